@@ -1,0 +1,162 @@
+/**
+ * The servers the sync benchmark measures, each started as its own process: ours
+ * (`server/main.ts --demo`, a fresh SQLite data directory, every update appended durably)
+ * and the reference `@y/websocket-server` 0.1.1 as shipped (no auth, no persistence), plus
+ * their CPU time and peak memory from /proc.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnServer } from '../test/helpers/process';
+
+export type TargetName = 'ours' | 'reference';
+
+export interface Target {
+  name: TargetName;
+  /** The process serving WebSockets (not a launcher in front of it). */
+  pid: number;
+  /** A new, empty document and the WebSocket URLs its editors and followers open. */
+  openDocument(title: string): Promise<{ editorUrl: string; followerUrl: string }>;
+  stop(): Promise<void>;
+}
+
+export function startTarget(name: TargetName): Promise<Target> {
+  return name === 'ours' ? startOurs() : startReference();
+}
+
+async function startOurs(): Promise<Target> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-sync-'));
+  const server = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  try {
+    const ws = server.url.replace(/^http/, 'ws');
+    // Ministry staff write every draft; the observer only reads, so the server makes followers readers.
+    const [ministry, observer] = await Promise.all([login(server.url, 'ministry@forum.demo'), login(server.url, 'observer@forum.demo')]);
+    return {
+      name: 'ours',
+      // tsx runs the server in a child of its launcher.
+      pid: childOf(server.child.pid!) ?? server.child.pid!,
+      async openDocument(title) {
+        const res = await fetch(`${server.url}/api/proposals`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ministry}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ title, subcommittee: 'investment' }),
+        });
+        if (!res.ok) throw new Error(`creating a proposal: ${res.status} ${await res.text()}`);
+        const { proposal } = (await res.json()) as { proposal: { id: string } };
+        const doc = `${ws}/yjs/proposal:${proposal.id}`;
+        return { editorUrl: `${doc}?token=${ministry}`, followerUrl: `${doc}?token=${observer}` };
+      },
+      async stop() {
+        await server.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await server.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function startReference(): Promise<Target> {
+  // It logs the PORT it was given, not the one it bound, so pick a free one first.
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
+  delete env.YPERSISTENCE; // as shipped: documents live in memory only
+  const child = spawn(process.execPath, [referenceEntry()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`reference server did not start:\n${out}`)), 15_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`reference server exited with ${code}:\n${out}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let documents = 0;
+  return {
+    name: 'reference',
+    pid: child.pid!,
+    async openDocument() {
+      // Every client is a writer there; followers simply do not type.
+      const url = `ws://127.0.0.1:${port}/bench-${++documents}`;
+      return { editorUrl: url, followerUrl: url };
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The package's own `y-websocket-server` bin (src/server.js in 0.1.1). */
+function referenceEntry(): string {
+  const root = join(process.cwd(), 'node_modules/@y/websocket-server');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+  return join(root, pkg.bin['y-websocket-server']!);
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'forum-demo' }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function childOf(pid: number): number | undefined {
+  try {
+    const first = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0];
+    return first ? Number(first) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ticksPerSecond = 100; // USER_HZ (getconf CLK_TCK) on Linux
+
+/** User + system CPU seconds the process has used so far (/proc/<pid>/stat fields 14 and 15). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may contain spaces; fields are counted after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** Peak resident memory since start or the last `resetPeakRss`, MB (VmHWM). */
+export function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Resets VmHWM to the current RSS (Linux clear_refs "5"), so the peak is the workload's. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not permitted here: the peak then includes the server's start-up.
+  }
+}

@@ -1,0 +1,61 @@
+import { consume } from '@lit/context';
+import { LitElement, html, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import '../pages/admin-page';
+import '../pages/home-page';
+import '../pages/not-found-page';
+import '../pages/proposal-page';
+import '../pages/proposals-page';
+import { PresenceController } from '../presence/presence-controller';
+import { routeLocation, type Route } from '../router/routes';
+import { sessionContext, type Session } from '../session/session-context';
+
+/**
+ * The signed-in part of the app. It exists only while someone is signed in, so
+ * the live connection (presence) opens with it and closes when it goes.
+ */
+@customElement('fw-workspace')
+export class WorkspaceShell extends LitElement {
+  @property({ attribute: false }) route: Route = { page: 'home' };
+  @consume({ context: sessionContext, subscribe: true }) session?: Session;
+
+  readonly #presence = new PresenceController(this, routeLocation(this.route), {
+    onSessionEnded: () => this.session?.ended(),
+    onRefused: () => void this.session?.verify(),
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('route')) this.#presence.setLocation(routeLocation(this.route));
+  }
+
+  // Light DOM is enough here: the pages carry their own styles.
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override render() {
+    switch (this.route.page) {
+      case 'home':
+        return html`<fw-home-page></fw-home-page>`;
+      case 'admin':
+        return html`<fw-admin-page .section=${this.route.section}></fw-admin-page>`;
+      case 'proposals':
+        return html`<fw-proposals-page .filter=${this.route.filter}></fw-proposals-page>`;
+      case 'proposal':
+        return html`<fw-proposal-page proposal-id=${this.route.id}></fw-proposal-page>`;
+      case 'invite':
+      case 'notFound':
+        return html`<fw-not-found-page></fw-not-found-page>`;
+      default: {
+        const unknown: never = this.route;
+        throw new Error(`unhandled route ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fw-workspace': WorkspaceShell;
+  }
+}

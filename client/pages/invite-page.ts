@@ -1,0 +1,115 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../shared/api/endpoints';
+import type { CallOutput } from '../../shared/api/endpoint';
+import { limits } from '../../shared/limits';
+import { call, errorMessage } from '../http/call';
+import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { LocaleController } from '../i18n/i18n';
+import { roleLabel } from '../i18n/labels';
+import { navigate } from '../router/router-controller';
+import { sessionContext, type Session } from '../session/session-context';
+import { sharedStyles } from '../styles/shared-styles';
+import { pageStyles } from './page-styles';
+
+type Invitation = CallOutput<typeof api.invitation>['invitation'];
+
+/** Accepting a one-time invitation link (/invite/<token>): choose a name and a password. */
+@customElement('fw-invite-page')
+export class InvitePage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    css`
+      h1 {
+        margin-bottom: 16px;
+      }
+      .after-error {
+        margin-top: 16px;
+      }
+    `,
+  ];
+
+  @property() token = '';
+  @consume({ context: sessionContext }) session?: Session;
+  @state() private error = '';
+  @state() private busy = false;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #ime = new ImeSubmitGuard();
+  readonly #invitation = new Task(this, {
+    task: async ([token]) => (await call(api.invitation, { params: { token } })).invitation,
+    args: () => [this.token] as const,
+  });
+
+  override render() {
+    const { t } = this.#i18n;
+    return html`<div class="page">
+      <section class="narrow card" aria-labelledby="invite-title">
+        <h1 id="invite-title">${t.invite.title}</h1>
+        ${this.#invitation.render({
+          pending: () => html`<p class="status" role="status">${t.app.loading}</p>`,
+          error: (error) => html`<p class="message error" role="alert">${errorMessage(error, t.app.networkError)}</p>
+            <p class="after-error"><a href="/">${t.app.goHome}</a></p>`,
+          complete: (invitation) => this.#renderForm(invitation),
+        })}
+      </section>
+    </div>`;
+  }
+
+  #renderForm(invitation: Invitation) {
+    const { t } = this.#i18n;
+    return html`<p class="intro">${t.invite.intro(invitation.email, roleLabel(t, invitation))}</p>
+      <form @submit=${this.#submit} @keydown=${this.#ime.keydown} @keyup=${this.#ime.keyup}>
+        <div class="field">
+          <label for="name">${t.invite.name}</label>
+          <input id="name" name="name" autocomplete="name" required maxlength=${limits.nameChars} .value=${invitation.name ?? ''} />
+        </div>
+        <div class="field">
+          <label for="password">${t.invite.password}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            required
+            minlength=${limits.passwordMinChars}
+            maxlength=${limits.passwordMaxChars}
+            aria-describedby="password-hint"
+          />
+          <p class="hint" id="password-hint">${t.invite.passwordHint(limits.passwordMinChars)}</p>
+        </div>
+        <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? t.invite.submitting : t.invite.submit}</button>
+      </form>`;
+  }
+
+  async #submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#ime.composing(event) || this.busy) return;
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const password = form.get('password');
+    this.error = '';
+    this.busy = true;
+    try {
+      const { user } = await call(api.acceptInvitation, {
+        params: { token: this.token },
+        body: { name: fieldValue(form, 'name'), password: typeof password === 'string' ? password : '' },
+      });
+      navigate('/', { replace: true });
+      this.session?.signedIn(user);
+    } catch (error) {
+      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fw-invite-page': InvitePage;
+  }
+}

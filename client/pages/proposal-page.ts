@@ -1,0 +1,507 @@
+import { consume } from '@lit/context';
+import type { Editor } from '@tiptap/core';
+import { LitElement, css, html, nothing, render, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type * as Y from 'yjs';
+import { api } from '../../shared/api/endpoints';
+import { isTextLocked, stepBetween, type ProposalStatus } from '../../shared/proposals/workflow';
+import { CloseCode } from '../../shared/close-codes';
+import '../editor/comments/comments-panel';
+import '../editor/editor';
+import { editorChangeEvent, editorRefusedEvent, type EditorChangeDetail } from '../editor/editor';
+import type { CollabRefusal } from '../editor/collab-connection';
+import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { call, errorMessage } from '../http/call';
+import { formatDateTime } from '../i18n/format';
+import { LocaleController } from '../i18n/i18n';
+import { ProposalController, type ProposalDetail } from '../proposals/proposal-controller';
+import '../proposals/status-badge';
+import '../proposals/status-history';
+import '../proposals/versions-panel';
+import { versionRestoredEvent, type VersionsPanel } from '../proposals/versions-panel';
+import { proposalsPath } from '../router/routes';
+import { sessionContext, type Session } from '../session/session-context';
+import { sharedStyles } from '../styles/shared-styles';
+import { pageStyles } from './page-styles';
+
+type Tab = 'comments' | 'versions' | 'history';
+const tabs: readonly Tab[] = ['comments', 'versions', 'history'];
+
+/** Steps that end a proposal's chances; their button is drawn as a warning. */
+const endingSteps = new Set(['reject', 'withdraw']);
+
+/**
+ * One proposal: title (renamed in place), subcommittee, status and its history, the
+ * workflow steps this person may take, and the text, co-edited live, with comments
+ * and versions beside it.
+ *
+ * The editor is this element's light-DOM child, slotted into the layout: ProseMirror
+ * must not live inside a shadow root (see `<fw-editor>`).
+ */
+@customElement('fw-proposal-page')
+export class ProposalPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    pageStyles,
+    css`
+      .page {
+        padding-top: 24px;
+      }
+      .crumbs {
+        margin-bottom: 12px;
+        font-size: 0.9375rem;
+      }
+      .crumbs a {
+        text-decoration: none;
+        font-weight: 600;
+      }
+      .crumbs span {
+        color: var(--fw-text-muted);
+      }
+      .title-row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px 16px;
+      }
+      .title-row h1 {
+        font-size: 1.75rem;
+      }
+      .title-row button,
+      .rename button {
+        min-height: 40px;
+        padding: 0 14px;
+      }
+      form.rename {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+      }
+      form.rename input {
+        flex: 1 1 420px;
+        font-size: 1.375rem;
+        font-weight: 700;
+        color: var(--fw-heading);
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 6px 20px;
+        margin-top: 12px;
+        color: var(--fw-text-muted);
+      }
+      .meta dl {
+        display: contents;
+      }
+      .meta div {
+        display: flex;
+        gap: 6px;
+      }
+      .meta dt {
+        font-weight: 600;
+      }
+      .meta dd {
+        margin: 0;
+        color: var(--fw-text);
+      }
+      .workflow {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+        margin-top: 16px;
+      }
+      .workflow h2 {
+        font-size: 0.9375rem;
+        color: var(--fw-text-muted);
+        margin-right: 4px;
+      }
+      .workflow button {
+        min-height: 40px;
+        padding: 0 16px;
+      }
+      button.warn {
+        background: var(--fw-surface);
+        color: var(--fw-danger);
+        border-color: var(--fw-danger);
+      }
+      button.warn:hover {
+        background: var(--fw-danger-soft);
+        color: #8f1c13;
+        border-color: #8f1c13;
+      }
+      .notices {
+        margin-top: 16px;
+      }
+      .notices .message + .message {
+        margin-top: 8px;
+      }
+      .message.info {
+        color: #1e3a8a;
+        background: var(--fw-primary-soft);
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 360px;
+        gap: 24px;
+        align-items: start;
+        margin-top: 24px;
+      }
+      @media (max-width: 1000px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      aside {
+        position: sticky;
+        top: 16px;
+        max-height: calc(100vh - 32px);
+        display: flex;
+        flex-direction: column;
+        background: var(--fw-bg);
+        border: 1px solid var(--fw-border);
+        border-radius: 12px;
+      }
+      [role='tablist'] {
+        display: flex;
+        border-bottom: 1px solid var(--fw-border);
+        background: var(--fw-surface);
+        border-radius: 12px 12px 0 0;
+      }
+      [role='tab'] {
+        flex: 1;
+        min-height: 48px;
+        padding: 0 8px;
+        border: 0;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        background: none;
+        color: var(--fw-text-muted);
+      }
+      [role='tab']:hover {
+        background: var(--fw-primary-soft);
+        color: var(--fw-primary-dark);
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--fw-primary);
+        border-bottom-color: var(--fw-primary);
+      }
+      [role='tabpanel'] {
+        padding: 16px;
+        overflow: auto;
+      }
+      dialog {
+        width: min(520px, calc(100vw - 32px));
+        padding: 24px;
+        border: 0;
+        border-radius: 14px;
+        box-shadow: 0 24px 64px rgba(11, 36, 71, 0.3);
+        color: var(--fw-text);
+      }
+      dialog::backdrop {
+        background: rgba(11, 36, 71, 0.45);
+      }
+      dialog form {
+        gap: 16px;
+      }
+      dialog textarea {
+        font: inherit;
+        width: 100%;
+        min-height: 80px;
+        padding: 10px 12px;
+        border: 1px solid var(--fw-border-strong);
+        border-radius: var(--fw-radius);
+      }
+      dialog .row {
+        display: flex;
+        justify-content: flex-end;
+        gap: 8px;
+      }
+      .optional {
+        font-weight: 400;
+        color: var(--fw-text-muted);
+      }
+    `,
+  ];
+
+  @property({ attribute: 'proposal-id' }) proposalId = '';
+  @consume({ context: sessionContext, subscribe: true }) session?: Session;
+
+  @state() private editor: Editor | null = null;
+  @state() private doc: Y.Doc | null = null;
+  @state() private tab: Tab = 'comments';
+  @state() private renaming = false;
+  @state() private busy = false;
+  @state() private moveTo: ProposalStatus | null = null;
+  @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #proposal = new ProposalController(this, () => this.proposalId);
+  readonly #renameIme = new ImeSubmitGuard();
+  #editorUser: { id: string; name: string } | null = null;
+
+  constructor() {
+    super();
+    this.addEventListener(editorChangeEvent, (event) => {
+      const { editor, doc } = (event as CustomEvent<EditorChangeDetail>).detail;
+      this.editor = editor;
+      this.doc = doc;
+    });
+    this.addEventListener(editorRefusedEvent, (event) => {
+      if ((event as CustomEvent<CollabRefusal>).detail.code === CloseCode.unauthenticated) void this.session?.verify();
+    });
+    this.addEventListener(versionRestoredEvent, () => void this.#proposal.reload());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('proposalId')) {
+      this.renaming = false;
+      this.notice = null;
+      this.moveTo = null;
+    }
+  }
+
+  protected override updated(): void {
+    // The editor lives in light DOM, slotted into the layout.
+    render(this.#renderEditor(), this, { host: this });
+  }
+
+  override render() {
+    const { t } = this.#i18n;
+    const state = this.#proposal.state;
+    switch (state.kind) {
+      case 'loading':
+        return html`<div class="page"><p class="status" role="status">${t.app.loading}</p></div>`;
+      case 'notFound':
+        return html`<div class="page">
+          <p class="message error" role="alert">${t.proposals.detail.notFound}</p>
+          <p class="status"><a href=${proposalsPath()}>${t.proposals.detail.back}</a></p>
+        </div>`;
+      case 'error':
+        return html`<div class="page" role="alert">
+          <p class="message error">${t.app.loadFailed} ${errorMessage(state.error, t.app.networkError)}</p>
+          <p class="status"><button type="button" class="secondary" @click=${() => this.#proposal.reload()}>${t.app.retry}</button></p>
+        </div>`;
+      case 'ready':
+        return this.#renderProposal(state.proposal);
+      default: {
+        const unknown: never = state;
+        throw new Error(`unhandled state ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  #renderEditor() {
+    const proposal = this.#proposal.proposal;
+    const user = this.session?.user;
+    if (!proposal || !user) return nothing;
+    if (this.#editorUser?.id !== user.id || this.#editorUser.name !== user.name) this.#editorUser = { id: user.id, name: user.name };
+    return html`<fw-editor
+      slot="editor"
+      doc-name=${proposal.docName}
+      .user=${this.#editorUser}
+      ?editable=${proposal.canEdit}
+      label=${this.#i18n.t.proposals.detail.editorLabel(proposal.title)}
+    ></fw-editor>`;
+  }
+
+  #renderProposal(p: ProposalDetail) {
+    const { t, locale } = this.#i18n;
+    const d = t.proposals.detail;
+    return html`<div class="page">
+      <nav class="crumbs" aria-label=${d.back}>
+        <a href=${proposalsPath()}>${d.back}</a> <span aria-hidden="true">›</span>
+        <a href=${proposalsPath({ subcommittee: p.subcommittee })}>${t.subcommittees[p.subcommittee]}</a>
+      </nav>
+      <header>
+        ${this.renaming ? this.#renderRename(p) : html`<div class="title-row">
+              <h1>${p.title}</h1>
+              ${p.canRename ? html`<button type="button" class="secondary" @click=${this.#startRename}>${d.rename}</button>` : nothing}
+            </div>`}
+        <div class="meta">
+          <fw-status-badge status=${p.status}></fw-status-badge>
+          <dl>
+            <div><dt class="visually-hidden">${t.proposals.subcommittee}</dt><dd>${t.subcommittees[p.subcommittee]}</dd></div>
+            <div><dt>${d.author}</dt><dd>${p.authorName}</dd></div>
+            <div><dt>${d.updated}</dt><dd><time datetime=${p.updatedAt}>${formatDateTime(p.updatedAt, locale)}</time></dd></div>
+          </dl>
+        </div>
+        ${p.nextStatuses.length > 0
+          ? html`<div class="workflow">
+              <h2 id="workflow-title">${d.workflow}</h2>
+              ${p.nextStatuses.map((to) => {
+                const step = stepBetween(p.status, to);
+                if (!step) return nothing;
+                return html`<button type="button" class=${endingSteps.has(step) ? 'warn' : 'secondary'} @click=${() => this.#askMove(to)}>
+                  ${t.proposals.steps[step]}
+                </button>`;
+              })}
+            </div>`
+          : nothing}
+      </header>
+      <div class="notices">
+        <div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.text}</p>` : nothing}</div>
+        ${p.canEdit ? nothing : html`<p class="message info">${isTextLocked(p.status) ? d.locked(t.proposals.statuses[p.status]) : d.readOnly}</p>`}
+      </div>
+      <div class="layout">
+        <div class="text"><slot name="editor"></slot></div>
+        ${this.#renderAside(p)}
+      </div>
+      ${this.#renderMoveDialog(p)}
+    </div>`;
+  }
+
+  #renderRename(p: ProposalDetail) {
+    const d = this.#i18n.t.proposals.detail;
+    return html`<form class="rename" @submit=${this.#rename} @keydown=${this.#renameKeydown} @keyup=${this.#renameIme.keyup}>
+      <label class="visually-hidden" for="title">${d.renameLabel}</label>
+      <input id="title" name="title" required maxlength="200" autocomplete="off" .value=${p.title} />
+      <button type="submit" ?disabled=${this.busy}>${d.save}</button>
+      <button type="button" class="secondary" @click=${() => (this.renaming = false)}>${d.cancel}</button>
+    </form>`;
+  }
+
+  #renderAside(p: ProposalDetail) {
+    const { t } = this.#i18n;
+    const user = this.session?.user;
+    return html`<aside aria-label=${t.proposals.detail.tools}>
+      <div role="tablist" aria-label=${t.proposals.detail.tools} @keydown=${this.#tabKeydown}>
+        ${tabs.map(
+          (tab) => html`<button
+            type="button"
+            role="tab"
+            id=${`tab-${tab}`}
+            aria-controls=${`panel-${tab}`}
+            aria-selected=${String(this.tab === tab)}
+            tabindex=${this.tab === tab ? 0 : -1}
+            @click=${() => (this.tab = tab)}
+          >
+            ${t.proposals.detail.tabs[tab]}
+          </button>`,
+        )}
+      </div>
+      <div role="tabpanel" id="panel-comments" aria-labelledby="tab-comments" ?hidden=${this.tab !== 'comments'}>
+        <fw-comments-panel
+          .editor=${this.editor}
+          .doc=${this.doc}
+          .user=${user ? { id: user.id, name: user.name } : null}
+          ?canComment=${p.canEdit}
+        ></fw-comments-panel>
+      </div>
+      <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" ?hidden=${this.tab !== 'versions'}>
+        <fw-versions-panel proposal-id=${p.id} ?canSave=${p.canEdit} .doc=${this.doc}></fw-versions-panel>
+      </div>
+      <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" ?hidden=${this.tab !== 'history'}>
+        <fw-status-history .history=${p.history}></fw-status-history>
+      </div>
+    </aside>`;
+  }
+
+  #renderMoveDialog(p: ProposalDetail) {
+    const { t } = this.#i18n;
+    const d = t.proposals.detail;
+    const step = this.moveTo ? stepBetween(p.status, this.moveTo) : null;
+    return html`<dialog @close=${() => (this.moveTo = null)} aria-labelledby="move-title">
+      ${step
+        ? html`<form @submit=${this.#move}>
+            <h2 id="move-title">${t.proposals.steps[step]}</h2>
+            <p>${d.confirmStep(t.proposals.steps[step], p.title)}</p>
+            <div class="field">
+              <label for="move-note">${d.note} <span class="optional">${d.optional}</span></label>
+              <textarea id="move-note" name="note" maxlength="500"></textarea>
+            </div>
+            <div class="row">
+              <button type="button" class="secondary" @click=${this.#closeMove}>${d.cancel}</button>
+              <button type="submit" class=${endingSteps.has(step) ? 'warn' : ''} ?disabled=${this.busy}>${t.proposals.steps[step]}</button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
+  }
+
+  async #startRename() {
+    this.renaming = true;
+    await this.updateComplete;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#title');
+    input?.focus();
+    input?.select();
+  }
+
+  readonly #renameKeydown = (event: KeyboardEvent) => {
+    this.#renameIme.keydown(event);
+    if (event.key === 'Escape' && !event.isComposing) this.renaming = false;
+  };
+
+  async #rename(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#renameIme.composing(event)) return;
+    const title = fieldValue(new FormData(event.target as HTMLFormElement), 'title');
+    const current = this.#proposal.proposal;
+    if (!title || !current) return;
+    if (title === current.title) {
+      this.renaming = false;
+      return;
+    }
+    await this.#act(async () => {
+      const { proposal } = await call(api.updateProposal, { params: { id: current.id }, body: { title } });
+      this.#proposal.set(proposal);
+      this.renaming = false;
+    });
+  }
+
+  async #askMove(to: ProposalStatus) {
+    this.moveTo = to;
+    await this.updateComplete;
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  readonly #closeMove = () => {
+    this.renderRoot.querySelector('dialog')?.close();
+  };
+
+  async #move(event: SubmitEvent) {
+    event.preventDefault();
+    const to = this.moveTo;
+    const current = this.#proposal.proposal;
+    if (!to || !current) return;
+    const note = fieldValue(new FormData(event.target as HTMLFormElement), 'note');
+    await this.#act(async () => {
+      const { proposal } = await call(api.changeProposalStatus, { params: { id: current.id }, body: { to, ...(note ? { note } : {}) } });
+      this.#proposal.set(proposal);
+      this.notice = { kind: 'success', text: this.#i18n.t.proposals.detail.moved(this.#i18n.t.proposals.statuses[proposal.status]) };
+      // A status change saves a version.
+      this.renderRoot.querySelector<VersionsPanel>('fw-versions-panel')?.refresh();
+    });
+    this.#closeMove();
+  }
+
+  async #act(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.notice = null;
+    try {
+      await action();
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };
+      void this.#proposal.reload();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  readonly #tabKeydown = (event: KeyboardEvent) => {
+    const i = tabs.indexOf(this.tab);
+    const next = event.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : event.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : undefined;
+    if (!next) return;
+    event.preventDefault();
+    this.tab = next;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fw-proposal-page': ProposalPage;
+  }
+}

@@ -1,0 +1,403 @@
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Node as ProseNode } from '@tiptap/pm/model';
+import type * as Y from 'yjs';
+import type { CallOutput } from '../../shared/api/endpoint';
+import { api } from '../../shared/api/endpoints';
+import { proseStyles } from '../editor/editor-styles';
+import { docFromBase64, proseOf, renderProse } from '../editor/render-version';
+import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { call, errorMessage } from '../http/call';
+import { formatDateTime } from '../i18n/format';
+import { LocaleController } from '../i18n/i18n';
+import { sharedStyles } from '../styles/shared-styles';
+import { blocksOf, diffBlocks, type Block, type BlockChange } from './block-diff';
+
+type Version = CallOutput<typeof api.proposalVersions>['versions'][number];
+
+interface Opened {
+  version: Version;
+  /** The version's text, once fetched. */
+  node: ProseNode | null;
+  error: string;
+  tab: 'content' | 'changes';
+  confirming: boolean;
+  restoring: boolean;
+}
+
+/** Fired (bubbling, composed) after a version was restored. */
+export const versionRestoredEvent = 'fw-version-restored';
+
+/**
+ * Named versions of a proposal's text: save one with a label, view one read-only, see
+ * what changed since (paragraph by paragraph, against the live text), restore one.
+ */
+@customElement('fw-versions-panel')
+export class VersionsPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    proseStyles,
+    css`
+      form.save {
+        gap: 8px;
+        margin-bottom: 16px;
+      }
+      .save .row {
+        display: flex;
+        gap: 8px;
+      }
+      .save input {
+        min-height: 40px;
+      }
+      .save button,
+      li button {
+        min-height: 40px;
+        padding: 0 14px;
+      }
+      [role='status'] > .message {
+        margin-bottom: 12px;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 8px;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 12px;
+        padding: 12px 14px;
+        border: 1px solid var(--fw-border);
+        border-radius: 10px;
+        background: var(--fw-surface);
+      }
+      .label {
+        font-weight: 600;
+      }
+      .by {
+        font-size: 0.875rem;
+        color: var(--fw-text-muted);
+      }
+      dialog {
+        width: min(880px, calc(100vw - 32px));
+        max-height: calc(100vh - 48px);
+        padding: 0;
+        border: 0;
+        border-radius: 14px;
+        box-shadow: 0 24px 64px rgba(11, 36, 71, 0.3);
+        color: var(--fw-text);
+      }
+      dialog::backdrop {
+        background: rgba(11, 36, 71, 0.45);
+      }
+      .dialog {
+        display: grid;
+        grid-template-rows: auto auto 1fr auto;
+        max-height: calc(100vh - 48px);
+      }
+      .dialog header {
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-between;
+        gap: 16px;
+        padding: 20px 24px 12px;
+      }
+      .dialog header button {
+        min-height: 40px;
+      }
+      .tabs {
+        display: flex;
+        gap: 4px;
+        padding: 0 24px;
+        border-bottom: 1px solid var(--fw-border);
+      }
+      .tabs button {
+        min-height: 44px;
+        border: 0;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        background: none;
+        color: var(--fw-text-muted);
+        padding: 0 14px;
+      }
+      .tabs button[aria-pressed='true'] {
+        color: var(--fw-primary);
+        border-bottom-color: var(--fw-primary);
+      }
+      .tabs button:hover {
+        background: var(--fw-primary-soft);
+        color: var(--fw-primary-dark);
+      }
+      .scroll {
+        overflow: auto;
+        min-height: 200px;
+      }
+      .scroll .fw-prose {
+        min-height: 0;
+      }
+      .diff {
+        padding: 20px 28px 28px;
+        display: grid;
+        gap: 6px;
+      }
+      .diff .intro {
+        color: var(--fw-text-muted);
+        margin-bottom: 8px;
+      }
+      .change {
+        display: grid;
+        grid-template-columns: 56px 1fr;
+        gap: 12px;
+        padding: 6px 10px;
+        border-radius: 6px;
+        line-height: 1.7;
+      }
+      .change .op {
+        font-size: 0.8125rem;
+        font-weight: 700;
+        padding-top: 2px;
+      }
+      .change.same {
+        color: var(--fw-text-muted);
+      }
+      .change.added {
+        background: var(--fw-success-soft);
+        color: #0b4d26;
+      }
+      .change.removed {
+        background: var(--fw-danger-soft);
+        color: #7a1a12;
+      }
+      .change.removed .text {
+        text-decoration: line-through;
+      }
+      .change .text.heading {
+        font-weight: 700;
+      }
+      .dialog footer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: flex-end;
+        gap: 12px;
+        padding: 16px 24px 20px;
+        border-top: 1px solid var(--fw-border);
+      }
+      .dialog footer p {
+        flex: 1 1 320px;
+      }
+      button.danger {
+        background: var(--fw-danger);
+        border-color: var(--fw-danger);
+      }
+      button.danger:hover {
+        background: #8f1c13;
+        border-color: #8f1c13;
+      }
+    `,
+  ];
+
+  @property({ attribute: 'proposal-id' }) proposalId = '';
+  /** Whether this person may save and restore (they write the text). */
+  @property({ type: Boolean }) canSave = false;
+  /** The live document, to compare a version with. */
+  @property({ attribute: false }) doc: Y.Doc | null = null;
+
+  @state() private message: { kind: 'success' | 'error'; text: string } | null = null;
+  @state() private saving = false;
+  @state() private opened: Opened | null = null;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #ime = new ImeSubmitGuard();
+  readonly #versions = new Task(this, {
+    task: async ([id]) => (id ? (await call(api.proposalVersions, { params: { id } })).versions : []),
+    args: () => [this.proposalId] as const,
+  });
+
+  /** Lists the versions again (after a status change took a snapshot). */
+  refresh(): void {
+    void this.#versions.run();
+  }
+
+  override render() {
+    const { t } = this.#i18n;
+    return html`
+      ${this.canSave ? this.#renderSave() : nothing}
+      <div role="status">${this.message ? html`<p class="message ${this.message.kind}">${this.message.text}</p>` : nothing}</div>
+      ${this.#versions.render({
+        pending: () => (this.#versions.value ? this.#renderList(this.#versions.value) : html`<p class="muted">${t.app.loading}</p>`),
+        error: (error) => html`<p class="message error" role="alert">${errorMessage(error, t.app.networkError)}</p>`,
+        complete: (versions) => this.#renderList(versions),
+      })}
+      <dialog @close=${() => (this.opened = null)} aria-labelledby="version-title">${this.opened ? this.#renderDialog(this.opened) : nothing}</dialog>
+    `;
+  }
+
+  #renderSave() {
+    const { t } = this.#i18n;
+    return html`<form class="save" @submit=${this.#save} @keydown=${this.#ime.keydown} @keyup=${this.#ime.keyup}>
+      <label for="version-label">${t.proposals.versions.label}</label>
+      <div class="row">
+        <input id="version-label" name="label" required maxlength="100" autocomplete="off" placeholder=${t.proposals.versions.labelHint} />
+        <button type="submit" ?disabled=${this.saving}>${t.proposals.versions.save}</button>
+      </div>
+    </form>`;
+  }
+
+  #renderList(versions: readonly Version[]) {
+    const { t, locale } = this.#i18n;
+    if (versions.length === 0) return html`<p class="muted">${t.proposals.versions.empty}</p>`;
+    return html`<ol aria-label=${t.proposals.detail.tabs.versions}>
+      ${repeat(
+        versions,
+        (v) => v.id,
+        (v) => html`<li>
+          <div>
+            <p class="label">${v.label}</p>
+            <p class="by">${v.createdByName ?? t.proposals.versions.system} · <time datetime=${v.createdAt}>${formatDateTime(v.createdAt, locale)}</time></p>
+          </div>
+          <button type="button" class="secondary" aria-label=${`${t.proposals.versions.view}: ${v.label}`} @click=${() => this.#open(v)}>
+            ${t.proposals.versions.view}
+          </button>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  #renderDialog(opened: Opened) {
+    const { t, locale } = this.#i18n;
+    const v = t.proposals.versions;
+    return html`<div class="dialog">
+      <header>
+        <div>
+          <h2 id="version-title">${v.dialogTitle(opened.version.label)}</h2>
+          <p class="muted">${opened.version.createdByName ?? v.system} · ${formatDateTime(opened.version.createdAt, locale)}</p>
+        </div>
+        <button type="button" class="secondary" @click=${this.#close}>${v.close}</button>
+      </header>
+      <div class="tabs">
+        <button type="button" aria-pressed=${String(opened.tab === 'content')} @click=${() => this.#setTab('content')}>${v.content}</button>
+        <button type="button" aria-pressed=${String(opened.tab === 'changes')} @click=${() => this.#setTab('changes')}>${v.changes}</button>
+      </div>
+      <div class="scroll">
+        ${opened.error
+          ? html`<p class="message error" role="alert">${opened.error}</p>`
+          : !opened.node
+            ? html`<p class="muted diff">${t.app.loading}</p>`
+            : opened.tab === 'content'
+              ? html`<div class="fw-prose" data-version-content>${renderProse(opened.node)}</div>`
+              : this.#renderChanges(opened.node)}
+      </div>
+      ${this.canSave && opened.node ? this.#renderRestore(opened) : nothing}
+    </div>`;
+  }
+
+  #renderChanges(node: ProseNode) {
+    const { t } = this.#i18n;
+    if (!this.doc) return nothing;
+    const changes = diffBlocks(blocksOf(node), blocksOf(proseOf(this.doc)));
+    const changed = changes.some((c) => c.op !== 'same');
+    return html`<div class="diff" data-version-changes>
+      <p class="intro">${changed ? t.proposals.versions.changesIntro : t.proposals.versions.noChanges}</p>
+      ${changes.map((c) => this.#renderChange(c))}
+    </div>`;
+  }
+
+  #renderChange(change: BlockChange) {
+    const { t } = this.#i18n;
+    const op = change.op === 'added' ? t.proposals.versions.added : change.op === 'removed' ? t.proposals.versions.removed : '';
+    return html`<div class="change ${change.op}">
+      <span class="op">${op}</span>
+      <span class="text ${change.block.kind}">${blockText(change.block)}</span>
+    </div>`;
+  }
+
+  #renderRestore(opened: Opened) {
+    const v = this.#i18n.t.proposals.versions;
+    if (!opened.confirming) {
+      return html`<footer><button type="button" class="secondary" @click=${() => this.#patch({ confirming: true })}>${v.restore}</button></footer>`;
+    }
+    return html`<footer role="alertdialog" aria-label=${v.restore}>
+      <p>${v.restoreConfirm(opened.version.label)}</p>
+      <button type="button" class="secondary" @click=${() => this.#patch({ confirming: false })}>${this.#i18n.t.proposals.detail.cancel}</button>
+      <button type="button" class="danger" ?disabled=${opened.restoring} @click=${this.#restore}>${v.restoreDo}</button>
+    </footer>`;
+  }
+
+  async #save(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#ime.composing(event)) return;
+    const form = event.target as HTMLFormElement;
+    const label = fieldValue(new FormData(form), 'label');
+    if (!label) return;
+    this.saving = true;
+    this.message = null;
+    try {
+      const { version } = await call(api.createProposalVersion, { params: { id: this.proposalId }, body: { label } });
+      form.reset();
+      this.message = { kind: 'success', text: this.#i18n.t.proposals.versions.saved(version.label) };
+      this.refresh();
+    } catch (error) {
+      this.message = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async #open(version: Version) {
+    this.opened = { version, node: null, error: '', tab: 'content', confirming: false, restoring: false };
+    await this.updateComplete;
+    this.renderRoot.querySelector('dialog')?.showModal();
+    try {
+      const { version: full } = await call(api.proposalVersion, { params: { id: this.proposalId, versionId: version.id } });
+      const doc = docFromBase64(full.state);
+      const node = proseOf(doc);
+      doc.destroy();
+      if (this.opened?.version.id === version.id) this.#patch({ node });
+    } catch (error) {
+      if (this.opened?.version.id === version.id) this.#patch({ error: errorMessage(error, this.#i18n.t.app.networkError) });
+    }
+  }
+
+  #setTab(tab: Opened['tab']): void {
+    this.#patch({ tab });
+  }
+
+  #patch(change: Partial<Opened>): void {
+    if (this.opened) this.opened = { ...this.opened, ...change };
+  }
+
+  readonly #close = () => {
+    this.renderRoot.querySelector('dialog')?.close();
+  };
+
+  readonly #restore = async () => {
+    const opened = this.opened;
+    if (!opened) return;
+    this.#patch({ restoring: true });
+    try {
+      await call(api.restoreProposalVersion, { params: { id: this.proposalId, versionId: opened.version.id } });
+      this.message = { kind: 'success', text: this.#i18n.t.proposals.versions.restored(opened.version.label) };
+      this.#close();
+      this.refresh();
+      this.dispatchEvent(new CustomEvent(versionRestoredEvent, { bubbles: true, composed: true }));
+    } catch (error) {
+      this.#patch({ restoring: false, error: errorMessage(error, this.#i18n.t.app.networkError) });
+    }
+  };
+}
+
+function blockText(block: Block): string {
+  return block.kind === 'listItem' ? `• ${block.text}` : block.text;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fw-versions-panel': VersionsPanel;
+  }
+}

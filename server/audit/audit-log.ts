@@ -1,0 +1,32 @@
+import type { Clock } from '../clock';
+import type { AuditFilter, AuditRecord, AuditStore } from './audit-store';
+
+/** Writes the record of who did what. Every state-changing command calls `record`. */
+export class AuditLog {
+  constructor(
+    private readonly store: AuditStore,
+    private readonly clock: Clock,
+  ) {}
+
+  record(actorId: string | null, action: string, target: string | null, details: Record<string, unknown> = {}): Promise<number> {
+    return this.store.append({ at: new Date(this.clock.now()).toISOString(), actorId, action, target, details });
+  }
+
+  list(filter: AuditFilter): Promise<AuditRecord[]> {
+    return this.store.list(filter);
+  }
+}
+
+const csvCell = (value: unknown): string => {
+  const s = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  // Quote always; neutralise spreadsheet formulas (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return `"${safe.replaceAll('"', '""')}"`;
+};
+
+/** CSV with a BOM so that spreadsheet programs read Korean text as UTF-8. */
+export function auditCsv(entries: AuditRecord[]): string {
+  const header = ['id', 'at', 'actor_id', 'actor_name', 'action', 'target', 'details'];
+  const rows = entries.map((e) => [e.id, e.at, e.actorId, e.actorName, e.action, e.target, e.details].map(csvCell).join(','));
+  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}

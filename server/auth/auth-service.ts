@@ -1,0 +1,174 @@
+import type { z } from 'zod';
+import type { Role, SubcommitteeId, User } from '../../shared/domain';
+import { can } from '../../shared/permissions';
+import { err, ok, type Result } from '../../shared/result';
+import type { AcceptInvitationBody, CreateInvitationBody, Invitation } from '../../shared/schemas/auth';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import { hashToken, newId, newToken } from '../ids';
+import type { AuthStore, InvitationRecord, UserRecord } from './auth-store';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import type { RateLimit } from './rate-limit';
+import type { Session, Sessions } from './sessions';
+
+type InvitationView = z.infer<typeof Invitation>;
+
+export interface SignedIn {
+  user: User;
+  token: string;
+  session: Session;
+}
+
+const publicUser = ({ passwordHash: _, ...user }: UserRecord): User => user;
+const invitationView = ({ tokenHash: _, createdAt: __, ...view }: InvitationRecord): InvitationView => view;
+
+export interface AuthServiceDeps {
+  store: AuthStore;
+  sessions: Sessions;
+  audit: AuditLog;
+  clock: Clock;
+  loginPerAccount: RateLimit;
+  loginPerAddress: RateLimit;
+  invitationTtlMs: number;
+  /** Builds the link a person opens to accept an invitation. */
+  invitationLink: (token: string) => string;
+  /** Told when a user's role changes, so live connections are re-checked. */
+  onUserChanged?: (userId: string) => void;
+  /** Told when a session ends, so its live sockets close. */
+  onSessionEnded?: (sessionId: string) => void;
+}
+
+/** Accounts, sign-in, invitations and roles: the commands, free of HTTP. */
+export class AuthService {
+  constructor(private readonly d: AuthServiceDeps) {}
+
+  /** Same work and the same answer whether or not the account exists. */
+  async login(email: string, password: string, address: string): Promise<Result<SignedIn>> {
+    const wait = Math.max(await this.d.loginPerAccount.blockedFor(email), await this.d.loginPerAddress.blockedFor(address));
+    if (wait > 0) {
+      return err('rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+    }
+    const user = await this.d.store.userByEmail(email);
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !user.passwordHash || !valid) {
+      await Promise.all([this.d.loginPerAccount.hit(email), this.d.loginPerAddress.hit(address)]);
+      await this.d.audit.record(user?.id ?? null, 'auth.login_failed', null, { email, address });
+      return err('unauthenticated', 'The email or password is incorrect.');
+    }
+    await this.d.loginPerAccount.reset(email);
+    await this.d.audit.record(user.id, 'auth.login', `user:${user.id}`, { address });
+    return ok(await this.signIn(user));
+  }
+
+  async logout(session: Session): Promise<void> {
+    await this.d.sessions.end(session.id);
+    this.d.onSessionEnded?.(session.id);
+    await this.d.audit.record(session.userId, 'auth.logout', `user:${session.userId}`);
+  }
+
+  /** The user behind a session token, or null when the token is unknown or expired. */
+  async authenticate(token: string | undefined | null): Promise<{ user: User; session: Session } | null> {
+    if (!token) return null;
+    const session = await this.d.sessions.find(token);
+    if (!session) return null;
+    const user = await this.d.store.userById(session.userId);
+    return user ? { user: publicUser(user), session } : null;
+  }
+
+  async createInvitation(
+    actor: User,
+    body: z.output<typeof CreateInvitationBody>,
+  ): Promise<Result<{ invitation: InvitationView; link: string }>> {
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can invite people.');
+    if (await this.d.store.userByEmail(body.email)) return err('conflict', `${body.email} already has an account.`);
+    return ok(await this.invite({ ...body, name: body.name ?? null }, actor.id));
+  }
+
+  /** Creates a one-time link; used by ministry staff and by first start (actor null). */
+  async invite(
+    who: { email: string; name: string | null; role: Role; subcommittee: SubcommitteeId | null },
+    actorId: string | null,
+  ): Promise<{ invitation: InvitationView; link: string }> {
+    const token = newToken();
+    const now = this.d.clock.now();
+    const record: InvitationRecord = {
+      id: newId(),
+      tokenHash: hashToken(token),
+      ...who,
+      expiresAt: new Date(now + this.d.invitationTtlMs).toISOString(),
+      acceptedAt: null,
+      createdBy: actorId,
+      createdAt: new Date(now).toISOString(),
+    };
+    await this.d.store.createInvitation(record);
+    await this.d.audit.record(actorId, 'users.invite', `invitation:${record.id}`, {
+      email: who.email,
+      role: who.role,
+      subcommittee: who.subcommittee,
+    });
+    return { invitation: invitationView(record), link: this.d.invitationLink(token) };
+  }
+
+  async invitation(token: string): Promise<Result<InvitationView>> {
+    const record = await this.d.store.invitationByTokenHash(hashToken(token));
+    if (!record) return err('not_found', 'This invitation link is not valid.');
+    if (record.acceptedAt) return err('conflict', 'This invitation has already been used.');
+    if (record.expiresAt <= new Date(this.d.clock.now()).toISOString()) return err('conflict', 'This invitation has expired.');
+    return ok(invitationView(record));
+  }
+
+  async acceptInvitation(token: string, body: z.output<typeof AcceptInvitationBody>): Promise<Result<SignedIn>> {
+    const found = await this.invitation(token);
+    if (!found.ok) return found;
+    const inv = found.value;
+    const email = inv.email || body.email;
+    if (!email) return err('invalid_input', 'Enter the email address for your account.');
+    const now = new Date(this.d.clock.now()).toISOString();
+    const user = {
+      id: newId(),
+      email,
+      name: body.name,
+      role: inv.role,
+      subcommittee: inv.subcommittee,
+      passwordHash: await hashPassword(body.password),
+      createdAt: now,
+    };
+    const { outcome, user: created } = await this.d.store.acceptInvitation(hashToken(token), user, now);
+    switch (outcome) {
+      case 'accepted':
+        await this.d.audit.record(created!.id, 'users.accept_invitation', `user:${created!.id}`, { invitation: inv.id });
+        return ok(await this.signIn(created!));
+      case 'unknown':
+        return err('not_found', 'This invitation link is not valid.');
+      case 'used':
+        return err('conflict', 'This invitation has already been used.');
+      case 'expired':
+        return err('conflict', 'This invitation has expired.');
+      case 'email_taken':
+        return err('conflict', `${email} already has an account.`);
+    }
+  }
+
+  async listUsers(): Promise<User[]> {
+    return this.d.store.listUsers();
+  }
+
+  async setRole(actor: User, userId: string, role: Role, subcommittee: SubcommitteeId | null): Promise<Result<User>> {
+    if (!can(actor, { type: 'users.setRole' })) return err('forbidden', 'Only ministry staff can change roles.');
+    if (userId === actor.id && role !== 'ministry') return err('conflict', 'You cannot remove your own ministry role.');
+    const before = await this.d.store.userById(userId);
+    if (!before) return err('not_found', 'No such user.');
+    const after = await this.d.store.setRole(userId, role, subcommittee);
+    await this.d.audit.record(actor.id, 'users.set_role', `user:${userId}`, {
+      from: { role: before.role, subcommittee: before.subcommittee },
+      to: { role, subcommittee },
+    });
+    this.d.onUserChanged?.(userId);
+    return ok(publicUser(after!));
+  }
+
+  private async signIn(user: UserRecord): Promise<SignedIn> {
+    const { token, session } = await this.d.sessions.create(user.id);
+    return { user: publicUser(user), token, session };
+  }
+}

@@ -1,0 +1,45 @@
+import type { Role, SubcommitteeId, User } from '../../shared/domain';
+
+export interface UserRecord extends User {
+  passwordHash: string | null;
+}
+
+export interface NewUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  subcommittee: SubcommitteeId | null;
+  passwordHash: string | null;
+  createdAt: string;
+}
+
+export interface InvitationRecord {
+  id: string;
+  tokenHash: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  subcommittee: SubcommitteeId | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export type AcceptOutcome = 'accepted' | 'unknown' | 'used' | 'expired' | 'email_taken';
+
+/** Durable accounts and invitations. */
+export interface AuthStore {
+  createUser(user: NewUser): Promise<UserRecord>;
+  userById(id: string): Promise<UserRecord | null>;
+  userByEmail(email: string): Promise<UserRecord | null>;
+  listUsers(): Promise<User[]>;
+  setRole(id: string, role: Role, subcommittee: SubcommitteeId | null): Promise<UserRecord | null>;
+  countUsers(): Promise<number>;
+
+  createInvitation(invitation: InvitationRecord): Promise<void>;
+  invitationByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /** Marks the invitation used and creates its account, atomically: a link works once. */
+  acceptInvitation(tokenHash: string, user: NewUser, now: string): Promise<{ outcome: AcceptOutcome; user?: UserRecord }>;
+}

@@ -1,0 +1,56 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { api } from '../../shared/api/endpoints';
+import type { AuthService } from './auth-service';
+import type { AppEnv } from '../http/env';
+import { httpError, HttpError } from '../http/errors';
+import { route } from '../http/route';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../http/session';
+import type { Result } from '../../shared/result';
+
+/** Unwraps a command's result; an expected failure becomes its HTTP error. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new HttpError(result.error);
+  return result.value;
+}
+
+export function authRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, secureCookies: boolean): void {
+  route(app, api.login, async ({ body }, c) => {
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const result = await auth.login(body.email, body.password, address);
+    if (!result.ok && result.error.code === 'rate_limited') c.header('Retry-After', '900');
+    const { user, token, session } = unwrap(result);
+    setSessionCookie(c, token, session, secureCookies);
+    return { user, token };
+  });
+
+  route(app, api.logout, async (_, c) => {
+    const { session } = requireUser(c);
+    await auth.logout(session);
+    clearSessionCookie(c);
+    return { ok: true as const };
+  });
+
+  route(app, api.me, async (_, c) => ({ user: requireUser(c).user }));
+
+  route(app, api.invitation, async ({ params }) => ({ invitation: unwrap(await auth.invitation(params.token)) }));
+
+  route(app, api.acceptInvitation, async ({ params, body }, c) => {
+    const { user, token, session } = unwrap(await auth.acceptInvitation(params.token, body));
+    setSessionCookie(c, token, session, secureCookies);
+    return { user, token };
+  });
+
+  route(app, api.createInvitation, async ({ body }, c) => unwrap(await auth.createInvitation(requireUser(c).user, body)));
+
+  route(app, api.users, async (_, c) => {
+    requireUser(c);
+    return { users: await auth.listUsers() };
+  });
+
+  route(app, api.setRole, async ({ params, body }, c) => {
+    const { user } = requireUser(c);
+    if (!body) throw httpError('invalid_input', 'A role is required.');
+    return { user: unwrap(await auth.setRole(user, params.id, body.role, body.subcommittee)) };
+  });
+}

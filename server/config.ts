@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Every setting comes from the environment, checked here once at start. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional()
+    .transform((v) => v || undefined),
+  LOG_LEVEL: LogLevel.default('info'),
+  /** Where browsers reach the server; used for Origin checks and invitation links. */
+  PUBLIC_ORIGIN: z
+    .string()
+    .url('must be a URL such as https://forum.example.kr')
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  INVITATION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  /** Failed sign-ins allowed per account and per address in a 15-minute window. */
+  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  /** Seconds a presence entry lives without a heartbeat. */
+  PRESENCE_TTL_SECONDS: z.coerce.number().positive().max(600).default(15),
+  /** Start of the 200-day project (YYYY-MM-DD); used on first start only. */
+  FORUM_STARTS_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)').default('2026-11-16'),
+  STRATEGY_DUE_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)').default('2027-06-30'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { demo: boolean };
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Parses the environment; on failure the message names each bad variable and why. */
+export function loadConfig(env: NodeJS.ProcessEnv, demo = false): ConfigResult {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: { ...parsed.data, demo } };
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+  return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
+}

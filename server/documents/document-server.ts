@@ -1,0 +1,164 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/close-codes';
+import type { User } from '../../shared/domain';
+import { newId } from '../ids';
+import type { Logger } from '../logger';
+import type { DocAccess } from './access';
+import { Connection, StandardClose } from './connection';
+import type { DocumentServer, DocumentServerDeps } from './index';
+import { DocRegistry } from './registry';
+import { createSocketServer, docNameOf, refuse } from './upgrade';
+
+const heartbeatMs = 30_000;
+/** How long `close` waits for clients to answer the close frame before cutting them off. */
+const closeGraceMs = 2_000;
+
+export class DocumentServerImpl implements DocumentServer {
+  private readonly wss = createSocketServer();
+  private readonly registry: DocRegistry;
+  private readonly connections = new Set<Connection>();
+  private readonly log: Logger;
+  private readonly heartbeat: NodeJS.Timeout;
+  /**
+   * Bumped by every `recheck`. A connection whose access was decided before a recheck
+   * started but which joined after it had looked is checked again.
+   */
+  private accessEpoch = 0;
+  /** The latest recheck of each connection: an older answer arriving late must not win. */
+  private readonly latestCheck = new WeakMap<Connection, number>();
+  private checks = 0;
+  private closing = false;
+
+  constructor(private readonly deps: DocumentServerDeps) {
+    this.log = deps.logger.child({ module: 'documents' });
+    this.registry = new DocRegistry({
+      store: deps.store,
+      logger: this.log,
+      idleUnloadMs: deps.idleUnloadMs ?? 30_000,
+      compactEvery: deps.compactEvery ?? 500,
+      relay: deps.ephemeral && { ephemeral: deps.ephemeral, instanceId: newId() },
+    });
+    this.heartbeat = setInterval(() => this.connections.forEach((c) => c.heartbeat()), heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const docName = docNameOf(req);
+    if (docName === undefined) return false;
+    // Node removes its own error listener before 'upgrade'; a reset during the async checks would crash us.
+    const onEarlyError = (error: Error) => this.log.debug({ err: error }, 'socket error before upgrade');
+    socket.on('error', onEarlyError);
+    this.admit(req, socket, head, docName)
+      .catch((error: unknown) => {
+        this.log.error({ err: error }, 'upgrade failed');
+        socket.destroy();
+      })
+      .finally(() => socket.off('error', onEarlyError));
+    return true;
+  }
+
+  async recheck(match: (docName: string) => boolean): Promise<void> {
+    this.accessEpoch++;
+    const affected = [...this.connections].filter((c) => c.isOpen && match(c.docName));
+    await Promise.all(affected.map((c) => this.recheckConnection(c)));
+  }
+
+  async change(docName: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    const doc = await this.registry.get(docName);
+    await doc.change(fn);
+  }
+
+  async state(docName: string): Promise<Uint8Array> {
+    const doc = await this.registry.get(docName);
+    return Y.encodeStateAsUpdate(doc.doc);
+  }
+
+  stats(): { documents: number; connections: number } {
+    return { documents: this.registry.size, connections: this.connections.size };
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    const open = [...this.connections];
+    const closed = Promise.all(open.map((c) => new Promise<void>((resolve) => c.onClosed(resolve))));
+    for (const conn of open) conn.close(CloseCode.serverShutdown, 'The server is restarting.');
+    // What was received before the close is still stored.
+    await this.registry.close();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, closeGraceMs)))]);
+    clearTimeout(timer);
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  /** Authenticates and decides access before the WebSocket exists; refuses with a close code and reason. */
+  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer, docName: string | null): Promise<void> {
+    const deny = (code: number, reason: string) => refuse(this.wss, req, socket, head, code, reason);
+    if (this.closing) return deny(CloseCode.serverShutdown, 'The server is restarting.');
+    let user: User | null;
+    let access: DocAccess | null;
+    const epoch = this.accessEpoch;
+    try {
+      user = await this.deps.authenticate(req);
+      if (!user) return deny(CloseCode.unauthenticated, 'Sign in to open this document.');
+      access = docName === null ? null : await this.deps.kinds.access(user, docName);
+    } catch (error) {
+      this.log.error({ err: error, docName }, 'could not authenticate or check access');
+      return deny(StandardClose.internalError, 'Access could not be checked; try again.');
+    }
+    if (!access || docName === null) return deny(CloseCode.notFound, 'No such document, or you may not open it.');
+    if (this.closing) return deny(CloseCode.serverShutdown, 'The server is restarting.');
+    const admitted = { docName, user, access };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, admitted, epoch));
+  }
+
+  private open(ws: WebSocket, admitted: { docName: string; user: User; access: DocAccess }, epoch: number): void {
+    const conn = new Connection(ws, admitted.docName, admitted.user, admitted.access, this.log);
+    this.connections.add(conn);
+    conn.onClosed(() => this.connections.delete(conn));
+    conn.log.debug({ access: conn.access }, 'connected');
+    if (epoch !== this.accessEpoch) void this.recheckConnection(conn);
+    void this.attachWhenLoaded(conn);
+  }
+
+  /** Messages wait in the connection until the document is loaded: no sync reply before that. */
+  private async attachWhenLoaded(conn: Connection): Promise<void> {
+    try {
+      const doc = await this.registry.get(conn.docName);
+      // Attach in this same turn: the registry unloads documents nobody attached to.
+      if (conn.isOpen) doc.attach(conn);
+    } catch (error) {
+      conn.log.error({ err: error }, 'could not open the document');
+      conn.close(StandardClose.internalError, 'The document could not be loaded; retrying.');
+    }
+  }
+
+  private async recheckConnection(conn: Connection): Promise<void> {
+    const check = ++this.checks;
+    this.latestCheck.set(conn, check);
+    let access: DocAccess | null;
+    try {
+      const user = this.deps.findUser ? await this.deps.findUser(conn.user.id) : conn.user;
+      access = user && (await this.deps.kinds.access(user, conn.docName));
+    } catch (error) {
+      // Fail closed: the client reconnects and is checked afresh on the way in.
+      conn.log.error({ err: error }, 'could not recheck access');
+      conn.close(StandardClose.internalError, 'Access could not be checked; reconnecting.');
+      return;
+    }
+    if (!conn.isOpen || this.latestCheck.get(conn) !== check) return;
+    if (!access) {
+      conn.close(CloseCode.permissionsChanged, 'Your access to this document was withdrawn.');
+      return;
+    }
+    const doc = this.registry.peek(conn.docName);
+    if (doc?.connections.has(conn)) doc.setAccess(conn, access);
+    // Still loading: the document reads the access when the connection attaches.
+    else conn.access = access;
+  }
+}

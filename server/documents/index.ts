@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type * as Y from 'yjs';
+import type { User } from '../../shared/domain';
+import type { Ephemeral } from '../ephemeral/ephemeral';
+import type { Logger } from '../logger';
+import type { DocKinds } from './access';
+import type { DocStore } from './doc-store';
+import { DocumentServerImpl } from './document-server';
+
+export type { DocAccess, DocKind } from './access';
+export { DocKinds } from './access';
+export type { DocStore, DocVersion, DocVersionInfo, NewDocVersion } from './doc-store';
+
+export interface DocumentServerDeps {
+  store: DocStore;
+  kinds: DocKinds;
+  /** Who is asking: from `?token=` or the session cookie (with an Origin check); null when nobody. */
+  authenticate(req: IncomingMessage): Promise<User | null>;
+  /**
+   * The user as they are now, for `recheck` after a role change; null when the account is gone.
+   * Without it, `recheck` decides with the user as they were when they connected.
+   */
+  findUser?(id: string): Promise<User | null>;
+  logger: Logger;
+  /**
+   * Pub/sub between instances: updates and awareness made on one reach clients on the others.
+   * The instances must share the durable store; each stores only its own clients' updates.
+   */
+  ephemeral?: Ephemeral;
+  /** How long a document without connections stays in memory; default 30 s. */
+  idleUnloadMs?: number;
+  /** Compact a document's update log once it holds more rows than this; default 500. */
+  compactEvery?: number;
+}
+
+export interface DocumentServer {
+  /** Call from the http server's 'upgrade' for paths starting with /yjs/; returns false if not ours. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Re-decide access of live connections (role change, proposal locked): writers may become readers or be closed. */
+  recheck(match: (docName: string) => boolean): Promise<void>;
+  /** Apply a server-side change (e.g. restoring a version) to a doc, persisted and broadcast like a client edit. */
+  change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  /** Current full state of a doc (loads it if needed). */
+  state(docName: string): Promise<Uint8Array>;
+  stats(): { documents: number; connections: number };
+  /** Flush, close sockets with 1001. */
+  close(): Promise<void>;
+}
+
+/** The y-websocket-compatible document server at /yjs/<docName>. */
+export function createDocumentServer(deps: DocumentServerDeps): DocumentServer {
+  return new DocumentServerImpl(deps);
+}

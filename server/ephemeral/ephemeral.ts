@@ -1,0 +1,48 @@
+/**
+ * State that may expire or be rebuilt: sessions, rate-limit counters, presence,
+ * and pub/sub between server instances. In memory for one process, Redis for
+ * several (REDIS_URL). Both implementations pass test/integration/ephemeral.test.ts.
+ */
+export interface PresenceEntry<T> {
+  member: string;
+  value: T;
+  /** Epoch ms when the entry expires unless refreshed. */
+  expiresAt: number;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+export interface Ephemeral {
+  readonly kind: 'memory' | 'redis';
+
+  /** A value with a time to live. */
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Atomically add 1 and return the new count; the window starts with the first increment. */
+  increment(key: string, windowMs: number): Promise<number>;
+  /** Milliseconds until the key expires, or null when it does not exist. */
+  ttl(key: string): Promise<number | null>;
+
+  /** Set members: each member appears once, in no particular order. */
+  setAdd(key: string, member: string): Promise<void>;
+  setRemove(key: string, member: string): Promise<void>;
+  setMembers(key: string): Promise<string[]>;
+
+  /** Ordered lists (speaker queues): push to the end, remove by value, read all. */
+  listPush(key: string, value: string): Promise<number>;
+  listRemove(key: string, value: string): Promise<void>;
+  listRange(key: string): Promise<string[]>;
+
+  /** A scope of members that each expire on their own unless refreshed (heartbeat TTL). */
+  presenceSet<T>(scope: string, member: string, value: T, ttlMs: number): Promise<void>;
+  presenceRemove(scope: string, member: string): Promise<void>;
+  /** Live members only; expired ones are dropped on read. */
+  presenceList<T>(scope: string): Promise<PresenceEntry<T>[]>;
+
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<Unsubscribe>;
+
+  health(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { User } from '../../shared/domain';
+import type { AuthService } from '../auth/auth-service';
+import type { Session } from '../auth/sessions';
+import type { AppEnv } from './env';
+import { httpError } from './errors';
+
+export const SESSION_COOKIE = 'fw_session';
+
+/** Reads the bearer token or the session cookie and sets `user` and `session`. */
+export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> {
+  return async function identify(c, next) {
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const found = await auth.authenticate(bearer ?? cookie);
+    c.set('user', found?.user ?? null);
+    c.set('session', found?.session ?? null);
+    c.set('authVia', found ? (bearer ? 'bearer' : 'cookie') : null);
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AppEnv>): { user: User; session: Session } {
+  const user = c.get('user');
+  const session = c.get('session');
+  if (!user || !session) throw httpError('unauthenticated', 'Sign in first.');
+  return { user, session };
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, session: Session, secure: boolean) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    expires: new Date(session.expiresAt),
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,12 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** Structured JSON logs; secrets never reach them (see `redact`). */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'forum-workspace' },
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'token', 'password', '*.password', '*.token'],
+  });
+}

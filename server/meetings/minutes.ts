@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import {
+  agendaHeading,
+  blockText,
+  DECISION_NODE,
+  extractDecisions,
+  MINUTES_FIELD,
+  MINUTES_PREFIX,
+  minutesDocName,
+  minutesFragment,
+  minutesTemplate,
+  minutesText,
+  templateUpdate,
+  writeBlocks,
+  type TemplateMeeting,
+} from '../../shared/meetings/minutes';
+import { can } from '../../shared/permissions';
+import type { Decision } from '../../shared/schemas/meetings';
+import type { DocKind, DocStore } from '../documents';
+import type { MeetingStore } from './meeting-store';
+
+/** The part of the document server that the minutes use. */
+export interface MinutesDocuments {
+  state(docName: string): Promise<Uint8Array>;
+  change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  recheck(match: (docName: string) => boolean): Promise<void>;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The hash of the text the template gives; while the doc still hashes to it, nobody has written in it. */
+export function templateHash(meeting: TemplateMeeting): string {
+  const { doc, fragment } = minutesFragment(templateUpdate(meeting));
+  const hash = sha256(minutesText(fragment));
+  doc.destroy();
+  return hash;
+}
+
+/**
+ * Writes the template into the minutes document if it is still empty (on
+ * creation, before anyone can have opened it). Returns the seed hash, or null
+ * when the document already had content.
+ */
+export async function seedMinutes(docs: DocStore, meetingId: string, meeting: TemplateMeeting): Promise<string | null> {
+  const name = minutesDocName(meetingId);
+  if ((await docs.count(name)) > 0) return null;
+  await docs.append(name, templateUpdate(meeting));
+  return templateHash(meeting);
+}
+
+/** Who may write the minutes follows the meeting's minutes status: see `meetings.minutes.write`. */
+export function minutesDocKind(store: MeetingStore): DocKind {
+  return {
+    prefix: MINUTES_PREFIX,
+    async access(user, id) {
+      const meeting = await store.get(id);
+      if (!meeting) return null;
+      return can(user, { type: 'meetings.minutes.write', meeting }) ? 'write' : 'read';
+    },
+  };
+}
+
+/** Reading and writing the minutes documents on behalf of the meetings service. */
+export class MeetingMinutes {
+  constructor(
+    private readonly documents: MinutesDocuments,
+    private readonly store: MeetingStore,
+  ) {}
+
+  /** Decisions and action items as the minutes hold them now. */
+  async decisions(meetingId: string): Promise<Decision[]> {
+    return this.read(meetingId, extractDecisions);
+  }
+
+  /** The normalized plain text and its SHA-256, for sealing approved minutes. */
+  async seal(meetingId: string): Promise<{ text: string; hash: string }> {
+    const text = await this.read(meetingId, minutesText);
+    return { text, hash: sha256(text) };
+  }
+
+  async state(meetingId: string): Promise<Uint8Array> {
+    return this.documents.state(minutesDocName(meetingId));
+  }
+
+  /** Writers become readers (or back) at once when the minutes' status changes. */
+  relock(meetingId: string): Promise<void> {
+    const name = minutesDocName(meetingId);
+    return this.documents.recheck((n) => n === name);
+  }
+
+  /**
+   * While nobody has written in the minutes, they follow the agenda: the template
+   * is rewritten with the new agenda. Checked inside the change, so an edit that
+   * arrived meanwhile wins and the template stays as it is.
+   */
+  async followAgenda(meetingId: string, seedHash: string | null, meeting: TemplateMeeting): Promise<void> {
+    const next = templateHash(meeting);
+    if (!seedHash || seedHash === next) return;
+    let rewritten = false;
+    await this.documents.change(minutesDocName(meetingId), (doc) => {
+      const fragment = doc.getXmlFragment(MINUTES_FIELD);
+      if (sha256(minutesText(fragment)) !== seedHash) return;
+      fragment.delete(0, fragment.length);
+      writeBlocks(fragment, minutesTemplate(meeting));
+      rewritten = true;
+    });
+    await this.store.setMinutesSeedHash(meetingId, rewritten ? next : null);
+  }
+
+  /**
+   * Appends a decision block at the end of the section of `itemTitle` (its agenda
+   * heading), or at the end of the minutes. For results recorded by the server (a closed poll).
+   */
+  async appendDecision(meetingId: string, text: string, item: { index: number; title: string } | null): Promise<void> {
+    await this.documents.change(minutesDocName(meetingId), (doc) => {
+      const fragment = doc.getXmlFragment(MINUTES_FIELD);
+      const block = new Y.XmlElement(DECISION_NODE);
+      block.insert(0, [new Y.XmlText(text)]);
+      fragment.insert(sectionEnd(fragment, item && agendaHeading(item.index, item.title)), [block]);
+    });
+  }
+
+  private async read<T>(meetingId: string, fn: (fragment: Y.XmlFragment) => T): Promise<T> {
+    const { doc, fragment } = minutesFragment(await this.state(meetingId));
+    try {
+      return fn(fragment);
+    } finally {
+      doc.destroy();
+    }
+  }
+}
+
+/** The index just before the heading that follows `heading`, or the end. */
+function sectionEnd(fragment: Y.XmlFragment, heading: string | null): number {
+  const nodes = fragment.toArray();
+  const textOf = (n: unknown) => (n instanceof Y.XmlElement && n.nodeName === 'heading' ? blockText(n) : null);
+  const start = heading === null ? -1 : nodes.findIndex((n) => textOf(n) === heading);
+  if (start < 0) return nodes.length;
+  const next = nodes.findIndex((n, i) => i > start && textOf(n) !== null);
+  return next < 0 ? nodes.length : next;
+}

@@ -1,0 +1,256 @@
+import type { User } from '../../shared/domain';
+import { isLive } from '../../shared/meetings/state-machine';
+import { can } from '../../shared/permissions';
+import { err, ok, type Result } from '../../shared/result';
+import type { Decision, MeetingPresent, MeetingState, PresenterState, Speaker } from '../../shared/schemas/meetings';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { PresenceService } from '../presence/presence-service';
+import type { Store } from '../store/store';
+import type { LiveMeetingState } from './live-state';
+import type { MeetingEvents, MeetingService } from './meeting-service';
+import type { MeetingRecord } from './meeting-store';
+import type { MeetingMinutes } from './minutes';
+import { people } from './views';
+
+/** The room, the presence scope and the Socket.IO room of a meeting share one name. */
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+
+/** A socket's presence entry in a meeting; distinct from its forum entry, which PresenceService keys by socket id. */
+const memberId = (socketId: string, meetingId: string) => `${socketId}@${meetingId}`;
+
+/** Decisions are read from the minutes doc at most this often per meeting when states are built. */
+const DECISIONS_FRESH_MS = 2_000;
+/** Last seen is written at most this often per connection while someone stays in the room. */
+const SEEN_EVERY_MS = 30_000;
+
+export interface RoomEvents extends MeetingEvents {
+  presenter(meetingId: string, presenter: PresenterState | null): void;
+}
+
+export interface MeetingRoomDeps {
+  store: Pick<Store, 'meetings' | 'auth'>;
+  service: MeetingService;
+  minutes: MeetingMinutes;
+  live: LiveMeetingState;
+  presence: PresenceService;
+  audit: AuditLog;
+  clock: Clock;
+  events: RoomEvents;
+}
+
+const notFound = () => err('not_found', 'No such meeting.');
+const notLive = (m: MeetingRecord) => err('conflict', m.status === 'ended' ? 'The meeting has ended.' : 'The meeting has not started yet.');
+
+/**
+ * Being in a meeting: presence (with heartbeat TTL, through PresenceService),
+ * attendance, raised hands and the floor, check-in, following the presenter,
+ * and the full state that every participant receives.
+ */
+export class MeetingRoom {
+  private readonly decisionCache = new Map<string, { at: number; decisions: Promise<Decision[]> }>();
+  private readonly lastSeenWrite = new Map<string, number>();
+
+  constructor(private readonly d: MeetingRoomDeps) {}
+
+  private now() {
+    return new Date(this.d.clock.now()).toISOString();
+  }
+
+  private async meeting(id: string): Promise<MeetingRecord | null> {
+    return this.d.store.meetings.get(id);
+  }
+
+  /** Enters the room (read-only for observers); the answer is the full state. */
+  async join(user: User, socketId: string, meetingId: string): Promise<Result<MeetingState>> {
+    const m = await this.meeting(meetingId);
+    if (!m || !can(user, { type: 'meetings.read' })) return notFound();
+    await this.d.presence.join(meetingRoom(meetingId), memberId(socketId, meetingId), user, 'agenda');
+    await this.seen(m, user.id, socketId, true);
+    return ok((await this.state(meetingId))!);
+  }
+
+  async leave(user: User, socketId: string, meetingId: string): Promise<void> {
+    await this.d.presence.leave(memberId(socketId, meetingId));
+    this.lastSeenWrite.delete(memberId(socketId, meetingId));
+    const m = await this.meeting(meetingId);
+    if (m && isLive(m.status)) await this.d.store.meetings.recordSeen(meetingId, [user.id], this.now());
+  }
+
+  /** Where in the room and whether idle; also the heartbeat of last seen. */
+  async update(user: User, socketId: string, meetingId: string, location: string, idle: boolean): Promise<Result<object>> {
+    const m = await this.meeting(meetingId);
+    if (!m) return notFound();
+    await this.d.presence.join(meetingRoom(meetingId), memberId(socketId, meetingId), user, location, idle);
+    await this.seen(m, user.id, socketId, false);
+    return ok({});
+  }
+
+  async raiseHand(user: User, meetingId: string): Promise<Result<{ position: number }>> {
+    const m = await this.participating(user, meetingId, 'raise a hand');
+    if (!m.ok) return m;
+    const position = await this.d.live.raiseHand(meetingId, { userId: user.id, name: user.name, since: this.now() });
+    await this.d.audit.record(user.id, 'meetings.hand', `meeting:${meetingId}`, { raised: true });
+    this.d.events.changed(meetingId);
+    return ok({ position });
+  }
+
+  /** One's own hand, or anyone's for those who run the meeting. */
+  async lowerHand(user: User, meetingId: string, userId = user.id): Promise<Result<object>> {
+    const m = await this.meeting(meetingId);
+    if (!m) return notFound();
+    if (userId !== user.id && !can(user, { type: 'meetings.run', meeting: m })) {
+      return err('forbidden', "Only ministry staff or the meeting's chair can lower someone else's hand.");
+    }
+    if (!(await this.d.live.lowerHand(meetingId, userId))) return err('not_found', 'That hand is not raised.');
+    await this.d.audit.record(user.id, 'meetings.hand', `meeting:${meetingId}`, { raised: false, userId });
+    this.d.events.changed(meetingId);
+    return ok({});
+  }
+
+  async giveFloor(user: User, meetingId: string, userId: string): Promise<Result<{ speaker: Speaker }>> {
+    const m = await this.running(user, meetingId, 'give the floor');
+    if (!m.ok) return m;
+    const speakerUser = (await people(this.d.store.auth, [userId])).get(userId);
+    if (!speakerUser) return err('not_found', 'No such user.');
+    const speaker: Speaker = { userId, name: speakerUser.name, since: this.now() };
+    await this.d.live.lowerHand(meetingId, userId);
+    await this.d.live.setFloor(meetingId, speaker);
+    await this.d.audit.record(user.id, 'meetings.floor', `meeting:${meetingId}`, { give: userId });
+    this.d.events.changed(meetingId);
+    return ok({ speaker });
+  }
+
+  /** Those who run the meeting, or the speaker, end the floor. */
+  async endFloor(user: User, meetingId: string): Promise<Result<object>> {
+    const m = await this.meeting(meetingId);
+    if (!m) return notFound();
+    const current = await this.d.live.floor(meetingId);
+    if (!current) return err('conflict', 'Nobody has the floor.');
+    if (current.userId !== user.id && !can(user, { type: 'meetings.run', meeting: m })) {
+      return err('forbidden', "Only ministry staff, the meeting's chair or the speaker can end the floor.");
+    }
+    await this.d.live.setFloor(meetingId, null);
+    await this.d.audit.record(user.id, 'meetings.floor', `meeting:${meetingId}`, { end: current.userId, seconds: this.secondsSince(current.since) });
+    this.d.events.changed(meetingId);
+    return ok({});
+  }
+
+  async checkIn(user: User, meetingId: string): Promise<Result<{ checkedInAt: string }>> {
+    const m = await this.participating(user, meetingId, 'check in');
+    if (!m.ok) return m;
+    const checkedInAt = await this.d.store.meetings.checkIn(meetingId, user.id, this.now());
+    await this.d.audit.record(user.id, 'meetings.check_in', `meeting:${meetingId}`, { at: checkedInAt });
+    this.d.events.changed(meetingId);
+    return ok({ checkedInAt });
+  }
+
+  async follow(user: User, meetingId: string, following: boolean): Promise<Result<object>> {
+    if (!(await this.meeting(meetingId))) return notFound();
+    await this.d.live.setFollowing(meetingId, user.id, following);
+    this.d.events.changed(meetingId);
+    return ok({});
+  }
+
+  /** The presenter's view, for those who follow; null stops presenting. Only sent as `meeting:presenter`. */
+  async present(user: User, meetingId: string, view: { location: string; scrollRatio: number } | null): Promise<Result<object>> {
+    const m = await this.meeting(meetingId);
+    if (!m) return notFound();
+    const agenda = await this.d.store.meetings.agenda(meetingId);
+    const itemPresenterId = agenda.find((i) => i.id === m.currentItemId)?.presenterUserId ?? null;
+    if (!can(user, { type: 'meetings.present', meeting: m, itemPresenterId })) {
+      return err('forbidden', "Only ministry staff, the meeting's chair or the current item's presenter can present.");
+    }
+    if (!isLive(m.status)) return notLive(m);
+    const current = await this.d.live.presenter(meetingId);
+    if (!view && current?.userId !== user.id) return ok({});
+    const presenter = view && { userId: user.id, name: user.name, ...view, at: this.now() };
+    await this.d.live.setPresenter(meetingId, presenter);
+    this.d.events.presenter(meetingId, presenter);
+    return ok({});
+  }
+
+  /** Everyone in the room, observers included, one row per user. */
+  async everyone(meetingId: string): Promise<MeetingPresent[]> {
+    const [online, queue, followers] = await Promise.all([
+      this.d.presence.online(meetingRoom(meetingId)),
+      this.d.live.queue(meetingId),
+      this.d.live.followers(meetingId),
+    ]);
+    const raised = new Set(queue.map((s) => s.userId));
+    const following = new Set(followers);
+    return online.map((u) => ({ ...u, handRaised: raised.has(u.userId), following: following.has(u.userId) }));
+  }
+
+  /** The full state of the meeting room, as sent on join and on every change. */
+  async state(meetingId: string): Promise<MeetingState | null> {
+    const m = await this.meeting(meetingId);
+    if (!m) return null;
+    const [meeting, everyone, queue, current, presenter, followers, checkedIn, decisions] = await Promise.all([
+      this.d.service.view(m),
+      this.everyone(meetingId),
+      this.d.live.queue(meetingId),
+      this.d.live.floor(meetingId),
+      this.d.live.presenter(meetingId),
+      this.d.live.followers(meetingId),
+      this.d.store.meetings.checkedIn(meetingId),
+      this.decisions(meetingId),
+    ]);
+    const here = new Set(everyone.map((p) => p.userId));
+    const observers = everyone.filter((p) => p.role === 'observer').length;
+    return {
+      meeting,
+      speakers: { queue, current },
+      follow: { presenter, followers: followers.filter((id) => here.has(id)) },
+      present: everyone.filter((p) => p.role !== 'observer'),
+      audience: { observers, total: everyone.length },
+      checkedIn,
+      decisions,
+      serverNow: this.d.clock.now(),
+    };
+  }
+
+  private decisions(meetingId: string): Promise<Decision[]> {
+    const now = this.d.clock.now();
+    const cached = this.decisionCache.get(meetingId);
+    if (cached && now - cached.at < DECISIONS_FRESH_MS) return cached.decisions;
+    const decisions = this.d.minutes.decisions(meetingId).catch(() => [] as Decision[]);
+    this.decisionCache.set(meetingId, { at: now, decisions });
+    return decisions;
+  }
+
+  /** Forgets what this instance keeps for a meeting nobody here is in. */
+  forget(meetingId: string) {
+    this.decisionCache.delete(meetingId);
+  }
+
+  private async participating(user: User, meetingId: string, what: string): Promise<Result<MeetingRecord>> {
+    const m = await this.meeting(meetingId);
+    if (!m) return notFound();
+    if (!can(user, { type: 'meetings.participate', meeting: m })) {
+      return err('forbidden', `Observers follow the meeting read-only; they cannot ${what}.`);
+    }
+    return isLive(m.status) ? ok(m) : notLive(m);
+  }
+
+  private async running(user: User, meetingId: string, what: string): Promise<Result<MeetingRecord>> {
+    const m = await this.meeting(meetingId);
+    if (!m) return notFound();
+    if (!can(user, { type: 'meetings.run', meeting: m })) return err('forbidden', `Only ministry staff or the meeting's chair can ${what}.`);
+    return isLive(m.status) ? ok(m) : notLive(m);
+  }
+
+  /** Attendance while live: first and last seen, the latter at most every SEEN_EVERY_MS per connection. */
+  private async seen(m: MeetingRecord, userId: string, socketId: string, force: boolean) {
+    if (!isLive(m.status)) return;
+    const key = memberId(socketId, m.id);
+    const now = this.d.clock.now();
+    if (!force && now - (this.lastSeenWrite.get(key) ?? 0) < SEEN_EVERY_MS) return;
+    this.lastSeenWrite.set(key, now);
+    await this.d.store.meetings.recordSeen(m.id, [userId], new Date(now).toISOString());
+  }
+
+  private secondsSince(iso: string) {
+    return Math.round((this.d.clock.now() - Date.parse(iso)) / 1000);
+  }
+}

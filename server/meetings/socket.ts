@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Ack } from '../../shared/realtime/ack';
+import { meetingSchemas } from '../../shared/realtime/meetings';
+import { err, type Result } from '../../shared/result';
+import type { Logger } from '../logger';
+import type { ForumSocket } from '../realtime/socket-server';
+import { validated } from '../realtime/validated';
+import type { MeetingService } from './meeting-service';
+import { meetingRoom, type MeetingRoom } from './room';
+
+type Event = keyof typeof meetingSchemas;
+type Payload<E extends Event> = z.output<(typeof meetingSchemas)[E]>;
+
+const toAck = <T extends object>(result: Result<T>): Ack<T> => (result.ok ? { ok: true, ...result.value } : result);
+const notJoined = () => err('conflict', 'Join the meeting first (meeting:join).');
+
+/** The meeting events of one connection (docs/realtime.md, Meetings). */
+export function meetingSocketModule(service: MeetingService, room: MeetingRoom, logger: Logger) {
+  return (socket: ForumSocket) => {
+    const joined = new Set<string>();
+    const user = () => socket.data.user;
+    const on = <E extends Event, T extends object>(event: E, handler: (payload: Payload<E>) => Promise<Result<T>>) => {
+      const listener = validated(meetingSchemas[event], logger, async (payload) => toAck(await handler(payload as Payload<E>)));
+      socket.on(event as 'meeting:join', listener);
+    };
+    /** For events that only make sense from inside the room. */
+    const inside = <E extends Event, T extends object>(event: E, handler: (payload: Payload<E>) => Promise<Result<T>>) =>
+      on(event, async (payload: Payload<E>) => (joined.has(payload.meetingId) ? handler(payload) : notJoined()));
+
+    on('meeting:join', async ({ meetingId }) => {
+      // In the room before the state is built, so that no change falls between the two.
+      await socket.join(meetingRoom(meetingId));
+      const result = await room.join(user(), socket.id, meetingId);
+      if (!result.ok) {
+        if (!joined.has(meetingId)) await socket.leave(meetingRoom(meetingId));
+        return result;
+      }
+      joined.add(meetingId);
+      return { ok: true, value: { state: result.value } };
+    });
+    on('meeting:leave', async ({ meetingId }) => {
+      if (!joined.delete(meetingId)) return notJoined();
+      await socket.leave(meetingRoom(meetingId));
+      await room.leave(user(), socket.id, meetingId);
+      return { ok: true, value: {} };
+    });
+    inside('meeting:presence', ({ meetingId, location, idle }) => room.update(user(), socket.id, meetingId, location, idle));
+
+    const status = (r: Result<{ status: 'scheduled' | 'live' | 'ended' }>) => (r.ok ? { ok: true as const, value: { status: r.value.status } } : r);
+    on('meeting:start', async ({ meetingId }) => status(await service.start(user(), meetingId)));
+    on('meeting:end', async ({ meetingId }) => status(await service.end(user(), meetingId)));
+    on('meeting:setCurrentItem', ({ meetingId, itemId }) => service.setCurrentItem(user(), meetingId, itemId));
+
+    inside('meeting:raiseHand', ({ meetingId }) => room.raiseHand(user(), meetingId));
+    on('meeting:lowerHand', ({ meetingId, userId }) => room.lowerHand(user(), meetingId, userId));
+    on('meeting:giveFloor', ({ meetingId, userId }) => room.giveFloor(user(), meetingId, userId));
+    on('meeting:endFloor', ({ meetingId }) => room.endFloor(user(), meetingId));
+    inside('meeting:checkIn', ({ meetingId }) => room.checkIn(user(), meetingId));
+    inside('meeting:follow', ({ meetingId, following }) => room.follow(user(), meetingId, following));
+    inside('meeting:present', ({ meetingId, view }) => room.present(user(), meetingId, view));
+
+    socket.on('disconnect', () => {
+      for (const meetingId of joined) {
+        void room.leave(user(), socket.id, meetingId).catch((error) => logger.warn({ err: error, meetingId }, 'meeting leave failed'));
+      }
+      joined.clear();
+    });
+  };
+}

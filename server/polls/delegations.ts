@@ -1,0 +1,77 @@
+import type { User } from '../../shared/domain';
+import { can } from '../../shared/permissions';
+import { err, ok, type Result } from '../../shared/result';
+import type { Delegation } from '../../shared/schemas/polls';
+import type { AuditLog } from '../audit/audit-log';
+import type { AuthStore } from '../auth/auth-store';
+import type { Clock } from '../clock';
+import type { DelegationRecord, PollStore } from './poll-store';
+import type { PollPorts } from './ports';
+
+/**
+ * Proxies: a chairperson who cannot attend lets another participant vote for them
+ * in one meeting. The delegate casts each such ballot separately, "for X"; the
+ * delegator may not vote themselves meanwhile (enforced where ballots are stored).
+ */
+export class Delegations {
+  constructor(
+    private readonly d: {
+      store: PollStore;
+      users: Pick<AuthStore, 'userById'>;
+      ports: PollPorts;
+      audit: AuditLog;
+      clock: Clock;
+    },
+  ) {}
+
+  async list(meetingId: string): Promise<Result<Delegation[]>> {
+    if (!(await this.d.ports.meetings.meeting(meetingId))) return err('not_found', 'No such meeting.');
+    return ok(await Promise.all((await this.d.store.delegations(meetingId)).map((r) => this.view(r))));
+  }
+
+  async grant(actor: User, meetingId: string, body: { fromUserId?: string | undefined; toUserId: string }): Promise<Result<Delegation>> {
+    const fromUserId = body.fromUserId ?? actor.id;
+    const meeting = await this.d.ports.meetings.meeting(meetingId);
+    if (!meeting) return err('not_found', 'No such meeting.');
+    if (meeting.status === 'ended') return err('conflict', 'The meeting has ended.');
+    if (!can(actor, { type: 'polls.delegate', fromUserId })) {
+      return err('forbidden', 'A chairperson delegates their own vote; ministry staff may record it for them.');
+    }
+    const [from, to] = await Promise.all([this.d.users.userById(fromUserId), this.d.users.userById(body.toUserId)]);
+    if (!from) return err('not_found', 'No such delegator.');
+    if (!to) return err('not_found', 'No such delegate.');
+    if (from.role !== 'chair') return err('invalid_input', 'Only a chairperson can delegate a vote.');
+    if (to.role === 'observer') return err('invalid_input', `${to.name} is an observer; a vote can only be delegated to a participant.`);
+    if (from.id === to.id) return err('invalid_input', 'A vote cannot be delegated to oneself.');
+    const record: DelegationRecord = {
+      meetingId,
+      fromUserId,
+      toUserId: to.id,
+      grantedBy: actor.id,
+      grantedAt: new Date(this.d.clock.now()).toISOString(),
+    };
+    switch (await this.d.store.delegate(record)) {
+      case 'exists':
+        return err('conflict', `${from.name} has already delegated their vote for this meeting; withdraw it first.`);
+      case 'chain':
+        return err('conflict', 'A delegate cannot pass a vote on, and a delegator cannot hold one: no chains of proxies.');
+      case 'created':
+        await this.d.audit.record(actor.id, 'polls.delegate', `meeting:${meetingId}`, { from: fromUserId, to: to.id });
+        return ok(await this.view(record));
+    }
+  }
+
+  async revoke(actor: User, meetingId: string, fromUserId: string): Promise<Result<true>> {
+    if (!can(actor, { type: 'polls.delegate', fromUserId })) {
+      return err('forbidden', 'Only the chairperson who delegated, or ministry staff, can withdraw a delegation.');
+    }
+    if (!(await this.d.store.revokeDelegation(meetingId, fromUserId))) return err('not_found', 'No such delegation.');
+    await this.d.audit.record(actor.id, 'polls.revoke_delegation', `meeting:${meetingId}`, { from: fromUserId });
+    return ok(true);
+  }
+
+  private async view(r: DelegationRecord): Promise<Delegation> {
+    const nameOf = async (id: string) => (await this.d.users.userById(id))?.name ?? id;
+    return { ...r, fromName: await nameOf(r.fromUserId), toName: await nameOf(r.toUserId) };
+  }
+}

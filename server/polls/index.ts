@@ -1,0 +1,45 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { ForumServer, SocketModule } from '../realtime/socket-server';
+import type { Store } from '../store/store';
+import { Delegations } from './delegations';
+import { PollService } from './poll-service';
+import type { PollPorts } from './ports';
+import { PollBroadcaster, pollSocketModule } from './socket';
+
+export { pollRoutes } from './routes';
+export type { PollPorts, MeetingPort, ProposalPort, MinutesPort } from './ports';
+
+/** The polls domain, assembled. `ports` is shared by reference, so a test may swap one. */
+export interface Polls {
+  service: PollService;
+  delegations: Delegations;
+  ports: PollPorts;
+  socketModule: SocketModule;
+  /** Starts telling meeting rooms about polls, re-arms countdowns, finishes interrupted closes. */
+  start(io: ForumServer): Promise<void>;
+  stop(): void;
+}
+
+export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog; clock: Clock; logger: Logger }): Polls {
+  const users = d.store.auth;
+  const service = new PollService({ store: d.store.polls, users, ports: d.ports, audit: d.audit, clock: d.clock, logger: d.logger });
+  const delegations = new Delegations({ store: d.store.polls, users, ports: d.ports, audit: d.audit, clock: d.clock });
+  let broadcaster: PollBroadcaster | undefined;
+  return {
+    service,
+    delegations,
+    ports: d.ports,
+    socketModule: pollSocketModule(service, d.ports.meetings, d.logger),
+    async start(io) {
+      broadcaster = new PollBroadcaster(io, service, d.ports.meetings, d.logger);
+      service.listen(broadcaster);
+      await service.start();
+    },
+    stop() {
+      service.stop();
+      broadcaster?.stop();
+    },
+  };
+}

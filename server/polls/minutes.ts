@@ -1,0 +1,36 @@
+import type * as Y from 'yjs';
+import { MINUTES_FIELD, minutesDocName, writeBlocks } from '../../shared/meetings/minutes';
+import type { MinutesBlock, MinutesPort } from './ports';
+
+/** The map in a minutes document that remembers which poll results it holds. */
+export const POLL_RESULTS_MAP = 'pollResults';
+
+/** What the minutes writer needs from the document server. */
+export interface DocumentChanger {
+  /** A server-side edit, stored and broadcast like a client's. */
+  change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
+}
+
+/**
+ * Writes a closed poll's result into the meeting's minutes (the live Yjs document):
+ * paragraphs at the end for the reader, and the structured result in a map keyed
+ * by poll id, which also makes a second recording of the same poll a no-op.
+ */
+export function yjsMinutes(documents: DocumentChanger, writable: (meetingId: string) => Promise<boolean> = async () => true): MinutesPort {
+  return {
+    async recordResult(meetingId: string, block: MinutesBlock) {
+      // Approved minutes are sealed by a hash; the result stays in the poll and the audit log.
+      if (!(await writable(meetingId))) return;
+      await documents.change(minutesDocName(meetingId), (doc) => {
+        const recorded = doc.getMap<unknown>(POLL_RESULTS_MAP);
+        if (recorded.has(block.pollId)) return;
+        recorded.set(block.pollId, { title: block.title, result: block.result });
+        writeBlocks(
+          doc.getXmlFragment(MINUTES_FIELD),
+          // The headline ("표결 결과: … — 가결") is a decision, so it joins the meeting's decisions list.
+          block.lines.map((text, i) => ({ type: i === 0 ? ('decision' as const) : ('paragraph' as const), text })),
+        );
+      });
+    },
+  };
+}

@@ -1,0 +1,373 @@
+import type { User } from '../../shared/domain';
+import { can } from '../../shared/permissions';
+import { checkBallot, describeResult, maxChoicesOf, pollOptions, tally } from '../../shared/polls/tally';
+import { err, ok, type Result } from '../../shared/result';
+import type { CreatePollInput, Eligibility, PollMine, PollView } from '../../shared/schemas/polls';
+import type { AuditLog } from '../audit/audit-log';
+import type { AuthStore } from '../auth/auth-store';
+import type { Clock } from '../clock';
+import { newId } from '../ids';
+import type { Logger } from '../logger';
+import type { CastOutcome, PollRecord, PollStore } from './poll-store';
+import { toView, type Audience } from './poll-view';
+import type { MeetingInfo, PollPorts } from './ports';
+
+/** What the realtime side hears from the service; the Socket.IO module implements it. */
+export interface PollEvents {
+  /** The poll's public state changed; `urgent` for status changes, else the update may be coalesced. */
+  changed(poll: PollRecord, urgent: boolean): void;
+  /** Sent once, by the call that closed the poll. */
+  closed(poll: PollRecord): void;
+  /** `userId` cast a ballot (for themselves or another), so may see after_vote counts. */
+  voted(poll: PollRecord, userId: string): void;
+}
+
+export interface PollServiceDeps {
+  store: PollStore;
+  users: Pick<AuthStore, 'userById' | 'listUsers'>;
+  ports: PollPorts;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface CastInput {
+  pollId: string;
+  choices: string[];
+  onBehalfOf?: string | undefined;
+}
+
+const notFound = () => err('not_found', 'No such poll.');
+
+/** Votes: the commands, free of HTTP and Socket.IO. */
+export class PollService {
+  private events: PollEvents = { changed() {}, closed() {}, voted() {} };
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly d: PollServiceDeps) {}
+
+  /** The realtime side registers itself once it exists. */
+  listen(events: PollEvents): void {
+    this.events = events;
+  }
+
+  async create(actor: User, meetingId: string, body: CreatePollInput): Promise<Result<{ poll: PollView; mine: PollMine }>> {
+    const meeting = await this.d.ports.meetings.meeting(meetingId);
+    if (!meeting) return err('not_found', 'No such meeting.');
+    if (!this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can prepare polls.");
+    if (meeting.status === 'ended') return err('conflict', 'The meeting has ended; it takes no more polls.');
+    const problem = await this.eligibilityProblem(body.eligibility);
+    if (problem) return err('invalid_input', problem);
+    const { options: labels, maxChoices, ...rest } = body;
+    const options = pollOptions(body.kind, labels);
+    const poll = await this.d.store.create({
+      ...rest,
+      id: newId(),
+      meetingId,
+      options,
+      maxChoices: maxChoicesOf(body.kind, options.length, maxChoices),
+      createdBy: actor.id,
+      createdAt: this.now(),
+    });
+    await this.d.audit.record(actor.id, 'polls.create', `poll:${poll.id}`, { meetingId, title: poll.title, kind: poll.kind, ballot: poll.ballot });
+    // A draft is shown to those who run the meeting only; the room hears of it when it opens.
+    return this.get(actor, poll.id);
+  }
+
+  /** draft → open; opening an open poll answers its state. */
+  async open(actor: User, pollId: string): Promise<Result<PollView>> {
+    const poll = await this.d.store.poll(pollId);
+    if (!poll) return notFound();
+    const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
+    if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can open polls.");
+    if (poll.status === 'closed' || poll.status === 'cancelled') return err('conflict', `This poll is ${poll.status}; it cannot be opened again.`);
+    if (poll.status === 'draft') {
+      if (meeting.status !== 'live') return err('conflict', 'A poll opens only while its meeting is live.');
+      const eligible = await this.resolveEligible(poll.eligibility);
+      if (eligible.length === 0) return err('conflict', 'Nobody is eligible to vote in this poll.');
+      const now = this.d.clock.now();
+      const closesAt = poll.countdownSeconds ? new Date(now + poll.countdownSeconds * 1000).toISOString() : null;
+      const { poll: opened, changed } = await this.d.store.open(pollId, eligible, new Date(now).toISOString(), closesAt);
+      if (changed && opened) {
+        await this.d.audit.record(actor.id, 'polls.open', `poll:${pollId}`, { eligible: eligible.length, closesAt });
+        this.arm(opened);
+        this.events.changed(opened, true);
+      }
+    }
+    return this.stateAfterTransition(pollId, 'open');
+  }
+
+  /** open → closed, computing the result once; closing a closed poll answers the same result. */
+  async close(actor: User | null, pollId: string): Promise<Result<PollView>> {
+    const poll = await this.d.store.poll(pollId);
+    if (!poll) return notFound();
+    if (actor) {
+      const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
+      if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can close polls.");
+    }
+    if (poll.status === 'draft') return err('conflict', 'This poll was never opened; cancel it instead.');
+    if (poll.status === 'cancelled') return err('conflict', 'This poll was cancelled; it has no result.');
+    const { poll: closed, changed } = await this.d.store.close(pollId, this.now(), actor?.id ?? null, (p, counts) =>
+      tally(p, counts, counts.eligible),
+    );
+    if (changed && closed) await this.afterClose(closed, actor);
+    return this.stateAfterTransition(pollId, 'closed');
+  }
+
+  /** When a meeting ends its open polls close with what was cast; drafts stay drafts. */
+  async closeOpenPolls(meetingId: string): Promise<void> {
+    for (const poll of await this.d.store.byMeeting(meetingId)) {
+      if (poll.status === 'open') await this.close(null, poll.id);
+    }
+  }
+
+  /** draft|open → cancelled, without a result. */
+  async cancel(actor: User, pollId: string): Promise<Result<PollView>> {
+    const poll = await this.d.store.poll(pollId);
+    if (!poll) return notFound();
+    const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
+    if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can cancel polls.");
+    if (poll.status === 'closed') return err('conflict', 'This poll is closed; its result stands.');
+    const { poll: cancelled, changed } = await this.d.store.cancel(pollId, this.now());
+    if (changed && cancelled) {
+      this.disarm(pollId);
+      await this.d.audit.record(actor.id, 'polls.cancel', `poll:${pollId}`, { from: poll.status });
+      this.events.changed(cancelled, true);
+    }
+    return this.stateAfterTransition(pollId, 'cancelled');
+  }
+
+  /** Stores one ballot, then answers; every refusal says why and changes nothing. */
+  async cast(actor: User, input: CastInput): Promise<Result<{ poll: PollView; voterId: string; changed: boolean }>> {
+    const poll = await this.d.store.poll(input.pollId);
+    if (!poll) return notFound();
+    const voterId = input.onBehalfOf ?? actor.id;
+    if (actor.role === 'observer') return err('forbidden', 'Observers follow the meeting but do not vote.');
+    if (poll.status !== 'open') return err('conflict', this.notOpenMessage(poll.status));
+    const ballot = checkBallot(poll, input.choices);
+    if (!ballot.ok) return err('invalid_input', ballot.message);
+    if (poll.requirePresence && !(await this.d.ports.meetings.isCheckedIn(poll.meetingId, actor.id))) {
+      return err('forbidden', 'Check in to the meeting to vote: this poll requires voters to be present.');
+    }
+    const outcome = await this.d.store.cast({ pollId: poll.id, voterId, castBy: actor.id, choices: ballot.choices, at: this.now() });
+    if (outcome.outcome !== 'cast' && outcome.outcome !== 'changed') return this.refusal(outcome, voterId, actor.id);
+    const changed = outcome.outcome === 'changed';
+    // For a secret poll the record says who cast, never what.
+    await this.d.audit.record(actor.id, changed ? 'polls.change' : 'polls.cast', `poll:${poll.id}`, {
+      voter: voterId,
+      ...(voterId !== actor.id ? { castFor: voterId } : {}),
+      ...(poll.ballot === 'named' ? { choices: ballot.choices } : {}),
+    });
+    this.events.voted(poll, actor.id);
+    this.events.changed(poll, false);
+    return ok({ poll: await this.view(poll, 'voted'), voterId, changed });
+  }
+
+  async get(actor: User, pollId: string): Promise<Result<{ poll: PollView; mine: PollMine }>> {
+    const poll = await this.d.store.poll(pollId);
+    if (!poll || !(await this.visible(actor, [poll])).length) return notFound();
+    return ok(await this.present(actor, poll));
+  }
+
+  /** Every poll of a meeting, as this viewer may see it (drafts only for those who run it). */
+  async forMeeting(actor: User, meetingId: string): Promise<{ poll: PollView; mine: PollMine }[]> {
+    const polls = await this.visible(actor, await this.d.store.byMeeting(meetingId));
+    return Promise.all(polls.map((poll) => this.present(actor, poll)));
+  }
+
+  async forProposal(actor: User, proposalId: string): Promise<PollView[]> {
+    const polls = await this.visible(actor, await this.d.store.byProposal(proposalId));
+    return Promise.all(polls.map(async (poll) => (await this.present(actor, poll)).poll));
+  }
+
+  async meetingExists(meetingId: string): Promise<boolean> {
+    return (await this.d.ports.meetings.meeting(meetingId)) !== null;
+  }
+
+  /**
+   * The poll as everyone in the room (or everyone who voted) sees it now: by id it
+   * is read afresh; a record is taken as it is, with the current counts.
+   */
+  async view(pollOrId: PollRecord | string, audience: Audience, draftEligible?: string[] | null): Promise<PollView> {
+    const poll = typeof pollOrId === 'string' ? await this.d.store.poll(pollOrId) : pollOrId;
+    if (!poll) throw new Error(`poll ${String(pollOrId)} vanished`);
+    const counts = await this.d.store.counts(poll.id);
+    const eligibleCount = poll.status === 'draft' ? (draftEligible ?? (await this.resolveEligible(poll.eligibility))).length : counts.eligible;
+    return toView(poll, { votedCount: counts.ballots, eligibleCount, counts: counts.counts }, audience);
+  }
+
+  /** Re-arms countdowns of open polls and finishes interrupted closes; call once on start. */
+  async start(): Promise<void> {
+    for (const poll of await this.d.store.openPolls()) this.arm(poll);
+    for (const poll of await this.d.store.pendingEffects()) await this.effects(poll);
+  }
+
+  stop(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private arm(poll: PollRecord): void {
+    if (!poll.closesAt || this.timers.has(poll.id)) return;
+    const delay = Math.max(0, Date.parse(poll.closesAt) - this.d.clock.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(poll.id);
+      this.close(null, poll.id).catch((error: unknown) => this.d.logger.error({ err: error, pollId: poll.id }, 'countdown close failed'));
+    }, delay);
+    timer.unref();
+    this.timers.set(poll.id, timer);
+  }
+
+  private disarm(pollId: string): void {
+    clearTimeout(this.timers.get(pollId));
+    this.timers.delete(pollId);
+  }
+
+  private async afterClose(poll: PollRecord, actor: User | null): Promise<void> {
+    this.disarm(poll.id);
+    const result = poll.result!;
+    // Aggregates only: for a secret poll nothing here ties a voter to a choice.
+    await this.d.audit.record(actor?.id ?? null, 'polls.close', `poll:${poll.id}`, {
+      by: actor ? 'user' : 'countdown',
+      ballot: poll.ballot,
+      counts: result.counts,
+      ballots: result.ballots,
+      eligible: result.eligible,
+      quorumMet: result.quorumMet,
+      passed: result.passed,
+    });
+    this.events.closed(poll);
+    this.events.changed(poll, true);
+    await this.effects(poll);
+  }
+
+  /** The close's follow-ups; run again after a restart until they all succeed. */
+  private async effects(poll: PollRecord): Promise<void> {
+    const result = poll.result!;
+    try {
+      await this.d.ports.minutes.recordResult(poll.meetingId, {
+        pollId: poll.id,
+        title: poll.title,
+        lines: describeResult(poll, result),
+        result,
+      });
+      if (poll.proposalId) await this.d.ports.proposals.applyVoteResult(poll.proposalId, result.passed, poll.closedBy, poll.id);
+      await this.d.store.markEffectsDone(poll.id);
+    } catch (error) {
+      this.d.logger.error({ err: error, pollId: poll.id }, 'recording a poll result in the minutes or the proposal failed; retried on next start');
+    }
+  }
+
+  private async stateAfterTransition(pollId: string, wanted: PollRecord['status']): Promise<Result<PollView>> {
+    const poll = await this.d.store.poll(pollId);
+    if (!poll) return notFound();
+    if (poll.status !== wanted) return err('conflict', `This poll is ${poll.status}.`);
+    return ok(await this.view(poll, 'public'));
+  }
+
+  private refusal(outcome: Exclude<CastOutcome, { outcome: 'cast' | 'changed' }>, voterId: string, actorId: string) {
+    switch (outcome.outcome) {
+      case 'unknown_poll':
+        return notFound();
+      case 'not_open':
+        return err('conflict', this.notOpenMessage(outcome.status));
+      case 'not_eligible':
+        return err('forbidden', voterId === actorId ? 'You are not eligible to vote in this poll.' : 'The person you vote for is not eligible in this poll.');
+      case 'already_voted':
+        return err('conflict', voterId === actorId ? 'Your ballot was already received; it counts once.' : 'A ballot for this person was already received; it counts once.');
+      case 'delegated':
+        return err('forbidden', 'You delegated your vote for this meeting; only your delegate can cast it.');
+      case 'not_delegate':
+        return err('forbidden', 'You hold no delegation from this person for this meeting.');
+      default: {
+        const unknown: never = outcome;
+        throw new Error(`unknown outcome ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private notOpenMessage(status: PollRecord['status']): string {
+    switch (status) {
+      case 'draft':
+        return 'This poll is not open yet.';
+      case 'closed':
+        return 'This poll is closed; ballots are no longer accepted.';
+      case 'cancelled':
+        return 'This poll was cancelled.';
+      default:
+        return 'This poll is open.';
+    }
+  }
+
+  /** The poll and the viewer's part in it; a draft's voters are resolved once for both. */
+  private async present(actor: User, poll: PollRecord): Promise<{ poll: PollView; mine: PollMine }> {
+    const draftEligible = poll.status === 'draft' ? await this.resolveEligible(poll.eligibility) : null;
+    const mine = await this.mine(actor, poll, draftEligible);
+    return { poll: await this.view(poll, this.hasVoted(mine) ? 'voted' : 'public', draftEligible), mine };
+  }
+
+  private async mine(actor: User, poll: PollRecord, draftEligible: string[] | null): Promise<PollMine> {
+    const delegations = await this.d.store.delegations(poll.meetingId);
+    const toMe = delegations.filter((x) => x.toUserId === actor.id);
+    const fromMe = delegations.find((x) => x.fromUserId === actor.id);
+    const states = await this.d.store.voterStates(poll.id, [actor.id, ...toMe.map((x) => x.fromUserId)]);
+    const own = states[0]!;
+    const isEligible = (id: string, stored: boolean) => (draftEligible ? draftEligible.includes(id) : stored);
+    const nameOf = async (id: string) => (await this.d.users.userById(id))?.name ?? id;
+    return {
+      eligible: actor.role !== 'observer' && isEligible(actor.id, own.eligible),
+      voted: own.voted,
+      choices: own.choices,
+      castFor: await Promise.all(
+        states.slice(1).map(async (s) => ({ userId: s.userId, name: await nameOf(s.userId), voted: s.voted, eligible: isEligible(s.userId, s.eligible) })),
+      ),
+      delegatedTo: fromMe ? { userId: fromMe.toUserId, name: await nameOf(fromMe.toUserId) } : null,
+    };
+  }
+
+  /** Drafts are for those who run their meeting. */
+  private async visible(actor: User, polls: PollRecord[]): Promise<PollRecord[]> {
+    const meetings = new Map<string, boolean>();
+    const mayRun = async (meetingId: string) => {
+      if (!meetings.has(meetingId)) {
+        const meeting = await this.d.ports.meetings.meeting(meetingId);
+        meetings.set(meetingId, meeting !== null && this.mayManage(actor, meeting));
+      }
+      return meetings.get(meetingId)!;
+    };
+    const shown: PollRecord[] = [];
+    for (const poll of polls) if (poll.status !== 'draft' || (await mayRun(poll.meetingId))) shown.push(poll);
+    return shown;
+  }
+
+  private hasVoted(mine: PollMine): boolean {
+    return mine.voted || mine.castFor.some((c) => c.voted);
+  }
+
+  private mayManage(actor: User, meeting: MeetingInfo): boolean {
+    return can(actor, { type: 'polls.manage', meetingChairId: meeting.chairId });
+  }
+
+  /** Users who may vote: the poll's roles and people, never observers. */
+  private async resolveEligible(eligibility: Eligibility): Promise<string[]> {
+    const roles = new Set<string>(eligibility.roles);
+    const people = new Set(eligibility.userIds);
+    return (await this.d.users.listUsers())
+      .filter((u) => u.role !== 'observer' && (roles.has(u.role) || people.has(u.id)))
+      .map((u) => u.id)
+      .sort();
+  }
+
+  private async eligibilityProblem(eligibility: Eligibility): Promise<string | null> {
+    for (const id of eligibility.userIds) {
+      const user = await this.d.users.userById(id);
+      if (!user) return `eligibility.userIds: no user ${id}.`;
+      if (user.role === 'observer') return `eligibility.userIds: ${user.name} is an observer; observers do not vote.`;
+    }
+    return null;
+  }
+
+  private now(): string {
+    return new Date(this.d.clock.now()).toISOString();
+  }
+}

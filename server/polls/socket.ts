@@ -1,0 +1,132 @@
+import { schemas } from '../../shared/realtime/protocol';
+import type { Ack } from '../../shared/realtime/protocol';
+import type { PollWithMine } from '../../shared/realtime/polls';
+import type { Result } from '../../shared/result';
+import type { Logger } from '../logger';
+import type { ForumServer, ForumSocket, SocketModule } from '../realtime/socket-server';
+import { validated } from '../realtime/validated';
+import type { PollEvents, PollService } from './poll-service';
+import type { PollRecord } from './poll-store';
+import type { MeetingPort } from './ports';
+
+/** Sockets of users who voted in a poll: they may see its counts when the poll shows them after voting. */
+export const votedRoom = (pollId: string): string => `poll:${pollId}:voted`;
+
+const answer = <T extends object>(result: Result<T>): Ack<T> => (result.ok ? { ok: true, ...result.value } : { ok: false, error: result.error });
+
+/** The poll events of one connection (docs/realtime.md, Polls). */
+export function pollSocketModule(service: PollService, meetings: MeetingPort, logger: Logger): SocketModule {
+  return (socket: ForumSocket) => {
+    const user = () => socket.data.user;
+
+    socket.on(
+      'poll:watch',
+      validated(schemas['poll:watch'], logger, async ({ meetingId }): Promise<Ack<{ polls: PollWithMine[] }>> => {
+        if (!(await service.meetingExists(meetingId))) return { ok: false, error: { code: 'not_found', message: 'No such meeting.' } };
+        await socket.join(meetings.room(meetingId));
+        const polls = await service.forMeeting(user(), meetingId);
+        const voted = polls.filter((p) => p.mine.voted || p.mine.castFor.some((c) => c.voted));
+        if (voted.length > 0) await socket.join(voted.map((p) => votedRoom(p.poll.id)));
+        return { ok: true, polls };
+      }),
+    );
+    socket.on(
+      'poll:unwatch',
+      validated(schemas['poll:unwatch'], logger, async ({ meetingId }) => {
+        await socket.leave(meetings.room(meetingId));
+        return { ok: true };
+      }),
+    );
+    socket.on(
+      'poll:open',
+      validated(schemas['poll:open'], logger, async ({ pollId }) => answer(wrap(await service.open(user(), pollId)))),
+    );
+    socket.on(
+      'poll:close',
+      validated(schemas['poll:close'], logger, async ({ pollId }) => answer(wrap(await service.close(user(), pollId)))),
+    );
+    socket.on(
+      'poll:cancel',
+      validated(schemas['poll:cancel'], logger, async ({ pollId }) => answer(wrap(await service.cancel(user(), pollId)))),
+    );
+    socket.on(
+      'poll:cast',
+      validated(schemas['poll:cast'], logger, async (payload) => answer(await service.cast(user(), payload))),
+    );
+  };
+}
+
+const wrap = <T>(result: Result<T>): Result<{ poll: T }> => (result.ok ? { ok: true, value: { poll: result.value } } : result);
+
+/**
+ * Tells meeting rooms about polls. Status changes go out at once; ballot counts
+ * are coalesced per poll (a thousand ballots must not become a million messages),
+ * and sends for one poll are kept in order.
+ */
+export class PollBroadcaster implements PollEvents {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly io: ForumServer,
+    private readonly service: PollService,
+    private readonly meetings: MeetingPort,
+    private readonly logger: Logger,
+    private readonly coalesceMs = 150,
+  ) {}
+
+  changed(poll: PollRecord, urgent: boolean): void {
+    if (urgent) {
+      clearTimeout(this.pending.get(poll.id));
+      this.pending.delete(poll.id);
+      this.enqueue(poll.id, () => this.sendState(poll));
+      return;
+    }
+    if (this.pending.has(poll.id)) return;
+    this.pending.set(
+      poll.id,
+      setTimeout(() => {
+        this.pending.delete(poll.id);
+        this.enqueue(poll.id, () => this.sendState(poll));
+      }, this.coalesceMs),
+    );
+  }
+
+  closed(poll: PollRecord): void {
+    this.enqueue(poll.id, async () => {
+      const view = await this.service.view(poll.id, 'public');
+      this.io.to(this.meetings.room(poll.meetingId)).emit('poll:result', { pollId: poll.id, meetingId: poll.meetingId, result: view.result!, poll: view });
+    });
+  }
+
+  voted(poll: PollRecord, userId: string): void {
+    this.io.in(`user:${userId}`).socketsJoin(votedRoom(poll.id));
+  }
+
+  stop(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  private enqueue(pollId: string, send: () => Promise<void>): void {
+    const next = (this.chains.get(pollId) ?? Promise.resolve())
+      .then(send)
+      .catch((error: unknown) => this.logger.warn({ err: error, pollId }, 'poll broadcast failed'));
+    this.chains.set(pollId, next);
+    void next.then(() => {
+      if (this.chains.get(pollId) === next) this.chains.delete(pollId);
+    });
+  }
+
+  private async sendState(poll: PollRecord): Promise<void> {
+    const room = this.meetings.room(poll.meetingId);
+    const [everyone, voters] = await Promise.all([this.service.view(poll.id, 'public'), this.service.view(poll.id, 'voted')]);
+    if (everyone.status === 'draft') return; // drafts are not the room's business yet
+    if (everyone.counts === null && voters.counts !== null) {
+      this.io.to(room).except(votedRoom(poll.id)).emit('poll:state', everyone);
+      this.io.to(votedRoom(poll.id)).emit('poll:state', voters);
+    } else {
+      this.io.to(room).emit('poll:state', everyone);
+    }
+  }
+}

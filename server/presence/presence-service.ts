@@ -1,0 +1,96 @@
+import type { User } from '../../shared/domain';
+import type { OnlineUser } from '../../shared/schemas/presence';
+import type { Clock } from '../clock';
+import type { Ephemeral } from '../ephemeral/ephemeral';
+
+/** One connection's presence; a user with two tabs has two. */
+export interface ConnectionPresence {
+  userId: string;
+  name: string;
+  role: User['role'];
+  subcommittee: User['subcommittee'];
+  location: string;
+  idle: boolean;
+  since: string;
+  /** Which server instance holds the connection, so its refresh timer owns it. */
+  instance: string;
+}
+
+const CHANGED = 'presence:changed';
+
+/**
+ * Who is online, in the ephemeral state with a heartbeat TTL: a crashed browser
+ * or server stops refreshing and disappears within the TTL. Changes are announced
+ * on pub/sub so that every instance tells its own clients.
+ */
+export class PresenceService {
+  private readonly mine = new Map<string, { scope: string; value: ConnectionPresence }>();
+
+  constructor(
+    private readonly ephemeral: Ephemeral,
+    private readonly clock: Clock,
+    private readonly ttlMs: number,
+    readonly instance: string,
+  ) {}
+
+  async join(scope: string, connectionId: string, user: User, location: string, idle = false): Promise<void> {
+    const previous = this.mine.get(connectionId)?.value;
+    const value: ConnectionPresence = {
+      userId: user.id,
+      name: user.name,
+      role: user.role,
+      subcommittee: user.subcommittee,
+      location,
+      idle,
+      since: previous?.since ?? new Date(this.clock.now()).toISOString(),
+      instance: this.instance,
+    };
+    this.mine.set(connectionId, { scope, value });
+    await this.ephemeral.presenceSet(scope, connectionId, value, this.ttlMs);
+    await this.ephemeral.publish(CHANGED, scope);
+  }
+
+  async leave(connectionId: string): Promise<void> {
+    const entry = this.mine.get(connectionId);
+    if (!entry) return;
+    this.mine.delete(connectionId);
+    await this.ephemeral.presenceRemove(entry.scope, connectionId);
+    await this.ephemeral.publish(CHANGED, entry.scope);
+  }
+
+  /** Keeps this instance's connections alive; called every third of the TTL. */
+  async refresh(): Promise<void> {
+    await Promise.all(
+      [...this.mine].map(([id, { scope, value }]) => this.ephemeral.presenceSet(scope, id, value, this.ttlMs)),
+    );
+  }
+
+  /** One row per user: the most recent location, idle only when every tab is idle. */
+  async online(scope: string): Promise<OnlineUser[]> {
+    const entries = await this.ephemeral.presenceList<ConnectionPresence>(scope);
+    const byUser = new Map<string, OnlineUser>();
+    for (const { value } of entries) {
+      const seen = byUser.get(value.userId);
+      const row: OnlineUser = {
+        userId: value.userId,
+        name: value.name,
+        role: value.role,
+        subcommittee: value.subcommittee,
+        location: value.location,
+        idle: value.idle,
+        since: value.since,
+      };
+      if (!seen) byUser.set(value.userId, row);
+      else {
+        seen.idle = seen.idle && row.idle;
+        if (!row.idle) seen.location = row.location;
+        if (row.since < seen.since) seen.since = row.since;
+      }
+    }
+    return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'ko'));
+  }
+
+  onChanged(handler: (scope: string) => void) {
+    return this.ephemeral.subscribe(CHANGED, handler);
+  }
+}

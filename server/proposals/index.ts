@@ -1,0 +1,29 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { DocKind } from '../documents/access';
+import type { Store } from '../store/store';
+import type { LiveDocuments } from './live-documents';
+import { ProposalService } from './proposal-service';
+import { ProposalVersions } from './versions';
+
+export { proposalRoutes } from './routes';
+export { lateDocuments, proposalDocName } from './live-documents';
+
+/** The proposals domain, assembled: its commands, its versions and its kind of document. */
+export interface Proposals {
+  service: ProposalService;
+  versions: ProposalVersions;
+  /** `proposal:<id>` documents: writers and readers as the permissions module decides. */
+  docKind: DocKind;
+}
+
+/** Builds the domain over the durable store; `documents` may be a late-bound document server (see `lateDocuments`). */
+export function createProposals(d: { store: Store; documents: LiveDocuments; audit: AuditLog; clock: Clock }): Proposals {
+  const versions = new ProposalVersions({ store: d.store.proposals, docs: d.store.docs, documents: d.documents, audit: d.audit, clock: d.clock });
+  const service = new ProposalService({ store: d.store.proposals, documents: d.documents, versions, audit: d.audit, clock: d.clock });
+  return {
+    service,
+    versions,
+    docKind: { prefix: 'proposal', access: (user, id) => service.docAccess(user, id) },
+  };
+}

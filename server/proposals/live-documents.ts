@@ -1,0 +1,30 @@
+import type * as Y from 'yjs';
+
+/**
+ * What the proposals domain needs from the document server (server/documents): the
+ * DocumentServer satisfies it as it is; tests may hand in a stand-in.
+ */
+export interface LiveDocuments {
+  /** Re-decides reader/writer for the live connections of matching documents, at once. */
+  recheck(match: (docName: string) => boolean): Promise<void>;
+  /** A server-side edit, stored and broadcast like any other. */
+  change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  /** The full current state as one update. */
+  state(docName: string): Promise<Uint8Array>;
+}
+
+/** The Yjs document holding a proposal's text. */
+export const proposalDocName = (id: string): string => `proposal:${id}`;
+
+/** The XmlFragment the Tiptap editor binds to (its Collaboration extension's default field). */
+export const TEXT_FIELD = 'default';
+
+/**
+ * Forwards to a document server created later: app.ts registers HTTP routes before it
+ * starts the document server, and the routes only call it once requests arrive.
+ */
+export const lateDocuments = (get: () => LiveDocuments): LiveDocuments => ({
+  recheck: (match) => get().recheck(match),
+  change: (docName, fn) => get().change(docName, fn),
+  state: (docName) => get().state(docName),
+});

@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import type { User } from '../../shared/domain';
+import { can } from '../../shared/permissions';
+import {
+  nextStatuses,
+  statusNames,
+  stepBetween,
+  transitionProblem,
+  type ProposalStatus,
+  type ProposalStep,
+} from '../../shared/proposals/workflow';
+import { err, ok, type Result } from '../../shared/result';
+import type { CreateProposalBody, Proposal, ProposalDetail, UpdateProposalBody } from '../../shared/schemas/proposals';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { DocAccess } from '../documents/access';
+import { newId } from '../ids';
+import { proposalDocName, type LiveDocuments } from './live-documents';
+import type { ProposalFilter, ProposalRow, ProposalStore } from './proposal-store';
+import type { ProposalVersions } from './versions';
+
+type ProposalView = z.infer<typeof Proposal>;
+type DetailView = z.infer<typeof ProposalDetail>;
+
+export interface ProposalServiceDeps {
+  store: ProposalStore;
+  documents: LiveDocuments;
+  versions: ProposalVersions;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+const stepVerbs: Record<ProposalStep, string> = {
+  submit: 'submit',
+  start_discussion: 'start discussing',
+  adopt: 'adopt',
+  reject: 'reject',
+  withdraw: 'withdraw',
+  incorporate: 'incorporate into the strategy',
+  reopen: 'reopen',
+};
+
+const view = (r: ProposalRow): ProposalView => ({
+  id: r.id,
+  title: r.title,
+  subcommittee: r.subcommittee,
+  status: r.status,
+  summary: r.summary,
+  createdBy: r.createdBy,
+  authorName: r.authorName,
+  createdAt: r.createdAt,
+  updatedAt: r.lastChangedAt,
+});
+
+/** Proposals and their status workflow: the commands, free of HTTP. */
+export class ProposalService {
+  constructor(private readonly d: ProposalServiceDeps) {}
+
+  async list(filter: ProposalFilter): Promise<ProposalView[]> {
+    return (await this.d.store.list(filter)).map(view);
+  }
+
+  async get(actor: User, id: string): Promise<Result<DetailView>> {
+    const row = await this.d.store.byId(id);
+    return row ? ok(await this.detail(actor, row)) : notFound();
+  }
+
+  async create(actor: User, body: z.output<typeof CreateProposalBody>): Promise<Result<DetailView>> {
+    const subcommittee = body.subcommittee ?? actor.subcommittee;
+    if (!subcommittee) return err('invalid_input', 'Choose the subcommittee the proposal belongs to.');
+    if (!can(actor, { type: 'proposals.create', subcommittee })) {
+      return actor.role === 'chair'
+        ? err('forbidden', 'Chairs create proposals in their own subcommittee only.')
+        : err('forbidden', 'Only chairs and ministry staff can create proposals.');
+    }
+    const now = this.now();
+    const id = newId();
+    const record = {
+      id,
+      title: body.title,
+      subcommittee,
+      status: 'draft' as const,
+      summary: body.summary ?? null,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.d.store.create(record);
+    await this.d.audit.record(actor.id, 'proposals.create', proposalDocName(id), { title: body.title, subcommittee });
+    return this.get(actor, id);
+  }
+
+  /** Title and summary; a chair may change them while the proposal is a draft. */
+  async update(actor: User, id: string, body: z.output<typeof UpdateProposalBody>): Promise<Result<DetailView>> {
+    const row = await this.d.store.byId(id);
+    if (!row) return notFound();
+    if (!can(actor, { type: 'proposals.rename', proposal: row })) {
+      const ownChair = actor.role === 'chair' && actor.subcommittee === row.subcommittee;
+      return ownChair
+        ? err('conflict', `The proposal is ${statusNames[row.status].en}; only ministry staff can rename it now.`)
+        : err('forbidden', "Only the chair of this proposal's subcommittee and ministry staff can rename it.");
+    }
+    const changes: { title?: string; summary?: string | null } = {};
+    if (body.title !== undefined && body.title !== row.title) changes.title = body.title;
+    if (body.summary !== undefined && body.summary !== row.summary) changes.summary = body.summary;
+    if (Object.keys(changes).length > 0) {
+      await this.d.store.update(id, changes, this.now());
+      const details: Record<string, unknown> = {};
+      if (changes.title !== undefined) details.title = { from: row.title, to: changes.title };
+      if (changes.summary !== undefined) details.summary = { from: row.summary, to: changes.summary };
+      await this.d.audit.record(actor.id, changes.title !== undefined ? 'proposals.rename' : 'proposals.update', proposalDocName(id), details);
+    }
+    return this.get(actor, id);
+  }
+
+  async changeStatus(actor: User, id: string, to: ProposalStatus, note: string | null): Promise<Result<DetailView>> {
+    const row = await this.d.store.byId(id);
+    if (!row) return notFound();
+    const problem = transitionProblem(row.status, to);
+    if (problem) return err('conflict', problem);
+    if (!can(actor, { type: 'proposals.move', proposal: row, to })) return err('forbidden', this.whoMayMove(row, to));
+    const moved = await this.move(actor.id, row, to, note, {});
+    return moved.ok ? this.get(actor, id) : moved;
+  }
+
+  /**
+   * A move decided elsewhere (a closed poll): the workflow still applies, the
+   * permissions do not; the audit entry has no actor and names the source.
+   */
+  async applyDecision(id: string, to: ProposalStatus, note: string | null, source: Record<string, unknown>): Promise<Result<ProposalView>> {
+    const row = await this.d.store.byId(id);
+    if (!row) return notFound();
+    const problem = transitionProblem(row.status, to);
+    if (problem) return err('conflict', problem);
+    const moved = await this.move(null, row, to, note, { source });
+    if (!moved.ok) return moved;
+    const after = await this.d.store.byId(id);
+    return after ? ok(view(after)) : notFound();
+  }
+
+  /** Reader or writer of `proposal:<id>`; null when there is no such proposal. */
+  async docAccess(user: User, id: string): Promise<DocAccess | null> {
+    const row = await this.d.store.byId(id);
+    if (!row) return null;
+    return can(user, { type: 'proposals.edit', proposal: row }) ? 'write' : 'read';
+  }
+
+  /** Records the move, locks or unlocks live editors at once, snapshots the text, audits. */
+  private async move(
+    actorId: string | null,
+    row: ProposalRow,
+    to: ProposalStatus,
+    note: string | null,
+    extra: Record<string, unknown>,
+  ): Promise<Result<true>> {
+    const at = this.now();
+    const outcome = await this.d.store.setStatus(row.id, { from: row.status, to, note, actorId, actorName: null, at });
+    if (outcome === 'missing') return notFound();
+    if (outcome === 'stale') return err('conflict', 'The status changed meanwhile; reload the proposal and try again.');
+    const docName = proposalDocName(row.id);
+    await this.d.documents.recheck((name) => name === docName);
+    const version = await this.d.versions.snapshot(row.id, `${statusNames[to].ko} (${statusNames[to].en})`, null);
+    await this.d.audit.record(actorId, 'proposals.status', docName, { from: row.status, to, note, version: version.id, ...extra });
+    return ok(true);
+  }
+
+  private whoMayMove(row: ProposalRow, to: ProposalStatus): string {
+    const step = stepBetween(row.status, to)!;
+    const chair = { id: '', role: 'chair' as const, subcommittee: row.subcommittee };
+    return can(chair, { type: 'proposals.move', proposal: row, to })
+      ? `Only the chair of this proposal's subcommittee and ministry staff can ${stepVerbs[step]} it.`
+      : `Only ministry staff can ${stepVerbs[step]} a proposal.`;
+  }
+
+  private async detail(actor: User, row: ProposalRow): Promise<DetailView> {
+    return {
+      ...view(row),
+      docName: proposalDocName(row.id),
+      history: await this.d.store.history(row.id),
+      canEdit: can(actor, { type: 'proposals.edit', proposal: row }),
+      canRename: can(actor, { type: 'proposals.rename', proposal: row }),
+      nextStatuses: nextStatuses(row.status).filter((to) => can(actor, { type: 'proposals.move', proposal: row, to })),
+    };
+  }
+
+  private now(): string {
+    return new Date(this.d.clock.now()).toISOString();
+  }
+}
+
+const notFound = () => err('not_found', 'No such proposal.');

@@ -1,0 +1,70 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from '../../shared/realtime/protocol';
+import { limits } from '../../shared/limits';
+import type { AuthService } from '../auth/auth-service';
+import { originAllowed } from '../http/origin';
+import { SESSION_COOKIE } from '../http/session';
+import type { Logger } from '../logger';
+
+export type ForumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type ForumSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** A domain's socket handlers, registered on every new connection. */
+export type SocketModule = (socket: ForumSocket) => void;
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** A token from the Socket.IO handshake, a `?token=` query or the session cookie (which then needs our Origin). */
+export function credentialsOf(
+  req: IncomingMessage,
+  explicitToken: unknown,
+  publicOrigin: string | undefined,
+): { token: string | undefined; originOk: boolean } {
+  if (typeof explicitToken === 'string' && explicitToken) return { token: explicitToken, originOk: true };
+  const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
+  if (!cookie) return { token: undefined, originOk: true };
+  return { token: cookie, originOk: originAllowed(req.headers.origin, req.headers.host, publicOrigin) };
+}
+
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: { auth: AuthService; logger: Logger; publicOrigin: string | undefined; modules: SocketModule[] },
+): ForumServer {
+  const io: ForumServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: limits.socketPayloadBytes,
+    // /yjs upgrades belong to the document server; Socket.IO must not destroy them.
+    destroyUpgrade: false,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+
+  io.use(async (socket, next) => {
+    const { token, originOk } = credentialsOf(socket.request, socket.handshake.auth?.token, deps.publicOrigin);
+    if (!originOk) return next(new Error('This origin may not connect with a session cookie.'));
+    const found = await deps.auth.authenticate(token).catch(() => null);
+    if (!found) return next(new Error('Not signed in: a valid session token is required.'));
+    socket.data.userId = found.user.id;
+    socket.data.sessionId = found.session.id;
+    socket.data.user = found.user;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join([`user:${socket.data.userId}`, `session:${socket.data.sessionId}`]);
+    for (const register of deps.modules) register(socket);
+  });
+  return io;
+}

@@ -1,0 +1,52 @@
+import type { AuditRecord, AuditStore } from '../../audit/audit-store';
+import type { Db } from './database';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target: string | null;
+  details: string;
+}
+
+const toRecord = (r: AuditRow): AuditRecord => ({
+  id: r.id,
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  target: r.target,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+});
+
+export function sqliteAuditStore(db: Db): AuditStore {
+  const insert = db.prepare(
+    'INSERT INTO audit_log (at, actor_id, action, target, details) VALUES (@at, @actorId, @action, @target, @details)',
+  );
+  return {
+    async append(entry) {
+      return Number(insert.run({ ...entry, details: JSON.stringify(entry.details) }).lastInsertRowid);
+    },
+    async list(filter) {
+      const where: string[] = [];
+      const args: Record<string, unknown> = { limit: filter.limit };
+      const add = (clause: string, name: string, value: unknown) => {
+        if (value === undefined) return;
+        where.push(clause);
+        args[name] = value;
+      };
+      add('a.actor_id = @actor', 'actor', filter.actor);
+      // An action filter matches the action or its family: `auth` matches `auth.login`.
+      add("(a.action = @action OR a.action LIKE @action || '.%')", 'action', filter.action);
+      add('a.target = @target', 'target', filter.target);
+      add('a.at >= @from', 'from', filter.from);
+      add('a.at < @to', 'to', filter.to);
+      add('a.id < @before', 'before', filter.before);
+      const sql = `SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT @limit`;
+      return db.prepare<Record<string, unknown>, AuditRow>(sql).all(args).map(toRecord);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { Role, SubcommitteeId, User } from '../../../shared/domain';
+import type { AcceptOutcome, AuthStore, InvitationRecord, NewUser, UserRecord } from '../../auth/auth-store';
+import type { Db } from './database';
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  subcommittee: SubcommitteeId | null;
+  password_hash: string | null;
+  created_at: string;
+}
+interface InvitationRow {
+  id: string;
+  token_hash: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  subcommittee: SubcommitteeId | null;
+  expires_at: string;
+  accepted_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  subcommittee: r.subcommittee,
+  passwordHash: r.password_hash,
+  createdAt: r.created_at,
+});
+const publicUser = ({ passwordHash: _, ...user }: UserRecord): User => user;
+const toInvitation = (r: InvitationRow): InvitationRecord => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  subcommittee: r.subcommittee,
+  expiresAt: r.expires_at,
+  acceptedAt: r.accepted_at,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+export function sqliteAuthStore(db: Db): AuthStore {
+  const insertUser = db.prepare(
+    `INSERT INTO users (id, email, name, role, subcommittee, password_hash, created_at)
+     VALUES (@id, @email, @name, @role, @subcommittee, @passwordHash, @createdAt)`,
+  );
+  const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+  const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
+  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, email');
+  const updateRole = db.prepare('UPDATE users SET role = ?, subcommittee = ? WHERE id = ?');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+  const insertInvitation = db.prepare(
+    `INSERT INTO invitations (id, token_hash, email, name, role, subcommittee, expires_at, accepted_at, created_by, created_at)
+     VALUES (@id, @tokenHash, @email, @name, @role, @subcommittee, @expiresAt, @acceptedAt, @createdBy, @createdAt)`,
+  );
+  const invitationByHash = db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?');
+  const markAccepted = db.prepare('UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL');
+
+  const accept = db.transaction((tokenHash: string, user: NewUser, now: string): { outcome: AcceptOutcome; user?: UserRecord } => {
+    const row = invitationByHash.get(tokenHash);
+    if (!row) return { outcome: 'unknown' };
+    if (row.accepted_at) return { outcome: 'used' };
+    if (row.expires_at <= now) return { outcome: 'expired' };
+    if (byEmail.get(user.email)) return { outcome: 'email_taken' };
+    markAccepted.run(now, row.id);
+    insertUser.run(user);
+    return { outcome: 'accepted', user: toUser(byId.get(user.id)!) };
+  });
+
+  return {
+    async createUser(user) {
+      insertUser.run(user);
+      return toUser(byId.get(user.id)!);
+    },
+    async userById(id) {
+      const row = byId.get(id);
+      return row ? toUser(row) : null;
+    },
+    async userByEmail(email) {
+      const row = byEmail.get(email);
+      return row ? toUser(row) : null;
+    },
+    async listUsers() {
+      return all.all().map((r) => publicUser(toUser(r)));
+    },
+    async setRole(id, role, subcommittee) {
+      updateRole.run(role, subcommittee, id);
+      const row = byId.get(id);
+      return row ? toUser(row) : null;
+    },
+    async countUsers() {
+      return count.get()!.n;
+    },
+    async createInvitation(invitation) {
+      insertInvitation.run(invitation);
+    },
+    async invitationByTokenHash(tokenHash) {
+      const row = invitationByHash.get(tokenHash);
+      return row ? toInvitation(row) : null;
+    },
+    async acceptInvitation(tokenHash, user, now) {
+      return accept.immediate(tokenHash, user, now);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { DocStore, DocVersion, DocVersionInfo } from '../../documents/doc-store';
+import { newId } from '../../ids';
+import type { Db } from './database';
+
+interface VersionRow {
+  id: string;
+  doc_name: string;
+  label: string;
+  state?: Buffer;
+  created_by: string | null;
+  created_at: string;
+}
+
+const toInfo = (r: VersionRow): DocVersionInfo => ({
+  id: r.id,
+  docName: r.doc_name,
+  label: r.label,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+/** better-sqlite3 is synchronous; each method is one statement or one transaction. */
+export function sqliteDocStore(db: Db): DocStore {
+  // `update` is an SQL keyword, hence the quotes.
+  const insert = db.prepare<[string, Uint8Array, string]>(
+    'INSERT INTO doc_updates (doc_name, "update", created_at) VALUES (?, ?, ?)',
+  );
+  const select = db.prepare<[string], Buffer>('SELECT "update" FROM doc_updates WHERE doc_name = ? ORDER BY seq').pluck();
+  const countRows = db.prepare<[string], number>('SELECT COUNT(*) FROM doc_updates WHERE doc_name = ?').pluck();
+  const deleteThrough = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?');
+  const compactTx = db.transaction((docName: string, state: Uint8Array, throughSeq: number) => {
+    deleteThrough.run(docName, throughSeq);
+    insert.run(docName, state, new Date().toISOString());
+  });
+  const insertVersion = db.prepare(
+    `INSERT INTO doc_versions (id, doc_name, label, state, created_by, created_at)
+     VALUES (@id, @docName, @label, @state, @createdBy, @createdAt)`,
+  );
+  const listVersions = db.prepare<[string], VersionRow>(
+    `SELECT id, doc_name, label, created_by, created_at FROM doc_versions
+     WHERE doc_name = ? ORDER BY created_at DESC, rowid DESC`,
+  );
+  const oneVersion = db.prepare<[string], VersionRow>('SELECT * FROM doc_versions WHERE id = ?');
+
+  return {
+    async load(docName) {
+      return select.all(docName);
+    },
+    async append(docName, update) {
+      return Number(insert.run(docName, update, new Date().toISOString()).lastInsertRowid);
+    },
+    async compact(docName, state, throughSeq) {
+      compactTx(docName, state, throughSeq);
+    },
+    async count(docName) {
+      return countRows.get(docName) ?? 0;
+    },
+    async saveVersion(version) {
+      const id = newId();
+      insertVersion.run({ ...version, id });
+      return id;
+    },
+    async listVersions(docName) {
+      return listVersions.all(docName).map(toInfo);
+    },
+    async version(id): Promise<DocVersion | null> {
+      const row = oneVersion.get(id);
+      return row?.state ? { ...toInfo(row), state: row.state } : null;
+    },
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * Versioned schema changes, applied in order, each in its own transaction, once.
+ * Never edit a migration that has shipped; add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'forum, accounts, invitations, audit log',
+    sql: `
+      CREATE TABLE forum (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name_ko TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        starts_on TEXT NOT NULL,
+        project_days INTEGER NOT NULL,
+        strategy_due_on TEXT NOT NULL
+      );
+      CREATE TABLE subcommittees (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name_ko TEXT NOT NULL,
+        name_en TEXT NOT NULL
+      );
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('ministry', 'chair', 'staff', 'observer')),
+        subcommittee TEXT REFERENCES subcommittees(id),
+        password_hash TEXT,
+        created_at TEXT NOT NULL,
+        CHECK ((role = 'chair') = (subcommittee IS NOT NULL))
+      );
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        email TEXT NOT NULL,
+        name TEXT,
+        role TEXT NOT NULL,
+        subcommittee TEXT REFERENCES subcommittees(id),
+        expires_at TEXT NOT NULL,
+        accepted_at TEXT,
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        details TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX audit_log_action ON audit_log(action, id);
+      CREATE INDEX audit_log_actor ON audit_log(actor_id, id);
+      CREATE INDEX audit_log_target ON audit_log(target, id);
+      -- Append-only, enforced by the database itself.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
+  {
+    version: 2,
+    name: 'document update log and versions',
+    sql: `
+      -- Yjs updates, appended before they are applied or forwarded; compaction folds
+      -- a prefix of a document's log into one state update.
+      CREATE TABLE doc_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_name TEXT NOT NULL,
+        "update" BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX doc_updates_doc ON doc_updates(doc_name, seq);
+      -- Named snapshots: a full state update each.
+      CREATE TABLE doc_versions (
+        id TEXT PRIMARY KEY,
+        doc_name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        state BLOB NOT NULL,
+        created_by TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX doc_versions_doc ON doc_versions(doc_name, created_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'proposals and their status history',
+    sql: `
+      CREATE TABLE proposals (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        subcommittee TEXT NOT NULL REFERENCES subcommittees(id),
+        status TEXT NOT NULL CHECK (status IN
+          ('draft', 'submitted', 'under_discussion', 'adopted', 'rejected', 'withdrawn', 'incorporated')),
+        summary TEXT,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX proposals_subcommittee ON proposals(subcommittee, status);
+      CREATE INDEX proposals_status ON proposals(status);
+      CREATE TABLE proposal_status_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        proposal_id TEXT NOT NULL REFERENCES proposals(id),
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        note TEXT,
+        actor_id TEXT REFERENCES users(id),
+        at TEXT NOT NULL
+      );
+      CREATE INDEX proposal_status_history_proposal ON proposal_status_history(proposal_id, id);
+    `,
+  },
+  {
+    version: 5,
+    name: 'polls, voters, secret counters, delegations',
+    sql: `
+      -- No foreign keys to meetings or proposals: those belong to other domains.
+      CREATE TABLE polls (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL,
+        agenda_item_id TEXT,
+        proposal_id TEXT,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('yes_no_abstain', 'single', 'multiple')),
+        options TEXT NOT NULL,
+        max_choices INTEGER NOT NULL,
+        ballot TEXT NOT NULL CHECK (ballot IN ('named', 'secret')),
+        eligibility TEXT NOT NULL,
+        quorum INTEGER NOT NULL,
+        rule TEXT NOT NULL CHECK (rule IN ('simple_majority', 'two_thirds', 'unanimity')),
+        abstentions_count INTEGER NOT NULL,
+        results_visibility TEXT NOT NULL CHECK (results_visibility IN ('live', 'after_vote', 'after_close')),
+        allow_change INTEGER NOT NULL,
+        require_presence INTEGER NOT NULL,
+        countdown_seconds INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'closed', 'cancelled')),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        opened_at TEXT,
+        closes_at TEXT,
+        closed_at TEXT,
+        closed_by TEXT,
+        result TEXT,
+        effects_done INTEGER NOT NULL DEFAULT 0,
+        -- A secret ballot keeps no per-voter choice, so it cannot be changed.
+        CHECK (ballot = 'named' OR allow_change = 0),
+        CHECK ((status = 'closed') = (result IS NOT NULL))
+      );
+      CREATE INDEX polls_meeting ON polls(meeting_id, created_at);
+      CREATE INDEX polls_proposal ON polls(proposal_id, created_at);
+      CREATE INDEX polls_status ON polls(status);
+      -- Fixed when the poll opens.
+      CREATE TABLE poll_eligible (
+        poll_id TEXT NOT NULL REFERENCES polls(id),
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (poll_id, user_id)
+      ) WITHOUT ROWID;
+      -- Who has voted: one row per voter and poll (the unique constraint behind "one ballot").
+      -- WITHOUT ROWID: rows are ordered by voter id, not by arrival. For a secret poll,
+      -- choices and cast_at stay NULL: nothing here says what a voter chose, or when.
+      CREATE TABLE poll_voters (
+        poll_id TEXT NOT NULL REFERENCES polls(id),
+        voter_id TEXT NOT NULL,
+        cast_by TEXT NOT NULL,
+        choices TEXT,
+        cast_at TEXT,
+        PRIMARY KEY (poll_id, voter_id)
+      ) WITHOUT ROWID;
+      -- What was chosen: counters per option, no row per ballot.
+      CREATE TABLE poll_counts (
+        poll_id TEXT NOT NULL REFERENCES polls(id),
+        option_id TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0),
+        PRIMARY KEY (poll_id, option_id)
+      ) WITHOUT ROWID;
+      -- Proxies: one per delegator and meeting.
+      CREATE TABLE poll_delegations (
+        meeting_id TEXT NOT NULL,
+        from_user_id TEXT NOT NULL REFERENCES users(id),
+        to_user_id TEXT NOT NULL REFERENCES users(id),
+        granted_by TEXT NOT NULL REFERENCES users(id),
+        granted_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, from_user_id),
+        CHECK (from_user_id <> to_user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX poll_delegations_to ON poll_delegations(meeting_id, to_user_id);
+    `,
+  },
+  {
+    version: 4,
+    name: 'meetings, agenda, attendance, decisions',
+    sql: `
+      CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        place TEXT,
+        online_link TEXT,
+        chair_id TEXT REFERENCES users(id),
+        status TEXT NOT NULL CHECK (status IN ('scheduled', 'live', 'ended')),
+        started_at TEXT,
+        ended_at TEXT,
+        -- Not a foreign key: removing the current item clears it in the same transaction.
+        current_item_id TEXT,
+        current_item_started_at TEXT,
+        minutes_status TEXT NOT NULL DEFAULT 'draft' CHECK (minutes_status IN ('draft', 'circulated', 'approved')),
+        minutes_approved_by TEXT REFERENCES users(id),
+        minutes_approved_at TEXT,
+        minutes_hash TEXT,
+        minutes_seed_hash TEXT,
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX meetings_starts_at ON meetings(starts_at);
+      CREATE TABLE agenda_items (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        planned_minutes INTEGER NOT NULL,
+        presenter_user_id TEXT REFERENCES users(id),
+        presenter_text TEXT,
+        -- The proposals domain's id, stored as given.
+        proposal_id TEXT
+      );
+      CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+      CREATE TABLE meeting_attendance (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        checked_in_at TEXT,
+        PRIMARY KEY (meeting_id, user_id)
+      ) WITHOUT ROWID;
+      -- Decisions and action items as the minutes held them when the meeting ended or the minutes were approved.
+      CREATE TABLE meeting_decisions (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('decision', 'actionItem')),
+        text TEXT NOT NULL,
+        owner TEXT,
+        due TEXT,
+        section TEXT,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+      ) WITHOUT ROWID;
+    `,
+  },
+];

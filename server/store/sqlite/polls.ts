@@ -1,0 +1,295 @@
+import type { PollOption } from '../../../shared/polls/tally';
+import type { Eligibility, PollResult } from '../../../shared/schemas/polls';
+import type {
+  Ballot,
+  CastOutcome,
+  DelegationRecord,
+  NewPoll,
+  PollCounts,
+  PollRecord,
+  PollStatus,
+  PollStore,
+  Transition,
+  VoterState,
+} from '../../polls/poll-store';
+import type { Db } from './database';
+
+interface PollRow {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  proposal_id: string | null;
+  title: string;
+  kind: PollRecord['kind'];
+  options: string;
+  max_choices: number;
+  ballot: PollRecord['ballot'];
+  eligibility: string;
+  quorum: number;
+  rule: PollRecord['rule'];
+  abstentions_count: number;
+  results_visibility: PollRecord['resultsVisibility'];
+  allow_change: number;
+  require_presence: number;
+  countdown_seconds: number | null;
+  status: PollStatus;
+  created_by: string;
+  created_at: string;
+  opened_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  result: string | null;
+  effects_done: number;
+}
+interface VoterRow {
+  voter_id: string;
+  cast_by: string;
+  choices: string | null;
+  cast_at: string | null;
+}
+interface DelegationRow {
+  meeting_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+const toPoll = (r: PollRow): PollRecord => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  agendaItemId: r.agenda_item_id,
+  proposalId: r.proposal_id,
+  title: r.title,
+  kind: r.kind,
+  options: JSON.parse(r.options) as PollOption[],
+  maxChoices: r.max_choices,
+  ballot: r.ballot,
+  eligibility: JSON.parse(r.eligibility) as Eligibility,
+  quorum: r.quorum,
+  rule: r.rule,
+  abstentionsCount: r.abstentions_count === 1,
+  resultsVisibility: r.results_visibility,
+  allowChange: r.allow_change === 1,
+  requirePresence: r.require_presence === 1,
+  countdownSeconds: r.countdown_seconds,
+  status: r.status,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  openedAt: r.opened_at,
+  closesAt: r.closes_at,
+  closedAt: r.closed_at,
+  closedBy: r.closed_by,
+  result: r.result ? (JSON.parse(r.result) as PollResult) : null,
+  effectsDone: r.effects_done === 1,
+});
+const toDelegation = (r: DelegationRow): DelegationRecord => ({
+  meetingId: r.meeting_id,
+  fromUserId: r.from_user_id,
+  toUserId: r.to_user_id,
+  grantedBy: r.granted_by,
+  grantedAt: r.granted_at,
+});
+
+export function sqlitePollStore(db: Db): PollStore {
+  const insertPoll = db.prepare(
+    `INSERT INTO polls (id, meeting_id, agenda_item_id, proposal_id, title, kind, options, max_choices, ballot, eligibility,
+       quorum, rule, abstentions_count, results_visibility, allow_change, require_presence, countdown_seconds, status, created_by, created_at)
+     VALUES (@id, @meetingId, @agendaItemId, @proposalId, @title, @kind, @options, @maxChoices, @ballot, @eligibility,
+       @quorum, @rule, @abstentionsCount, @resultsVisibility, @allowChange, @requirePresence, @countdownSeconds, 'draft', @createdBy, @createdAt)`,
+  );
+  const byId = db.prepare<[string], PollRow>('SELECT * FROM polls WHERE id = ?');
+  const byMeeting = db.prepare<[string], PollRow>('SELECT * FROM polls WHERE meeting_id = ? ORDER BY created_at, id');
+  const byProposal = db.prepare<[string], PollRow>('SELECT * FROM polls WHERE proposal_id = ? ORDER BY created_at, id');
+  const openPolls = db.prepare<[], PollRow>("SELECT * FROM polls WHERE status = 'open'");
+  const pending = db.prepare<[], PollRow>("SELECT * FROM polls WHERE status = 'closed' AND effects_done = 0");
+  const markDone = db.prepare('UPDATE polls SET effects_done = 1 WHERE id = ?');
+  const setOpen = db.prepare("UPDATE polls SET status = 'open', opened_at = ?, closes_at = ? WHERE id = ? AND status = 'draft'");
+  const setClosed = db.prepare(
+    "UPDATE polls SET status = 'closed', closed_at = ?, closed_by = ?, result = ? WHERE id = ? AND status = 'open'",
+  );
+  const setCancelled = db.prepare(
+    "UPDATE polls SET status = 'cancelled', closed_at = ? WHERE id = ? AND status IN ('draft', 'open')",
+  );
+  const insertEligible = db.prepare('INSERT OR IGNORE INTO poll_eligible (poll_id, user_id) VALUES (?, ?)');
+  const isEligible = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM poll_eligible WHERE poll_id = ? AND user_id = ?');
+  const eligibleCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM poll_eligible WHERE poll_id = ?');
+  const eligibleIds = db.prepare<[string], { user_id: string }>('SELECT user_id FROM poll_eligible WHERE poll_id = ? ORDER BY user_id');
+  const insertCounter = db.prepare('INSERT OR IGNORE INTO poll_counts (poll_id, option_id, count) VALUES (?, ?, 0)');
+  const bump = db.prepare('UPDATE poll_counts SET count = count + ? WHERE poll_id = ? AND option_id = ?');
+  const counters = db.prepare<[string], { option_id: string; count: number }>('SELECT option_id, count FROM poll_counts WHERE poll_id = ?');
+  const insertVoter = db.prepare(
+    'INSERT INTO poll_voters (poll_id, voter_id, cast_by, choices, cast_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const voter = db.prepare<[string, string], VoterRow>('SELECT * FROM poll_voters WHERE poll_id = ? AND voter_id = ?');
+  const updateVoter = db.prepare('UPDATE poll_voters SET cast_by = ?, choices = ?, cast_at = ? WHERE poll_id = ? AND voter_id = ?');
+  const voterCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM poll_voters WHERE poll_id = ?');
+  const voters = db.prepare<[string], VoterRow>('SELECT * FROM poll_voters WHERE poll_id = ? ORDER BY voter_id');
+  const delegationFrom = db.prepare<[string, string], DelegationRow>(
+    'SELECT * FROM poll_delegations WHERE meeting_id = ? AND from_user_id = ?',
+  );
+  const delegationTo = db.prepare<[string, string], DelegationRow>(
+    'SELECT * FROM poll_delegations WHERE meeting_id = ? AND to_user_id = ? LIMIT 1',
+  );
+  const insertDelegation = db.prepare(
+    `INSERT INTO poll_delegations (meeting_id, from_user_id, to_user_id, granted_by, granted_at)
+     VALUES (@meetingId, @fromUserId, @toUserId, @grantedBy, @grantedAt)`,
+  );
+  const deleteDelegation = db.prepare('DELETE FROM poll_delegations WHERE meeting_id = ? AND from_user_id = ?');
+  const delegations = db.prepare<[string], DelegationRow>('SELECT * FROM poll_delegations WHERE meeting_id = ? ORDER BY from_user_id');
+
+  const countsOf = (id: string): PollCounts => ({
+    ballots: voterCount.get(id)!.n,
+    eligible: eligibleCount.get(id)!.n,
+    counts: Object.fromEntries(counters.all(id).map((r) => [r.option_id, r.count])),
+  });
+  const current = (id: string) => {
+    const row = byId.get(id);
+    return row ? toPoll(row) : null;
+  };
+
+  const open = db.transaction((id: string, eligible: string[], openedAt: string, closesAt: string | null): Transition => {
+    const poll = current(id);
+    if (!poll || poll.status !== 'draft') return { poll, changed: false };
+    for (const userId of eligible) insertEligible.run(id, userId);
+    for (const option of poll.options) insertCounter.run(id, option.id);
+    setOpen.run(openedAt, closesAt, id);
+    return { poll: current(id), changed: true };
+  });
+
+  const close = db.transaction(
+    (id: string, closedAt: string, closedBy: string | null, compute: (p: PollRecord, c: PollCounts) => PollResult): Transition => {
+      const poll = current(id);
+      if (!poll || poll.status !== 'open') return { poll, changed: false };
+      setClosed.run(closedAt, closedBy, JSON.stringify(compute(poll, countsOf(id))), id);
+      return { poll: current(id), changed: true };
+    },
+  );
+
+  const cancel = db.transaction((id: string, at: string): Transition => {
+    const changed = setCancelled.run(at, id).changes === 1;
+    return { poll: current(id), changed };
+  });
+
+  const cast = db.transaction((b: Ballot): CastOutcome => {
+    const row = byId.get(b.pollId);
+    if (!row) return { outcome: 'unknown_poll' };
+    if (row.status !== 'open') return { outcome: 'not_open', status: row.status };
+    if (!isEligible.get(b.pollId, b.voterId)) return { outcome: 'not_eligible' };
+    const delegation = delegationFrom.get(row.meeting_id, b.voterId);
+    if (b.castBy === b.voterId && delegation) return { outcome: 'delegated', toUserId: delegation.to_user_id };
+    if (b.castBy !== b.voterId && delegation?.to_user_id !== b.castBy) return { outcome: 'not_delegate' };
+
+    const secret = row.ballot === 'secret';
+    // A secret poll stores neither the choice nor the time beside the voter.
+    const inserted = insertVoter.run(b.pollId, b.voterId, b.castBy, secret ? null : JSON.stringify(b.choices), secret ? null : b.at);
+    let outcome: 'cast' | 'changed' = 'cast';
+    if (inserted.changes === 0) {
+      if (secret || row.allow_change !== 1) return { outcome: 'already_voted' };
+      const before = voter.get(b.pollId, b.voterId)!;
+      for (const choice of JSON.parse(before.choices ?? '[]') as string[]) bump.run(-1, b.pollId, choice);
+      updateVoter.run(b.castBy, JSON.stringify(b.choices), b.at, b.pollId, b.voterId);
+      outcome = 'changed';
+    }
+    for (const choice of b.choices) {
+      if (bump.run(1, b.pollId, choice).changes !== 1) throw new Error(`poll ${b.pollId} has no counter for ${choice}`);
+    }
+    const votedCount = voterCount.get(b.pollId)!.n;
+    return outcome === 'cast' ? { outcome: 'cast', votedCount } : { outcome: 'changed', votedCount };
+  });
+
+  const delegate = db.transaction((d: DelegationRecord) => {
+    if (delegationFrom.get(d.meetingId, d.fromUserId)) return 'exists' as const;
+    // No chains: a delegate may not have delegated, and a delegator may not hold a proxy.
+    if (delegationFrom.get(d.meetingId, d.toUserId) || delegationTo.get(d.meetingId, d.fromUserId)) return 'chain' as const;
+    insertDelegation.run(d);
+    return 'created' as const;
+  });
+
+  return {
+    async create(poll: NewPoll) {
+      insertPoll.run({
+        ...poll,
+        options: JSON.stringify(poll.options),
+        eligibility: JSON.stringify(poll.eligibility),
+        abstentionsCount: poll.abstentionsCount ? 1 : 0,
+        allowChange: poll.allowChange ? 1 : 0,
+        requirePresence: poll.requirePresence ? 1 : 0,
+      });
+      return current(poll.id)!;
+    },
+    async poll(id) {
+      return current(id);
+    },
+    async byMeeting(meetingId) {
+      return byMeeting.all(meetingId).map(toPoll);
+    },
+    async byProposal(proposalId) {
+      return byProposal.all(proposalId).map(toPoll);
+    },
+    async openPolls() {
+      return openPolls.all().map(toPoll);
+    },
+    async pendingEffects() {
+      return pending.all().map(toPoll);
+    },
+    async markEffectsDone(id) {
+      markDone.run(id);
+    },
+    async open(id, eligible, openedAt, closesAt) {
+      return open.immediate(id, eligible, openedAt, closesAt);
+    },
+    async close(id, closedAt, closedBy, compute) {
+      const outcome = close.immediate(id, closedAt, closedBy, compute);
+      // The write-ahead log holds recent page images in commit order, which would link
+      // a secret poll's voters to its counters; fold it into the database and empty it.
+      if (outcome.changed && outcome.poll?.ballot === 'secret') db.pragma('wal_checkpoint(TRUNCATE)');
+      return outcome;
+    },
+    async cancel(id, at) {
+      return cancel.immediate(id, at);
+    },
+    async cast(ballot) {
+      return cast.immediate(ballot);
+    },
+    async counts(id) {
+      return countsOf(id);
+    },
+    async votedCount(id) {
+      return voterCount.get(id)!.n;
+    },
+    async voterStates(pollId, userIds): Promise<VoterState[]> {
+      return userIds.map((userId) => {
+        const row = voter.get(pollId, userId);
+        return {
+          userId,
+          eligible: isEligible.get(pollId, userId) !== undefined,
+          voted: row !== undefined,
+          castBy: row?.cast_by ?? null,
+          choices: row?.choices ? (JSON.parse(row.choices) as string[]) : null,
+        };
+      });
+    },
+    async ballots(pollId) {
+      return voters.all(pollId).map((r) => ({
+        voterId: r.voter_id,
+        castBy: r.cast_by,
+        choices: r.choices ? (JSON.parse(r.choices) as string[]) : null,
+        castAt: r.cast_at,
+      }));
+    },
+    async eligibleUserIds(pollId) {
+      return eligibleIds.all(pollId).map((r) => r.user_id);
+    },
+    async delegate(d) {
+      return delegate.immediate(d);
+    },
+    async revokeDelegation(meetingId, fromUserId) {
+      return deleteDelegation.run(meetingId, fromUserId).changes === 1;
+    },
+    async delegations(meetingId) {
+      return delegations.all(meetingId).map(toDelegation);
+    },
+  };
+}

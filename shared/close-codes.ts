@@ -1,0 +1,15 @@
+/**
+ * WebSocket close codes for /yjs connections (4000–4999 is the application range).
+ * The close reason carries a human-readable message.
+ */
+export const CloseCode = {
+  unauthenticated: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+  messageTooLarge: 4413,
+  documentTooLarge: 4414,
+  invalidMessage: 4400,
+  permissionsChanged: 4409,
+  serverShutdown: 1001,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,68 @@
+import type { MeetingStatus, MinutesStatus } from '../meetings/state-machine';
+import type { Actor } from './index';
+
+/** What the rules need to know about a meeting. */
+export interface MeetingRef {
+  chairId: string | null;
+  status: MeetingStatus;
+  minutesStatus: MinutesStatus;
+}
+
+/**
+ * Who may do what with meetings. Whether the meeting's state allows it (an ended
+ * meeting is read-only) is the state machine's answer, not this one's.
+ */
+export type MeetingAction =
+  /** See meetings, join a room, follow it live, toggle following the presenter. */
+  | { type: 'meetings.read' }
+  | { type: 'meetings.create' }
+  /** Change details (title, time, place, link, chair) and the agenda. */
+  | { type: 'meetings.edit'; meeting: MeetingRef }
+  /** Start and end, move the current item, give and end the floor, lower anyone's hand. */
+  | { type: 'meetings.run'; meeting: MeetingRef }
+  /** Raise a hand, check in: every participant, not observers. */
+  | { type: 'meetings.participate'; meeting: MeetingRef }
+  /** Publish the presenter's view (document and scroll) for followers; `itemPresenterId` is the current item's presenter. */
+  | { type: 'meetings.present'; meeting: MeetingRef; itemPresenterId: string | null }
+  /** Write to the minutes document (readers receive it live). */
+  | { type: 'meetings.minutes.write'; meeting: MeetingRef }
+  /** Circulate, return to draft, approve. */
+  | { type: 'meetings.minutes.status'; meeting: MeetingRef };
+
+const runs = (actor: Actor, meeting: MeetingRef) => actor.role === 'ministry' || (meeting.chairId !== null && meeting.chairId === actor.id);
+
+export function meetingRule(actor: Actor, action: MeetingAction): boolean {
+  switch (action.type) {
+    case 'meetings.read':
+      return true;
+    case 'meetings.create':
+    case 'meetings.edit':
+    case 'meetings.minutes.status':
+      return actor.role === 'ministry';
+    case 'meetings.run':
+      return runs(actor, action.meeting);
+    case 'meetings.participate':
+      return actor.role !== 'observer';
+    case 'meetings.present':
+      return runs(actor, action.meeting) || (action.itemPresenterId !== null && action.itemPresenterId === actor.id);
+    case 'meetings.minutes.write':
+      switch (action.meeting.minutesStatus) {
+        // Minute-takers and the secretariat write the draft.
+        case 'draft':
+          return actor.role === 'ministry' || actor.role === 'staff';
+        // Circulated: participants add their amendments as comments in the document.
+        case 'circulated':
+          return actor.role !== 'observer';
+        case 'approved':
+          return false;
+        default: {
+          const unknown: never = action.meeting.minutesStatus;
+          throw new Error(`unhandled minutes status ${JSON.stringify(unknown)}`);
+        }
+      }
+    default: {
+      const unknown: never = action;
+      throw new Error(`unhandled action ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoAccounts } from '../../server/seed/demo';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { ensureClientBuilt } from '../helpers/build-client';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/**
+ * The foundation as a person meets it in Chromium: sign in, the home page in
+ * Korean and English, who is online, the admin page. Every check is on text a
+ * user would see.
+ */
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+const demo = (email: string) => {
+  const account = demoAccounts.find((a) => a.email === email);
+  if (!account) throw new Error(`no demo account ${email}`);
+  return account;
+};
+const investmentChair = demo('chair.investment@forum.demo');
+const workforceChair = demo('chair.workforce@forum.demo');
+const ministry = demo('ministry@forum.demo');
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  server = await startTestServer({ demo: true });
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await server?.close();
+});
+
+async function openBrowser(): Promise<Page> {
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  return browser.page;
+}
+
+/** Waits until the locator is visible (Playwright locators reach into shadow roots). */
+async function see(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+  return locator.first();
+}
+
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('이메일', { exact: true }).fill(email);
+  await page.getByLabel('비밀번호', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+}
+
+describe('sign-in', () => {
+  it('shows the server’s message when the password is wrong', async () => {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: investmentChair.email, password: 'not-the-password' }),
+    });
+    const { error } = (await res.json()) as { error: { message: string } };
+
+    const page = await openBrowser();
+    await signIn(page, investmentChair.email, 'not-the-password');
+    const alert = await see(page.getByRole('alert').filter({ hasText: error.message }));
+    expect(await alert.textContent()).toContain(error.message);
+    expect(await page.getByRole('heading', { name: '로그인' }).isVisible()).toBe(true);
+  });
+});
+
+describe('home page', () => {
+  let first: Page;
+
+  it('greets a chairperson in Korean with the D-day and the subcommittees', async () => {
+    first = await openBrowser();
+    await signIn(first, investmentChair.email);
+    await see(first.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
+    await see(first.getByRole('heading', { name: '투자 분과' }));
+    await see(first.getByRole('heading', { name: '인력 분과' }));
+    const badge = await see(first.getByText(/^D(-\d+|-Day|\+\d+)$/));
+    expect(await badge.textContent()).toMatch(/^D(-\d+|-Day|\+\d+)$/);
+    expect(await first.evaluate(() => document.documentElement.lang)).toBe('ko');
+    // the signed-in person in the header
+    await see(first.getByRole('banner').getByText(investmentChair.name));
+  });
+
+  it('switches to English', async () => {
+    await first.getByRole('button', { name: 'English' }).click();
+    await see(first.getByRole('heading', { level: 1, name: 'Industrial Transformation Forum' }));
+    await see(first.getByRole('heading', { name: 'Investment', exact: true }));
+    expect(await first.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await first.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('shows a second person in the online list as soon as they sign in', async () => {
+    const online = first.getByRole('region', { name: 'Online now' });
+    await see(online.getByText(investmentChair.name));
+    expect(await online.getByText(workforceChair.name).count()).toBe(0);
+
+    const second = await openBrowser();
+    await signIn(second, workforceChair.email);
+    await see(second.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
+
+    await see(online.getByText(workforceChair.name));
+    await see(second.getByRole('region', { name: '접속 중' }).getByText(investmentChair.name));
+  });
+});
+
+describe('admin page', () => {
+  it('lets ministry staff create an invitation link that a new person can accept', async () => {
+    const page = await openBrowser();
+    await signIn(page, ministry.email);
+    await page.getByRole('link', { name: '관리', exact: true }).click();
+    await see(page.getByRole('heading', { level: 1, name: '관리' }));
+    await see(page.getByRole('heading', { name: '사용자 초대' }));
+
+    await page.getByLabel('이메일', { exact: true }).fill('new.person@forum.demo');
+    await page.getByLabel('역할', { exact: true }).selectOption({ label: '분과위원장' });
+    await page.getByLabel('분과', { exact: true }).selectOption({ label: '신사업 분과' });
+    await page.getByRole('button', { name: '초대 링크 만들기' }).click();
+
+    await see(page.getByText('new.person@forum.demo 님의 초대 링크를 만들었습니다.', { exact: false }));
+    const link = await page.getByLabel('초대 링크', { exact: true }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invite/[A-Za-z0-9_-]{20,}$`));
+
+    // The audit log records it, and offers the same entries as CSV.
+    await page.getByRole('link', { name: '감사 로그' }).click();
+    await see(page.getByRole('cell', { name: 'users.invite' }));
+    expect(await page.getByRole('link', { name: 'CSV 내보내기' }).getAttribute('href')).toBe('/api/audit.csv');
+
+    // The invited person opens the link in their own browser.
+    const invited = await openBrowser();
+    await invited.goto(link);
+    await see(invited.getByRole('heading', { name: '초대 수락' }));
+    await invited.getByLabel('이름', { exact: true }).fill('이서준');
+    await invited.getByLabel('비밀번호', { exact: true }).fill('a-long-enough-password');
+    await invited.getByRole('button', { name: '계정 만들기' }).click();
+    await see(invited.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
+    await see(invited.getByRole('banner').getByText('이서준'));
+  });
+});

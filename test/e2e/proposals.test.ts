@@ -1,0 +1,232 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoAccounts } from '../../server/seed/demo';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { ensureClientBuilt } from '../helpers/build-client';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/**
+ * Proposals as people meet them in Chromium: the Investment chair and ministry staff
+ * co-edit the demo draft "경쟁국 이상의 투자 인센티브 보장" live (Korean included), see
+ * each other's carets and comments, save and restore a version; an observer reads
+ * along but cannot edit. Every wait is on a condition, never a fixed sleep.
+ */
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+const demo = (email: string) => {
+  const account = demoAccounts.find((a) => a.email === email);
+  if (!account) throw new Error(`no demo account ${email}`);
+  return account;
+};
+const chair = demo('chair.investment@forum.demo');
+const ministry = demo('ministry@forum.demo');
+const observer = demo('observer@forum.demo');
+
+const draftId = 'investment-incentives';
+const timeout = 15_000;
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  server = await startTestServer({ demo: true });
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await server?.close();
+});
+
+async function see(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator.first();
+}
+
+async function signedIn(email: string): Promise<Page> {
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  const page = browser.page;
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('이메일', { exact: true }).fill(email);
+  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await see(page.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
+  return page;
+}
+
+/** Opens a proposal from the address bar and waits for its text to load. */
+async function openProposal(page: Page, id: string): Promise<Locator> {
+  await page.goto(`${server.url}/proposals/${id}`);
+  const editor = page.locator('fw-editor .ProseMirror');
+  await editor.waitFor({ timeout });
+  await page.waitForFunction(() => !document.querySelector('.fw-editor__loading'), null, { timeout });
+  return editor;
+}
+
+/** The document's text, without the other people's caret labels. */
+const editorText = (page: Page) =>
+  page.evaluate(() => {
+    const copy = document.querySelector('fw-editor .ProseMirror')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.textContent;
+  });
+
+async function waitForText(page: Page, text: string, present = true): Promise<void> {
+  await page.waitForFunction(
+    ([t, p]) => (document.querySelector('fw-editor .ProseMirror')?.textContent ?? '').includes(t as string) === p,
+    [text, present] as const,
+    { timeout },
+  );
+}
+
+/** Puts the text selection on the first occurrence of `text` in the editor, as a person dragging over it would. */
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const root = document.querySelector('fw-editor .ProseMirror')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      (root as HTMLElement).focus();
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the editor`);
+  }, text);
+}
+
+describe('co-editing a draft', () => {
+  let chairPage: Page;
+  let ministryPage: Page;
+
+  it('lets two writers type at once, Korean included, and shows each the other’s text and caret', async () => {
+    [chairPage, ministryPage] = await Promise.all([signedIn(chair.email), signedIn(ministry.email)]);
+    const [chairEditor, ministryEditor] = await Promise.all([openProposal(chairPage, draftId), openProposal(ministryPage, draftId)]);
+    await see(chairPage.getByRole('heading', { level: 1, name: '경쟁국 이상의 투자 인센티브 보장' }));
+    expect(await chairEditor.getAttribute('contenteditable')).toBe('true');
+    expect(await ministryEditor.getAttribute('contenteditable')).toBe('true');
+    await see(chairPage.locator('fw-connection-badge[status="connected"]'));
+
+    // Each puts the caret at the end of a different paragraph, then both type at the same time.
+    await chairEditor.locator('p').nth(0).click();
+    await chairPage.keyboard.press('End');
+    await ministryEditor.locator('p').nth(1).click();
+    await ministryPage.keyboard.press('End');
+    await Promise.all([
+      (async () => {
+        await chairPage.keyboard.insertText(' 국가투자지주회사 설립');
+        await chairPage.keyboard.type(' (chair)');
+      })(),
+      (async () => {
+        await ministryPage.keyboard.type(' Ministry note');
+        await ministryPage.keyboard.insertText(' 산업부 검토 의견');
+      })(),
+    ]);
+
+    for (const page of [chairPage, ministryPage]) {
+      await waitForText(page, '국가투자지주회사 설립 (chair)');
+      await waitForText(page, 'Ministry note 산업부 검토 의견');
+    }
+    expect(await editorText(chairPage)).toEqual(await editorText(ministryPage));
+
+    // The other's caret, labelled with their name.
+    await see(chairPage.locator('.collaboration-carets__label', { hasText: ministry.name }));
+    await see(ministryPage.locator('.collaboration-carets__label', { hasText: chair.name }));
+  });
+
+  it('shows a comment made by one writer to the other, with its reply', async () => {
+    await selectText(chairPage, '국가투자지주회사 설립');
+    const add = chairPage.getByRole('button', { name: '의견 추가' });
+    await chairPage.waitForFunction(() => true); // let the selection change reach the editor
+    await expect.poll(() => add.isEnabled(), { timeout }).toBe(true);
+    await add.click();
+    await chairPage.getByLabel('의견 내용').fill('설립 근거 법률을 명시해 주세요.');
+    await chairPage.getByRole('button', { name: '등록', exact: true }).click();
+
+    // The ministry sees the thread beside the text, quoting the range, and the range highlighted.
+    const thread = await see(ministryPage.getByRole('article', { name: `${chair.name}: 설립 근거 법률을 명시해 주세요.` }));
+    await see(thread.getByRole('button', { name: '국가투자지주회사 설립' }));
+    await see(ministryPage.locator('fw-editor .fw-comment', { hasText: '국가투자지주회사 설립' }));
+
+    await thread.getByRole('button', { name: '답글', exact: true }).click();
+    await ministryPage.getByLabel('답글 내용').fill('산업부에서 초안을 보내겠습니다.');
+    await ministryPage.getByRole('button', { name: '답글 등록' }).click();
+    await see(chairPage.getByText('산업부에서 초안을 보내겠습니다.'));
+  });
+
+  it('saves a version, and restoring it brings the old text back for both', async () => {
+    await chairPage.getByRole('tab', { name: '버전' }).click();
+    await chairPage.getByLabel('버전 이름').fill('1차 검토본');
+    await chairPage.getByRole('button', { name: '버전 저장' }).click();
+    await see(chairPage.getByText('‘1차 검토본’ 버전을 저장했습니다.'));
+
+    // A change after the version, seen by both.
+    const chairEditor = chairPage.locator('fw-editor .ProseMirror');
+    await chairEditor.locator('p').nth(0).click();
+    await chairPage.keyboard.press('End');
+    await chairPage.keyboard.insertText(' 임시 문장');
+    await waitForText(ministryPage, '임시 문장');
+
+    // The version shows what changed since, then is restored.
+    await chairPage.getByRole('button', { name: '보기: 1차 검토본' }).click();
+    const dialog = chairPage.getByRole('dialog');
+    await see(dialog.getByRole('heading', { name: '버전: 1차 검토본' }));
+    await see(dialog.getByText('국가투자지주회사 설립 (chair)'));
+    await dialog.getByRole('button', { name: '변경 사항' }).click();
+    await see(dialog.locator('.change.added', { hasText: '임시 문장' }));
+    await dialog.getByRole('button', { name: '복원', exact: true }).click();
+    await dialog.getByRole('button', { name: '복원하기' }).click();
+    await see(chairPage.getByText('‘1차 검토본’ 버전으로 복원했습니다.'));
+
+    for (const page of [chairPage, ministryPage]) {
+      await waitForText(page, '임시 문장', false);
+      await waitForText(page, '국가투자지주회사 설립 (chair)');
+    }
+    // The text before the restore was kept as a version.
+    await see(chairPage.getByText('복원 전 (before restore): 1차 검토본'));
+  });
+
+  it('lets an observer read the text and the comments, but not edit', async () => {
+    const page = await signedIn(observer.email);
+    const editor = await openProposal(page, draftId);
+    await waitForText(page, '국가투자지주회사 설립 (chair)');
+    expect(await editor.getAttribute('contenteditable')).toBe('false');
+    await see(page.getByText('읽기 전용입니다.', { exact: false }));
+    await see(page.getByText('설립 근거 법률을 명시해 주세요.'));
+    expect(await page.getByRole('button', { name: '의견 추가' }).count()).toBe(0);
+    expect(await page.getByRole('toolbar', { name: '서식 도구' }).count()).toBe(0);
+  });
+});
+
+describe('the proposal list', () => {
+  it('filters by subcommittee from the home page, searches titles in Korean, and creates a draft', async () => {
+    const page = await signedIn(chair.email);
+    await page.getByRole('link', { name: '투자 분과' }).click();
+    await see(page.getByRole('heading', { level: 1, name: '제안' }));
+    expect(new URL(page.url()).searchParams.get('subcommittee')).toBe('investment');
+    await see(page.getByRole('link', { name: '국가투자지주회사 (K-테마섹)' }));
+    expect(await page.getByRole('link', { name: '국가 산업인재은행' }).count()).toBe(0);
+
+    await page.getByLabel('제목 검색').click();
+    await page.keyboard.insertText('인센티브');
+    await see(page.getByText('제안 1건'));
+    await see(page.getByRole('link', { name: '경쟁국 이상의 투자 인센티브 보장' }));
+
+    await page.getByRole('button', { name: '새 제안' }).click();
+    await page.getByLabel('제목', { exact: true }).fill('투자 규제 샌드박스 확대');
+    await page.getByRole('button', { name: '만들기', exact: true }).click();
+    await see(page.getByRole('heading', { level: 1, name: '투자 규제 샌드박스 확대' }));
+    await see(page.locator('fw-status-badge[status="draft"]'));
+
+    await page.getByRole('button', { name: '제목 바꾸기' }).click();
+    const title = page.getByLabel('제목', { exact: true });
+    await title.fill('');
+    await title.pressSequentially('투자 규제 샌드박스 전면 확대');
+    await title.press('Enter');
+    await see(page.getByRole('heading', { level: 1, name: '투자 규제 샌드박스 전면 확대' }));
+  });
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let ministry: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  ministry = (await server.login('ministry@forum.demo')).token;
+  await server.login('chair.investment@forum.demo');
+  await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'chair.investment@forum.demo', password: 'wrong-password' }),
+  });
+  await server.audit.record(null, 'test.korean', 'proposal:1', { title: '국가투자지주회사 (K-테마섹)', formula: '=1+1' });
+});
+afterAll(() => server.close());
+
+const get = (path: string, token = ministry) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('audit log', () => {
+  it('lists who did what, newest first, with the actor name', async () => {
+    const { entries } = (await (await get('/api/audit')).json()) as { entries: { id: number; action: string; actorName: string | null }[] };
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'test.korean']));
+    expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => b - a));
+    expect(entries.find((e) => e.action === 'auth.login')?.actorName).toBeTruthy();
+  });
+
+  it('filters by action family, actor and time', async () => {
+    const family = (await (await get('/api/audit?action=auth')).json()) as { entries: { action: string }[] };
+    expect(family.entries.length).toBeGreaterThan(0);
+    expect(family.entries.every((e) => e.action.startsWith('auth.'))).toBe(true);
+    const me = await (await get('/api/auth/me')).json() as { user: { id: string } };
+    const mine = (await (await get(`/api/audit?actor=${me.user.id}`)).json()) as { entries: { actorId: string }[] };
+    expect(mine.entries.length).toBeGreaterThan(0);
+    expect(mine.entries.every((e) => e.actorId === me.user.id)).toBe(true);
+    const future = (await (await get('/api/audit?from=2999-01-01T00:00:00Z')).json()) as { entries: unknown[] };
+    expect(future.entries).toEqual([]);
+  });
+
+  it('pages with before/nextBefore', async () => {
+    const first = (await (await get('/api/audit?limit=2')).json()) as { entries: { id: number }[]; nextBefore: number };
+    expect(first.entries).toHaveLength(2);
+    const second = (await (await get(`/api/audit?limit=2&before=${first.nextBefore}`)).json()) as { entries: { id: number }[] };
+    expect(second.entries[0]!.id).toBeLessThan(first.entries[1]!.id + 1);
+  });
+
+  it('exports CSV that keeps Korean text and defuses formulas', async () => {
+    const res = await get('/api/audit.csv?action=test.korean');
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet programs
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(csv).toContain('국가투자지주회사 (K-테마섹)');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFid,at,actor_id,actor_name,action,target,details');
+    expect(csv).not.toMatch(/,"=1\+1/);
+  });
+
+  it('is for ministry only', async () => {
+    const chair = (await server.login('chair.workforce@forum.demo')).token;
+    expect((await get('/api/audit', chair)).status).toBe(403);
+    expect((await get('/api/audit.csv', chair)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/audit`)).status).toBe(401);
+  });
+
+  it('cannot be altered, even from inside', () => {
+    const db = (server.store as unknown as { db: { prepare(sql: string): { run(): unknown } } }).db;
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/domain';
+import type { MinutesStatus } from '../../../shared/meetings/state-machine';
+import { can, type Action, type Actor } from '../../../shared/permissions';
+import type { MeetingRef } from '../../../shared/permissions/meetings';
+
+const actors: Record<Role | 'meetingChair', Actor> = {
+  ministry: { id: 'm', role: 'ministry', subcommittee: null },
+  chair: { id: 'c', role: 'chair', subcommittee: 'investment' },
+  meetingChair: { id: 'mc', role: 'chair', subcommittee: 'workforce' },
+  staff: { id: 's', role: 'staff', subcommittee: null },
+  observer: { id: 'o', role: 'observer', subcommittee: null },
+};
+type Who = keyof typeof actors;
+const everyone = Object.keys(actors) as Who[];
+const participants: Who[] = ['ministry', 'chair', 'meetingChair', 'staff'];
+
+const meeting = (minutesStatus: MinutesStatus = 'draft', chairId: string | null = 'mc'): MeetingRef => ({ chairId, status: 'live', minutesStatus });
+
+// action → who may do it
+const table: [string, Action, Who[]][] = [
+  ['see and follow meetings', { type: 'meetings.read' }, everyone],
+  ['schedule a meeting', { type: 'meetings.create' }, ['ministry']],
+  ['edit a meeting and its agenda', { type: 'meetings.edit', meeting: meeting() }, ['ministry']],
+  ['run a meeting with a chair (start, end, current item, floor)', { type: 'meetings.run', meeting: meeting() }, ['ministry', 'meetingChair']],
+  ['run a meeting without a chair', { type: 'meetings.run', meeting: meeting('draft', null) }, ['ministry']],
+  ['raise a hand or check in', { type: 'meetings.participate', meeting: meeting() }, participants],
+  ['present without presenting the current item', { type: 'meetings.present', meeting: meeting(), itemPresenterId: null }, ['ministry', 'meetingChair']],
+  ["present as the current item's presenter", { type: 'meetings.present', meeting: meeting(), itemPresenterId: 'c' }, ['ministry', 'meetingChair', 'chair']],
+  ['write draft minutes', { type: 'meetings.minutes.write', meeting: meeting('draft') }, ['ministry', 'staff']],
+  ['write (comment on) circulated minutes', { type: 'meetings.minutes.write', meeting: meeting('circulated') }, participants],
+  ['write approved minutes', { type: 'meetings.minutes.write', meeting: meeting('approved') }, []],
+  ['circulate or approve minutes', { type: 'meetings.minutes.status', meeting: meeting() }, ['ministry']],
+];
+
+describe('meeting permissions', () => {
+  for (const [what, action, allowed] of table) {
+    for (const who of everyone) {
+      const expected = allowed.includes(who);
+      it(`${who} ${expected ? 'may' : 'may not'} ${what}`, () => {
+        expect(can(actors[who], action)).toBe(expected);
+      });
+    }
+  }
+});

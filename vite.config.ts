@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const server = 'http://127.0.0.1:3000';
+
+/**
+ * The browser client. `npx vite` serves it with the API, Socket.IO and Yjs
+ * proxied to a server on port 3000 (`npm start`); `npx vite build` writes
+ * dist/client, which the server serves from `/`.
+ */
+export default defineConfig(({ command }) => {
+  // A build is a production build even when a test run (NODE_ENV=test) starts it;
+  // otherwise Lit's development build, with its warnings and checks, is shipped.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root: here('./client'),
+    server: {
+      // index.html lives in client/, but the sources import ../shared
+      fs: { allow: [here('.')] },
+      proxy: {
+        '/api': { target: server },
+        '/socket.io': { target: server, ws: true },
+        '/yjs': { target: server, ws: true },
+      },
+    },
+    build: {
+      outDir: here('./dist/client'),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: true,
+    },
+    // Lit's decorators are TypeScript's legacy ones (tsconfig: experimentalDecorators,
+    // useDefineForClassFields false). Said here too, so the build never depends on
+    // which tsconfig the transformer happens to find.
+    oxc: {
+      decorator: { legacy: true },
+      assumptions: { setPublicClassFields: true },
+      typescript: { removeClassFieldsWithoutInitializer: true },
+    },
+  };
+});
