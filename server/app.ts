@@ -205,6 +205,8 @@ export async function startForum(config: Config, { logger, clock = systemClock, 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      http.close(); // stop accepting; requests in flight finish below
+      http.closeIdleConnections();
       await stopPresence();
       polls.stop();
       await meetings.stop();

@@ -12,7 +12,10 @@ export type ErrorCode =
 
 export interface AppError {
   code: ErrorCode;
+  /** English, for logs, API clients and as the fallback; the UI translates by `reason` or `code`. */
   message: string;
+  /** A stable key for a specific, user-facing failure (e.g. `auth.invalid_credentials`). */
+  reason?: ErrorReason;
   /** Per-field problems for `invalid_input`. */
   issues?: { path: string; message: string }[];
 }
@@ -20,9 +23,20 @@ export interface AppError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const err = (code: ErrorCode, message: string): { ok: false; error: AppError } => ({
+/** Specific failures that the client shows in the user's language. */
+export type ErrorReason =
+  | 'auth.invalid_credentials'
+  | 'auth.rate_limited'
+  | 'auth.signed_out'
+  | 'invitation.invalid'
+  | 'invitation.used'
+  | 'invitation.expired'
+  | 'invitation.email_taken'
+  | 'invitation.email_required';
+
+export const err = (code: ErrorCode, message: string, reason?: ErrorReason): { ok: false; error: AppError } => ({
   ok: false,
-  error: { code, message },
+  error: reason ? { code, message, reason } : { code, message },
 });
 
 /** HTTP status for each error code, used by the server's single error handler. */

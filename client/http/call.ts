@@ -1,4 +1,6 @@
 import { ApiError, createApiClient } from '../../shared/api/client';
+import { localizedError } from '../i18n/errors';
+import { localeState } from '../i18n/i18n';
 
 /**
  * The typed HTTP API, same origin, authenticated by the session cookie.
@@ -6,12 +8,11 @@ import { ApiError, createApiClient } from '../../shared/api/client';
  */
 export const call = createApiClient();
 
-/** The message to show for a failed call: the server's own words, or a fallback for network failures. */
+/** The message to show for a failed call, in the user's language, or a fallback for network failures. */
 export function errorMessage(error: unknown, networkFallback: string): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return networkFallback;
-    const issues = error.error.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-    return issues?.length ? `${error.error.message} (${issues.join('; ')})` : error.error.message;
+    return localizedError(error.error, localeState.locale);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -46,14 +46,14 @@ export class AuthService {
   async login(email: string, password: string, address: string): Promise<Result<SignedIn>> {
     const wait = Math.max(await this.d.loginPerAccount.blockedFor(email), await this.d.loginPerAddress.blockedFor(address));
     if (wait > 0) {
-      return err('rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+      return err('rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`, 'auth.rate_limited');
     }
     const user = await this.d.store.userByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !user.passwordHash || !valid) {
       await Promise.all([this.d.loginPerAccount.hit(email), this.d.loginPerAddress.hit(address)]);
       await this.d.audit.record(user?.id ?? null, 'auth.login_failed', null, { email, address });
-      return err('unauthenticated', 'The email or password is incorrect.');
+      return err('unauthenticated', 'The email or password is incorrect.', 'auth.invalid_credentials');
     }
     await this.d.loginPerAccount.reset(email);
     await this.d.audit.record(user.id, 'auth.login', `user:${user.id}`, { address });
@@ -80,7 +80,7 @@ export class AuthService {
     body: z.output<typeof CreateInvitationBody>,
   ): Promise<Result<{ invitation: InvitationView; link: string }>> {
     if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can invite people.');
-    if (await this.d.store.userByEmail(body.email)) return err('conflict', `${body.email} already has an account.`);
+    if (await this.d.store.userByEmail(body.email)) return err('conflict', `${body.email} already has an account.`, 'invitation.email_taken');
     return ok(await this.invite({ ...body, name: body.name ?? null }, actor.id));
   }
 
@@ -111,9 +111,9 @@ export class AuthService {
 
   async invitation(token: string): Promise<Result<InvitationView>> {
     const record = await this.d.store.invitationByTokenHash(hashToken(token));
-    if (!record) return err('not_found', 'This invitation link is not valid.');
-    if (record.acceptedAt) return err('conflict', 'This invitation has already been used.');
-    if (record.expiresAt <= new Date(this.d.clock.now()).toISOString()) return err('conflict', 'This invitation has expired.');
+    if (!record) return err('not_found', 'This invitation link is not valid.', 'invitation.invalid');
+    if (record.acceptedAt) return err('conflict', 'This invitation has already been used.', 'invitation.used');
+    if (record.expiresAt <= new Date(this.d.clock.now()).toISOString()) return err('conflict', 'This invitation has expired.', 'invitation.expired');
     return ok(invitationView(record));
   }
 
@@ -122,7 +122,7 @@ export class AuthService {
     if (!found.ok) return found;
     const inv = found.value;
     const email = inv.email || body.email;
-    if (!email) return err('invalid_input', 'Enter the email address for your account.');
+    if (!email) return err('invalid_input', 'Enter the email address for your account.', 'invitation.email_required');
     const now = new Date(this.d.clock.now()).toISOString();
     const user = {
       id: newId(),
@@ -139,13 +139,13 @@ export class AuthService {
         await this.d.audit.record(created!.id, 'users.accept_invitation', `user:${created!.id}`, { invitation: inv.id });
         return ok(await this.signIn(created!));
       case 'unknown':
-        return err('not_found', 'This invitation link is not valid.');
+        return err('not_found', 'This invitation link is not valid.', 'invitation.invalid');
       case 'used':
-        return err('conflict', 'This invitation has already been used.');
+        return err('conflict', 'This invitation has already been used.', 'invitation.used');
       case 'expired':
-        return err('conflict', 'This invitation has expired.');
+        return err('conflict', 'This invitation has expired.', 'invitation.expired');
       case 'email_taken':
-        return err('conflict', `${email} already has an account.`);
+        return err('conflict', `${email} already has an account.`, 'invitation.email_taken');
     }
   }
 

@@ -4,7 +4,7 @@ import type { User } from '../../shared/domain';
 import type { AuthService } from '../auth/auth-service';
 import type { Session } from '../auth/sessions';
 import type { AppEnv } from './env';
-import { httpError } from './errors';
+import { HttpError } from './errors';
 
 export const SESSION_COOKIE = 'fw_session';
 
@@ -24,7 +24,7 @@ export function sessionMiddleware(auth: AuthService): MiddlewareHandler<AppEnv> 
 export function requireUser(c: Context<AppEnv>): { user: User; session: Session } {
   const user = c.get('user');
   const session = c.get('session');
-  if (!user || !session) throw httpError('unauthenticated', 'Sign in first.');
+  if (!user || !session) throw new HttpError({ code: 'unauthenticated', message: 'Sign in first.', reason: 'auth.signed_out' });
   return { user, session };
 }
 

@@ -52,18 +52,19 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 }
 
 describe('sign-in', () => {
-  it('shows the server’s message when the password is wrong', async () => {
+  it('says in Korean that the email or password is wrong', async () => {
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: investmentChair.email, password: 'not-the-password' }),
     });
-    const { error } = (await res.json()) as { error: { message: string } };
+    const { error } = (await res.json()) as { error: { reason: string } };
+    expect(error.reason).toBe('auth.invalid_credentials');
 
     const page = await openBrowser();
     await signIn(page, investmentChair.email, 'not-the-password');
-    const alert = await see(page.getByRole('alert').filter({ hasText: error.message }));
-    expect(await alert.textContent()).toContain(error.message);
+    const alert = await see(page.getByRole('alert').filter({ hasText: '이메일 또는 비밀번호가 올바르지 않습니다.' }));
+    expect(await alert.isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: '로그인' }).isVisible()).toBe(true);
   });
 });
