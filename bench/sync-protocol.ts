@@ -15,8 +15,8 @@ export interface ClientPlan {
 
 export type ParentToWorker =
   | { type: 'connect'; clients: ClientPlan[]; concurrency: number }
-  /** Editors type for `durationMs`, each every `intervalMs[0]`…`intervalMs[1]` ms. */
-  | { type: 'type'; durationMs: number; intervalMs: [number, number] }
+  /** Editors type from `from` for `durationMs` (monotonic µs, shared by all workers), each every `intervalMs[0]`…`intervalMs[1]` ms. */
+  | { type: 'type'; from: number; durationMs: number; intervalMs: [number, number] }
   | { type: 'progress' }
   | { type: 'finish' };
 

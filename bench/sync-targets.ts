@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnServer } from '../test/helpers/process';
+import { spawnServer, type ServerProcess } from '../test/helpers/process';
 
 export type TargetName = 'ours' | 'reference';
 
@@ -26,9 +26,17 @@ export function startTarget(name: TargetName): Promise<Target> {
   return name === 'ours' ? startOurs() : startReference();
 }
 
+/**
+ * `SYNC_PROFILE_DIR=<dir>`: servers and load generators run with `--cpu-prof` and write
+ * their profiles there when they exit (open them in Chrome DevTools or speedscope).
+ */
+export const profileDir = process.env.SYNC_PROFILE_DIR;
+export const profileFlags = (): string[] => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+
 async function startOurs(): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-sync-'));
-  const server = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+  const server = profileDir ? await spawnProfiled(env) : await spawnServer(env);
   try {
     const ws = server.url.replace(/^http/, 'ws');
     // Ministry staff write every draft; the observer only reads, so the server makes followers readers.
@@ -65,7 +73,9 @@ async function startReference(): Promise<Target> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   delete env.YPERSISTENCE; // as shipped: documents live in memory only
-  const child = spawn(process.execPath, [referenceEntry()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Profiled, it must exit through process.exit on SIGTERM for the profile to be written.
+  const onTerm = profileDir ? ['--import', `data:text/javascript,process.on('SIGTERM',()=>process.exit(0))`] : [];
+  const child = spawn(process.execPath, [...profileFlags(), ...onTerm, referenceEntry()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -95,6 +105,38 @@ async function startReference(): Promise<Target> {
     async stop() {
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/** Like spawnServer, but `node --cpu-prof --import tsx server/main.ts --demo`, with no launcher process in between. */
+async function spawnProfiled(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', 'server/main.ts', '--demo'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SKIP_CLIENT_BUILD: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /running at (http:\/\/[^\s]+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    url,
+    child,
+    output: () => out,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
     },
   };
 }
@@ -144,6 +186,12 @@ export function cpuSeconds(pid: number): number {
   // The command name may contain spaces; fields are counted after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** CPU seconds every process on the machine has used so far (/proc/stat, all cores, idle and iowait excluded). */
+export function machineCpuSeconds(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) / ticksPerSecond;
 }
 
 /** Peak resident memory since start or the last `resetPeakRss`, MB (VmHWM). */

@@ -37,12 +37,16 @@ async function connect(plans: ClientPlan[], concurrency: number): Promise<void> 
   reply({ type: 'ready', connected: clients.length, failed, ms: Math.round(performance.now() - started) });
 }
 
-function type(durationMs: number, intervalMs: [number, number]): void {
+function type(from: number, durationMs: number, intervalMs: [number, number]): void {
   cpuAtStart = process.cpuUsage();
-  const until = nowMicros() + durationMs * 1000;
-  for (const c of clients) if (c.plan.role === 'editor') c.type(until, intervalMs);
-  // The last tick is at most one interval after `until` was checked; report once all have stopped.
-  setTimeout(() => reply({ type: 'typed', sent: sum((c) => c.sent) }), durationMs + intervalMs[1] + 50);
+  const until = from + durationMs * 1000;
+  for (const c of clients) if (c.plan.role === 'editor') c.type(from, until, intervalMs);
+  // Report once every tick due before `until` has run, however late the event loop ran it.
+  const report = () => {
+    if (clients.some((c) => c.typingPending)) setTimeout(report, 20);
+    else reply({ type: 'typed', sent: sum((c) => c.sent) });
+  };
+  setTimeout(report, Math.max(0, (until - nowMicros()) / 1000));
 }
 
 function finish(): void {
@@ -82,7 +86,7 @@ process.on('message', (message: ParentToWorker) => {
       void connect(message.clients, message.concurrency).catch((error: unknown) => reply({ type: 'error', message: String(error) }));
       return;
     case 'type':
-      type(message.durationMs, message.intervalMs);
+      type(message.from, message.durationMs, message.intervalMs);
       return;
     case 'progress':
       reply({

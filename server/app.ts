@@ -102,7 +102,14 @@ export async function startForum(config: Config, { logger, clock = systemClock, 
   authRoutes(app, auth, (config.PUBLIC_ORIGIN ?? '').startsWith('https:'));
   auditRoutes(app, audit);
   forumRoutes(app, store, clock);
-  const proposals = createProposals({ store, audit, clock, documents: lateDocuments(() => documents) });
+  const proposals = createProposals({
+    store,
+    audit,
+    clock,
+    documents: lateDocuments(() => documents),
+    // Every signed-in connection is in the forum room; open proposal pages reload.
+    onChanged: (id, status) => io.to(FORUM_SCOPE).emit('proposal:changed', { id, status }),
+  });
   proposalRoutes(app, proposals);
   const polls = createPolls({
     store,

@@ -32,6 +32,10 @@ export class ForumApp extends LitElement {
 
   override render() {
     const { t } = this.#i18n;
+    // The projector view fills the room's screen: no header, no footer.
+    if (this.#router.route.page === 'meeting' && this.#router.route.view === 'projector') {
+      return html`<main id="main" tabindex="-1">${this.#renderMain(this.#router.route)}</main>`;
+    }
     return html`
       <a class="skip" href="#main" @click=${this.#skipToMain}>${t.app.skipToContent}</a>
       <fw-app-header .route=${this.#router.route}></fw-app-header>
@@ -82,6 +86,10 @@ export class ForumApp extends LitElement {
       case 'proposals':
       case 'proposal':
         return t.proposals.title;
+      case 'meetings':
+        return t.meetings.title;
+      case 'meeting':
+        return route.view === 'projector' ? t.meetings.projector.label : t.meetings.title;
       case 'notFound':
         return t.app.notFoundTitle;
     }

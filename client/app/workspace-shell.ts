@@ -3,6 +3,9 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../pages/admin-page';
 import '../pages/home-page';
+import '../pages/meeting-projector-page';
+import '../pages/meeting-room-page';
+import '../pages/meetings-page';
 import '../pages/not-found-page';
 import '../pages/proposal-page';
 import '../pages/proposals-page';
@@ -43,6 +46,12 @@ export class WorkspaceShell extends LitElement {
         return html`<fw-proposals-page .filter=${this.route.filter}></fw-proposals-page>`;
       case 'proposal':
         return html`<fw-proposal-page proposal-id=${this.route.id}></fw-proposal-page>`;
+      case 'meetings':
+        return html`<fw-meetings-page></fw-meetings-page>`;
+      case 'meeting':
+        return this.route.view === 'projector'
+          ? html`<fw-meeting-projector-page meeting-id=${this.route.id}></fw-meeting-projector-page>`
+          : html`<fw-meeting-room-page meeting-id=${this.route.id} view=${this.route.view}></fw-meeting-room-page>`;
       case 'invite':
       case 'notFound':
         return html`<fw-not-found-page></fw-not-found-page>`;

@@ -137,6 +137,11 @@ export class AppHeader extends LitElement {
                           >${t.header.proposals}</a
                         >
                       </li>
+                      <li>
+                        <a href="/meetings" aria-current=${this.route.page === 'meetings' || this.route.page === 'meeting' ? 'page' : nothing}
+                          >${t.header.meetings}</a
+                        >
+                      </li>
                       ${can(user, { type: 'audit.read' })
                         ? html`<li>
                             <a href="/admin" aria-current=${this.route.page === 'admin' ? 'page' : nothing}>${t.header.admin}</a>

@@ -168,6 +168,11 @@ const editorFrameStyles = css`
     font-weight: 600;
     color: var(--fw-text-muted);
   }
+  @media (max-width: 600px) {
+    .fw-editor .fw-prose {
+      padding: 20px 16px 28px;
+    }
+  }
   .fw-editor__loading {
     margin: 0;
     padding: 28px 32px 0;

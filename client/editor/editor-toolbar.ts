@@ -5,7 +5,7 @@ import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { icons } from './icons';
 
-/** A toolbar button; pages add their own through `<fw-editor .tools>`. */
+/** A toolbar button; documents with blocks of their own (minutes) add theirs through `<fw-editor .tools>`. */
 export interface Tool {
   id: string;
   label: string;
@@ -149,6 +149,7 @@ export class EditorToolbar extends LitElement {
       <label class="visually-hidden" for="link-url">${t.editor.linkUrl}</label>
       <input id="link-url" name="href" type="url" inputmode="url" placeholder="https://" autocomplete="url" .value=${href} />
       <button type="submit">${t.editor.linkApply}</button>
+      ${href ? html`<button type="button" class="secondary" @click=${this.#removeLink}>${t.editor.linkRemove}</button>` : nothing}
       <button type="button" class="secondary" @click=${this.#closeLink}>${t.editor.cancel}</button>
     </form>`;
   }
@@ -226,6 +227,11 @@ export class EditorToolbar extends LitElement {
   #closeLink = () => {
     this.linkOpen = false;
     this.editor?.commands.focus();
+  };
+
+  #removeLink = () => {
+    this.editor?.chain().focus().extendMarkRange('link').unsetLink().run();
+    this.linkOpen = false;
   };
 
   readonly #linkKeydown = (event: KeyboardEvent) => {

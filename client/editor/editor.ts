@@ -76,7 +76,7 @@ export class FwEditor extends LitElement {
     const writing = this.editable && collab.status !== 'refused';
     return html`<div class="fw-editor">
       <div class="fw-editor__bar">
-        ${writing ? html`<fw-editor-toolbar .editor=${collab.editor} .extraTools=${this.tools}></fw-editor-toolbar>` : html`<span class="fw-editor__readonly"></span>`}
+        ${writing ? html`<fw-editor-toolbar .editor=${collab.editor} .extraTools=${this.tools}></fw-editor-toolbar>` : html`<span class="fw-editor__readonly">${t.editor.readOnly}</span>`}
         <fw-connection-badge .status=${collab.status} .reason=${collab.refusal?.reason ?? ''}></fw-connection-badge>
       </div>
       ${collab.loaded ? nothing : html`<p class="fw-editor__loading" role="status">${t.editor.loading}</p>`}

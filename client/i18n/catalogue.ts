@@ -1,6 +1,7 @@
 import type { Role, SubcommitteeId } from '../../shared/domain';
 import type { ProposalStatus, ProposalStep } from '../../shared/proposals/workflow';
 import type { MeetingsCatalogue } from '../meetings/i18n/catalogue';
+import type { PollsCatalogue } from '../polls/i18n/catalogue';
 
 /**
  * Every string the client shows. Each locale implements all of it, so a key
@@ -175,7 +176,8 @@ export interface Catalogue {
       save: string;
       cancel: string;
       workflow: string;
-      confirmStep: (step: string, title: string) => string;
+      /** The question before a step, e.g. "‘…’ 제안을 제출할까요?". */
+      confirmStep: Record<ProposalStep, (title: string) => string>;
       note: string;
       optional: string;
       moved: (status: string) => string;
@@ -237,6 +239,7 @@ export interface Catalogue {
     /** Longer words for the badge's tooltip and screen readers. */
     connectionDetail: Record<'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused', string>;
     loading: string;
+    readOnly: string;
   };
   /** Comments anchored to the text: threads, replies, resolve. */
   comments: {
@@ -261,4 +264,6 @@ export interface Catalogue {
   };
   /** Meetings: list, room, live view, projector (client/meetings/i18n). */
   meetings: MeetingsCatalogue;
+  /** Votes: poll panel, results, projector, delegations (client/polls/i18n). */
+  polls: PollsCatalogue;
 }

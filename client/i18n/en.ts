@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { enMeetings } from '../meetings/i18n/en';
+import { enPolls } from '../polls/i18n/en';
 
 
 /** English. */
@@ -193,7 +194,15 @@ export const en: Catalogue = {
       save: 'Save',
       cancel: 'Cancel',
       workflow: 'Workflow',
-      confirmStep: (step, title) => `${step}: “${title}”?`,
+      confirmStep: {
+        submit: (title) => `Submit “${title}”? Once submitted, its text is locked.`,
+        start_discussion: (title) => `Start discussing “${title}”?`,
+        adopt: (title) => `Adopt “${title}”?`,
+        reject: (title) => `Reject “${title}”?`,
+        withdraw: (title) => `Withdraw “${title}”? A withdrawn proposal cannot move on again.`,
+        incorporate: (title) => `Incorporate “${title}” into the Industrial Transformation Strategy?`,
+        reopen: (title) => `Reopen “${title}” as a draft? Its text can be edited again.`,
+      },
       note: 'Note',
       optional: '(optional)',
       moved: (status) => `The status is now “${status}”.`,
@@ -265,6 +274,7 @@ export const en: Catalogue = {
       refused: 'The server closed the connection.',
     },
     loading: 'Loading the text…',
+    readOnly: 'Read-only',
   },
   comments: {
     title: 'Comments',
@@ -287,4 +297,5 @@ export const en: Catalogue = {
     replies: (n) => (n === 1 ? '1 reply' : `${n} replies`),
   },
   meetings: enMeetings,
+  polls: enPolls,
 };

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue';
 import { koMeetings } from '../meetings/i18n/ko';
+import { koPolls } from '../polls/i18n/ko';
 
 
 /** Korean, the default language. */
@@ -193,7 +194,15 @@ export const ko: Catalogue = {
       save: '저장',
       cancel: '취소',
       workflow: '진행 단계',
-      confirmStep: (step, title) => `‘${title}’ 제안을 ${step}할까요?`,
+      confirmStep: {
+        submit: (title) => `‘${title}’ 제안을 제출할까요? 제출하면 본문이 잠겨 수정할 수 없습니다.`,
+        start_discussion: (title) => `‘${title}’ 제안의 논의를 시작할까요?`,
+        adopt: (title) => `‘${title}’ 제안을 채택할까요?`,
+        reject: (title) => `‘${title}’ 제안을 부결할까요?`,
+        withdraw: (title) => `‘${title}’ 제안을 철회할까요? 철회한 제안은 다시 진행할 수 없습니다.`,
+        incorporate: (title) => `‘${title}’ 제안을 산업대전환 전략에 반영할까요?`,
+        reopen: (title) => `‘${title}’ 제안을 초안으로 되돌릴까요? 본문을 다시 수정할 수 있게 됩니다.`,
+      },
       note: '메모',
       optional: '(선택)',
       moved: (status) => `상태를 ‘${status}’(으)로 바꿨습니다.`,
@@ -265,6 +274,7 @@ export const ko: Catalogue = {
       refused: '서버가 연결을 끊었습니다.',
     },
     loading: '본문을 불러오는 중…',
+    readOnly: '읽기 전용',
   },
   comments: {
     title: '의견',
@@ -287,4 +297,5 @@ export const ko: Catalogue = {
     replies: (n) => `답글 ${n}개`,
   },
   meetings: koMeetings,
+  polls: koPolls,
 };

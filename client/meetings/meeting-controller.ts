@@ -26,6 +26,8 @@ type Timed = ReturnType<ClientSocket['timeout']>;
 export interface MeetingControllerOptions {
   /** A state arrived (on join, on every change); `previous` is null on the first. */
   onState?(state: MeetingState, previous: MeetingState | null): void;
+  /** Joined (or joined again after a reconnect), after the state is in. */
+  onJoined?(): void;
   /** The presenter's view changed (`meeting:presenter`). */
   onPresenter?(presenter: PresenterState | null): void;
 }
@@ -174,6 +176,7 @@ export class MeetingController implements ReactiveController {
       }
       this.phase = { kind: 'joined' };
       this.#setState(answer.state);
+      this.options.onJoined?.();
     });
   }
 

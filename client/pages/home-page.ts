@@ -10,6 +10,7 @@ import '../components/countdown-card';
 import '../components/subcommittee-card';
 import { formatDate } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
+import '../meetings/home-panels';
 import '../presence/online-list';
 import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
@@ -110,6 +111,7 @@ export class HomePage extends LitElement {
           ></fw-countdown-card>
         </div>
       </section>
+      <fw-home-meeting-panels></fw-home-meeting-panels>
       <div class="layout">
         <section aria-labelledby="subcommittees-title">
           <h2 id="subcommittees-title">${t.home.subcommitteesTitle}</h2>

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import type { Editor } from '@tiptap/core';
-import { LitElement, css, html, nothing, render, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type * as Y from 'yjs';
 import { api } from '../../shared/api/endpoints';
@@ -15,9 +15,11 @@ import { call, errorMessage } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { ProposalController, type ProposalDetail } from '../proposals/proposal-controller';
+import { proposalPageStyles } from '../proposals/proposal-page-styles';
 import '../proposals/status-badge';
 import '../proposals/status-history';
 import '../proposals/versions-panel';
+import '../polls/proposal-polls';
 import { versionRestoredEvent, type VersionsPanel } from '../proposals/versions-panel';
 import { proposalsPath } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
@@ -40,191 +42,7 @@ const endingSteps = new Set(['reject', 'withdraw']);
  */
 @customElement('fw-proposal-page')
 export class ProposalPage extends LitElement {
-  static override styles = [
-    sharedStyles,
-    pageStyles,
-    css`
-      .page {
-        padding-top: 24px;
-      }
-      .crumbs {
-        margin-bottom: 12px;
-        font-size: 0.9375rem;
-      }
-      .crumbs a {
-        text-decoration: none;
-        font-weight: 600;
-      }
-      .crumbs span {
-        color: var(--fw-text-muted);
-      }
-      .title-row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 8px 16px;
-      }
-      .title-row h1 {
-        font-size: 1.75rem;
-      }
-      .title-row button,
-      .rename button {
-        min-height: 40px;
-        padding: 0 14px;
-      }
-      form.rename {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: center;
-      }
-      form.rename input {
-        flex: 1 1 420px;
-        font-size: 1.375rem;
-        font-weight: 700;
-        color: var(--fw-heading);
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 6px 20px;
-        margin-top: 12px;
-        color: var(--fw-text-muted);
-      }
-      .meta dl {
-        display: contents;
-      }
-      .meta div {
-        display: flex;
-        gap: 6px;
-      }
-      .meta dt {
-        font-weight: 600;
-      }
-      .meta dd {
-        margin: 0;
-        color: var(--fw-text);
-      }
-      .workflow {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 8px;
-        margin-top: 16px;
-      }
-      .workflow h2 {
-        font-size: 0.9375rem;
-        color: var(--fw-text-muted);
-        margin-right: 4px;
-      }
-      .workflow button {
-        min-height: 40px;
-        padding: 0 16px;
-      }
-      button.warn {
-        background: var(--fw-surface);
-        color: var(--fw-danger);
-        border-color: var(--fw-danger);
-      }
-      button.warn:hover {
-        background: var(--fw-danger-soft);
-        color: #8f1c13;
-        border-color: #8f1c13;
-      }
-      .notices {
-        margin-top: 16px;
-      }
-      .notices .message + .message {
-        margin-top: 8px;
-      }
-      .message.info {
-        color: #1e3a8a;
-        background: var(--fw-primary-soft);
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 360px;
-        gap: 24px;
-        align-items: start;
-        margin-top: 24px;
-      }
-      @media (max-width: 1000px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
-      aside {
-        position: sticky;
-        top: 16px;
-        max-height: calc(100vh - 32px);
-        display: flex;
-        flex-direction: column;
-        background: var(--fw-bg);
-        border: 1px solid var(--fw-border);
-        border-radius: 12px;
-      }
-      [role='tablist'] {
-        display: flex;
-        border-bottom: 1px solid var(--fw-border);
-        background: var(--fw-surface);
-        border-radius: 12px 12px 0 0;
-      }
-      [role='tab'] {
-        flex: 1;
-        min-height: 48px;
-        padding: 0 8px;
-        border: 0;
-        border-bottom: 3px solid transparent;
-        border-radius: 0;
-        background: none;
-        color: var(--fw-text-muted);
-      }
-      [role='tab']:hover {
-        background: var(--fw-primary-soft);
-        color: var(--fw-primary-dark);
-      }
-      [role='tab'][aria-selected='true'] {
-        color: var(--fw-primary);
-        border-bottom-color: var(--fw-primary);
-      }
-      [role='tabpanel'] {
-        padding: 16px;
-        overflow: auto;
-      }
-      dialog {
-        width: min(520px, calc(100vw - 32px));
-        padding: 24px;
-        border: 0;
-        border-radius: 14px;
-        box-shadow: 0 24px 64px rgba(11, 36, 71, 0.3);
-        color: var(--fw-text);
-      }
-      dialog::backdrop {
-        background: rgba(11, 36, 71, 0.45);
-      }
-      dialog form {
-        gap: 16px;
-      }
-      dialog textarea {
-        font: inherit;
-        width: 100%;
-        min-height: 80px;
-        padding: 10px 12px;
-        border: 1px solid var(--fw-border-strong);
-        border-radius: var(--fw-radius);
-      }
-      dialog .row {
-        display: flex;
-        justify-content: flex-end;
-        gap: 8px;
-      }
-      .optional {
-        font-weight: 400;
-        color: var(--fw-text-muted);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, pageStyles, proposalPageStyles];
 
   @property({ attribute: 'proposal-id' }) proposalId = '';
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
@@ -297,7 +115,7 @@ export class ProposalPage extends LitElement {
     const proposal = this.#proposal.proposal;
     const user = this.session?.user;
     if (!proposal || !user) return nothing;
-    if (this.#editorUser?.id !== user.id || this.#editorUser.name !== user.name) this.#editorUser = { id: user.id, name: user.name };
+    this.#syncEditorUser();
     return html`<fw-editor
       slot="editor"
       doc-name=${proposal.docName}
@@ -305,6 +123,13 @@ export class ProposalPage extends LitElement {
       ?editable=${proposal.canEdit}
       label=${this.#i18n.t.proposals.detail.editorLabel(proposal.title)}
     ></fw-editor>`;
+  }
+
+  /** One object per signed-in person, so that the editor and the comments see no change on each render. */
+  #syncEditorUser(): void {
+    const user = this.session?.user;
+    if (!user) this.#editorUser = null;
+    else if (this.#editorUser?.id !== user.id || this.#editorUser.name !== user.name) this.#editorUser = { id: user.id, name: user.name };
   }
 
   #renderProposal(p: ProposalDetail) {
@@ -316,7 +141,7 @@ export class ProposalPage extends LitElement {
         <a href=${proposalsPath({ subcommittee: p.subcommittee })}>${t.subcommittees[p.subcommittee]}</a>
       </nav>
       <header>
-        ${this.renaming ? this.#renderRename(p) : html`<div class="title-row">
+        ${this.renaming ? this.#renderRename() : html`<div class="title-row">
               <h1>${p.title}</h1>
               ${p.canRename ? html`<button type="button" class="secondary" @click=${this.#startRename}>${d.rename}</button>` : nothing}
             </div>`}
@@ -349,15 +174,16 @@ export class ProposalPage extends LitElement {
         <div class="text"><slot name="editor"></slot></div>
         ${this.#renderAside(p)}
       </div>
+      <fw-proposal-polls proposal-id=${p.id} status=${p.status}></fw-proposal-polls>
       ${this.#renderMoveDialog(p)}
     </div>`;
   }
 
-  #renderRename(p: ProposalDetail) {
+  #renderRename() {
     const d = this.#i18n.t.proposals.detail;
     return html`<form class="rename" @submit=${this.#rename} @keydown=${this.#renameKeydown} @keyup=${this.#renameIme.keyup}>
       <label class="visually-hidden" for="title">${d.renameLabel}</label>
-      <input id="title" name="title" required maxlength="200" autocomplete="off" .value=${p.title} />
+      <input id="title" name="title" required maxlength="200" autocomplete="off" />
       <button type="submit" ?disabled=${this.busy}>${d.save}</button>
       <button type="button" class="secondary" @click=${() => (this.renaming = false)}>${d.cancel}</button>
     </form>`;
@@ -366,6 +192,7 @@ export class ProposalPage extends LitElement {
   #renderAside(p: ProposalDetail) {
     const { t } = this.#i18n;
     const user = this.session?.user;
+    this.#syncEditorUser();
     return html`<aside aria-label=${t.proposals.detail.tools}>
       <div role="tablist" aria-label=${t.proposals.detail.tools} @keydown=${this.#tabKeydown}>
         ${tabs.map(
@@ -386,7 +213,7 @@ export class ProposalPage extends LitElement {
         <fw-comments-panel
           .editor=${this.editor}
           .doc=${this.doc}
-          .user=${user ? { id: user.id, name: user.name } : null}
+          .user=${user ? this.#editorUser : null}
           ?canComment=${p.canEdit}
         ></fw-comments-panel>
       </div>
@@ -407,7 +234,7 @@ export class ProposalPage extends LitElement {
       ${step
         ? html`<form @submit=${this.#move}>
             <h2 id="move-title">${t.proposals.steps[step]}</h2>
-            <p>${d.confirmStep(t.proposals.steps[step], p.title)}</p>
+            <p>${d.confirmStep[step](p.title)}</p>
             <div class="field">
               <label for="move-note">${d.note} <span class="optional">${d.optional}</span></label>
               <textarea id="move-note" name="note" maxlength="500"></textarea>
@@ -425,6 +252,8 @@ export class ProposalPage extends LitElement {
     this.renaming = true;
     await this.updateComplete;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#title');
+    // Set once, not bound: a refresh while the person types (or composes Korean) must not reset the field.
+    if (input) input.value = this.#proposal.proposal?.title ?? '';
     input?.focus();
     input?.select();
   }

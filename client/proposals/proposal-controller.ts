@@ -1,12 +1,14 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ProposalChanged } from '../../shared/realtime/proposals';
+import { presenceContext } from '../presence/presence-context';
+import type { ClientSocket } from '../realtime/socket-controller';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { api } from '../../shared/api/endpoints';
 import { ApiError, call } from '../http/call';
 
 export type ProposalDetail = CallOutput<typeof api.proposal>['proposal'];
 
-/** How often an open proposal is fetched again, so that a status change by someone else (which locks the text) shows. */
-const refreshMs = 10_000;
 
 export type ProposalState =
   | { kind: 'loading' }
@@ -16,21 +18,28 @@ export type ProposalState =
 
 /**
  * One proposal with its history and what this person may do with it. Fetched when
- * the id changes, again every few seconds while the tab is visible (nothing pushes
- * status changes to the page), and replaced by the answer of every change made here.
+ * the id changes, when the server says it changed (`proposal:changed` on the page's
+ * live connection: a status change locks the text at once), when the connection
+ * comes back and when the tab becomes visible; replaced by the answer of every change
+ * made here.
  */
 export class ProposalController implements ReactiveController {
   state: ProposalState = { kind: 'loading' };
   #id = '';
-  #timer: ReturnType<typeof setInterval> | undefined;
   /** Answers to older requests are dropped. */
   #request = 0;
+  #socket: ClientSocket | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveElement,
     private readonly idOf: () => string,
   ) {
     host.addController(this);
+    new ContextConsumer(host, {
+      context: presenceContext,
+      subscribe: true,
+      callback: (presence) => this.#attach(presence?.socket ?? null),
+    });
   }
 
   get proposal(): ProposalDetail | null {
@@ -38,9 +47,6 @@ export class ProposalController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && this.#id) void this.reload();
-    }, refreshMs);
     document.addEventListener('visibilitychange', this.#onVisible);
     this.#id = '';
   }
@@ -54,7 +60,7 @@ export class ProposalController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearInterval(this.#timer);
+    this.#attach(null);
     document.removeEventListener('visibilitychange', this.#onVisible);
     this.#request++;
   }
@@ -79,6 +85,20 @@ export class ProposalController implements ReactiveController {
     this.#request++;
     this.#setState({ kind: 'ready', proposal });
   }
+
+  #attach(socket: ClientSocket | null): void {
+    if (socket === this.#socket) return;
+    this.#socket?.off('proposal:changed', this.#onChanged);
+    this.#socket?.off('connect', this.#onVisible);
+    this.#socket = socket;
+    socket?.on('proposal:changed', this.#onChanged);
+    // Changes made while the connection was down are not replayed: reload on reconnect.
+    socket?.on('connect', this.#onVisible);
+  }
+
+  readonly #onChanged = (change: ProposalChanged) => {
+    if (change.id === this.#id) void this.reload();
+  };
 
   readonly #onVisible = () => {
     if (document.visibilityState === 'visible' && this.#id) void this.reload();

@@ -22,6 +22,8 @@ export class DocAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   /** Which connection speaks for each awareness client id (see `trackOwners`). */
   private readonly owners = new Map<number, Connection>();
+  /** The latest update a throttled connection sent, applied when its rate allows. */
+  private readonly pending = new Map<Connection, { update: Uint8Array; timer: NodeJS.Timeout }>();
 
   constructor(
     doc: Y.Doc,
@@ -51,8 +53,29 @@ export class DocAwareness {
       conn.log.debug('dropped an awareness update for too many clients');
       return;
     }
-    if (!conn.awarenessRate.take()) return;
+    if (!conn.awarenessRate.take()) return this.defer(conn, update);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+  }
+
+  /**
+   * Over the rate, intermediate cursor moves are dropped but the last one is kept and
+   * applied shortly after, so a burst of typing never leaves a stale caret behind.
+   */
+  private defer(conn: Connection, update: Uint8Array): void {
+    const waiting = this.pending.get(conn);
+    if (waiting) {
+      waiting.update = update;
+      return;
+    }
+    const timer = setTimeout(() => {
+      const latest = this.pending.get(conn);
+      this.pending.delete(conn);
+      if (!latest || conn.access !== 'write') return;
+      conn.awarenessRate.take();
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, latest.update, conn);
+    }, 60);
+    timer.unref();
+    this.pending.set(conn, { update, timer });
   }
 
   /** A change another instance's clients made. */
@@ -62,6 +85,8 @@ export class DocAwareness {
 
   /** Removes, for everyone (other instances too), the states `conn` spoke for: no ghost cursors. */
   drop(conn: Connection, origin: unknown): void {
+    clearTimeout(this.pending.get(conn)?.timer);
+    this.pending.delete(conn);
     const owned = this.ownedBy(conn);
     owned.forEach((id) => this.owners.delete(id));
     awarenessProtocol.removeAwarenessStates(this.awareness, owned, origin);
@@ -74,6 +99,8 @@ export class DocAwareness {
   }
 
   destroy(): void {
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
     this.awareness.destroy();
   }
 

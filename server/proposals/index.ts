@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { DocKind } from '../documents/access';
 import type { Store } from '../store/store';
 import type { LiveDocuments } from './live-documents';
-import { ProposalService } from './proposal-service';
+import { ProposalService, type ProposalServiceDeps } from './proposal-service';
 import { ProposalVersions } from './versions';
 
 export { proposalRoutes } from './routes';
@@ -18,9 +18,22 @@ export interface Proposals {
 }
 
 /** Builds the domain over the durable store; `documents` may be a late-bound document server (see `lateDocuments`). */
-export function createProposals(d: { store: Store; documents: LiveDocuments; audit: AuditLog; clock: Clock }): Proposals {
+export function createProposals(d: {
+  store: Store;
+  documents: LiveDocuments;
+  audit: AuditLog;
+  clock: Clock;
+  onChanged?: ProposalServiceDeps['onChanged'];
+}): Proposals {
   const versions = new ProposalVersions({ store: d.store.proposals, docs: d.store.docs, documents: d.documents, audit: d.audit, clock: d.clock });
-  const service = new ProposalService({ store: d.store.proposals, documents: d.documents, versions, audit: d.audit, clock: d.clock });
+  const service = new ProposalService({
+    store: d.store.proposals,
+    documents: d.documents,
+    versions,
+    audit: d.audit,
+    clock: d.clock,
+    onChanged: d.onChanged,
+  });
   return {
     service,
     versions,

@@ -28,6 +28,8 @@ export interface ProposalServiceDeps {
   versions: ProposalVersions;
   audit: AuditLog;
   clock: Clock;
+  /** Told after every change of status, title or summary (live pages reload the proposal). */
+  onChanged?(id: string, status: ProposalStatus): void;
 }
 
 const stepVerbs: Record<ProposalStep, string> = {
@@ -109,6 +111,7 @@ export class ProposalService {
       if (changes.title !== undefined) details.title = { from: row.title, to: changes.title };
       if (changes.summary !== undefined) details.summary = { from: row.summary, to: changes.summary };
       await this.d.audit.record(actor.id, changes.title !== undefined ? 'proposals.rename' : 'proposals.update', proposalDocName(id), details);
+      this.d.onChanged?.(id, row.status);
     }
     return this.get(actor, id);
   }
@@ -161,6 +164,7 @@ export class ProposalService {
     await this.d.documents.recheck((name) => name === docName);
     const version = await this.d.versions.snapshot(row.id, `${statusNames[to].ko} (${statusNames[to].en})`, null);
     await this.d.audit.record(actorId, 'proposals.status', docName, { from: row.status, to, note, version: version.id, ...extra });
+    this.d.onChanged?.(row.id, to);
     return ok(true);
   }
 

@@ -10,6 +10,7 @@ import type { AckFn } from './ack';
 import { Location, type OnlineUser } from '../schemas/presence';
 import { meetingSchemas, type MeetingClientEvents, type MeetingServerEvents } from './meetings';
 import { pollSchemas, type PollClientEvents, type PollServerEvents } from './polls';
+import type { ProposalServerEvents } from './proposals';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -36,7 +37,7 @@ interface PresenceServerEvents {
 }
 
 export interface ClientToServerEvents extends PresenceClientEvents, MeetingClientEvents, PollClientEvents {}
-export interface ServerToClientEvents extends PresenceServerEvents, MeetingServerEvents, PollServerEvents {}
+export interface ServerToClientEvents extends PresenceServerEvents, ProposalServerEvents, MeetingServerEvents, PollServerEvents {}
 
 export interface InterServerEvents {
   ping: () => void;

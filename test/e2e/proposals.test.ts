@@ -62,20 +62,51 @@ async function openProposal(page: Page, id: string): Promise<Locator> {
   return editor;
 }
 
-/** The document's text, without the other people's caret labels. */
+/** The document's text, without other people's caret labels (they sit inside the text). */
 const editorText = (page: Page) =>
   page.evaluate(() => {
     const copy = document.querySelector('fw-editor .ProseMirror')!.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-    return copy.textContent;
+    return copy.textContent ?? '';
   });
 
 async function waitForText(page: Page, text: string, present = true): Promise<void> {
-  await page.waitForFunction(
-    ([t, p]) => (document.querySelector('fw-editor .ProseMirror')?.textContent ?? '').includes(t as string) === p,
-    [text, present] as const,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      ([wanted, expected]) => {
+        const copy = document.querySelector('fw-editor .ProseMirror')?.cloneNode(true) as HTMLElement | undefined;
+        copy?.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+        return (copy?.textContent ?? '').includes(wanted) === expected;
+      },
+      [text, present] as const,
+      { timeout },
+    );
+  } catch (error) {
+    throw new Error(`expected the text ${present ? '' : 'not '}to contain "${text}"; it is "${await editorText(page)}"`, { cause: error });
+  }
+}
+
+/** Types Korean the way an IME does: syllables composed jamo by jamo, then committed (Chromium's own IME events). */
+async function composeKorean(page: Page, steps: string[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  for (const step of steps) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+  await cdp.send('Input.insertText', { text: steps.at(-1)! });
+  await cdp.detach();
+}
+
+/** Puts the caret at the end of the paragraph or list item whose text starts with `start`. */
+async function caretAtEndOf(page: Page, start: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const root = document.querySelector<HTMLElement>('fw-editor .ProseMirror')!;
+    const block = [...root.querySelectorAll('p')].find((p) => (p.textContent ?? '').startsWith(wanted));
+    if (!block) throw new Error(`no paragraph starts with "${wanted}"`);
+    root.focus();
+    const range = document.createRange();
+    range.selectNodeContents(block);
+    range.collapse(false);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  }, start);
 }
 
 /** Puts the text selection on the first occurrence of `text` in the editor, as a person dragging over it would. */
@@ -112,10 +143,8 @@ describe('co-editing a draft', () => {
     await see(chairPage.locator('fw-connection-badge[status="connected"]'));
 
     // Each puts the caret at the end of a different paragraph, then both type at the same time.
-    await chairEditor.locator('p').nth(0).click();
-    await chairPage.keyboard.press('End');
-    await ministryEditor.locator('p').nth(1).click();
-    await ministryPage.keyboard.press('End');
+    await caretAtEndOf(chairPage, 'Benchmark');
+    await caretAtEndOf(ministryPage, '대규모 투자');
     await Promise.all([
       (async () => {
         await chairPage.keyboard.insertText(' 국가투자지주회사 설립');
@@ -127,9 +156,12 @@ describe('co-editing a draft', () => {
       })(),
     ]);
 
+    // Composed with an IME, as a Korean keyboard does.
+    await composeKorean(ministryPage, ['ㅎ', '하', '한', '한ㄱ', '한그', '한글']);
+
     for (const page of [chairPage, ministryPage]) {
       await waitForText(page, '국가투자지주회사 설립 (chair)');
-      await waitForText(page, 'Ministry note 산업부 검토 의견');
+      await waitForText(page, 'Ministry note 산업부 검토 의견한글');
     }
     expect(await editorText(chairPage)).toEqual(await editorText(ministryPage));
 
@@ -141,7 +173,6 @@ describe('co-editing a draft', () => {
   it('shows a comment made by one writer to the other, with its reply', async () => {
     await selectText(chairPage, '국가투자지주회사 설립');
     const add = chairPage.getByRole('button', { name: '의견 추가' });
-    await chairPage.waitForFunction(() => true); // let the selection change reach the editor
     await expect.poll(() => add.isEnabled(), { timeout }).toBe(true);
     await add.click();
     await chairPage.getByLabel('의견 내용').fill('설립 근거 법률을 명시해 주세요.');
@@ -165,9 +196,7 @@ describe('co-editing a draft', () => {
     await see(chairPage.getByText('‘1차 검토본’ 버전을 저장했습니다.'));
 
     // A change after the version, seen by both.
-    const chairEditor = chairPage.locator('fw-editor .ProseMirror');
-    await chairEditor.locator('p').nth(0).click();
-    await chairPage.keyboard.press('End');
+    await caretAtEndOf(chairPage, '미국 IRA');
     await chairPage.keyboard.insertText(' 임시 문장');
     await waitForText(ministryPage, '임시 문장');
 
@@ -188,6 +217,18 @@ describe('co-editing a draft', () => {
     }
     // The text before the restore was kept as a version.
     await see(chairPage.getByText('복원 전 (before restore): 1차 검토본'));
+  });
+
+  it('keeps edits made offline and merges them when the connection returns', async () => {
+    await ministryPage.context().setOffline(true);
+    await see(ministryPage.locator('fw-connection-badge[status="offline"]'));
+    await caretAtEndOf(ministryPage, '세액공제');
+    await ministryPage.keyboard.insertText(' 오프라인에서 쓴 문장');
+    await waitForText(ministryPage, '오프라인에서 쓴 문장');
+
+    await ministryPage.context().setOffline(false);
+    await see(ministryPage.locator('fw-connection-badge[status="connected"]'));
+    await waitForText(chairPage, '오프라인에서 쓴 문장');
   });
 
   it('lets an observer read the text and the comments, but not edit', async () => {

@@ -1,11 +1,12 @@
 import type { Editor } from '@tiptap/core';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
 import { formatDateTime } from '../../i18n/format';
 import { LocaleController } from '../../i18n/i18n';
 import { sharedStyles } from '../../styles/shared-styles';
+import { commentsPanelStyles } from './comments-panel-styles';
 import { resolveRange, selectionAnchor } from './anchors';
 import { clearActiveThread, commentClickEvent, revealThread } from './comment-highlights';
 import { addReply, addThread, setResolved, type CommentAuthor, type CommentThread } from './comment-model';
@@ -25,155 +26,7 @@ interface Draft {
  */
 @customElement('fw-comments-panel')
 export class CommentsPanel extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      .top {
-        display: grid;
-        gap: 8px;
-        margin-bottom: 16px;
-      }
-      .hint {
-        font-size: 0.875rem;
-      }
-      form {
-        gap: 10px;
-        padding: 14px;
-        border: 1px solid var(--fw-border);
-        border-radius: 10px;
-        background: var(--fw-surface);
-        margin-bottom: 16px;
-      }
-      textarea {
-        font: inherit;
-        width: 100%;
-        min-height: 84px;
-        padding: 10px 12px;
-        border: 1px solid var(--fw-border-strong);
-        border-radius: var(--fw-radius);
-        resize: vertical;
-        color: var(--fw-text);
-      }
-      textarea:focus-visible {
-        outline: 3px solid var(--fw-focus);
-        outline-offset: 1px;
-      }
-      .row {
-        display: flex;
-        gap: 8px;
-        flex-wrap: wrap;
-      }
-      .row button,
-      .top button {
-        min-height: 40px;
-        padding: 0 16px;
-      }
-      ol.threads {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 12px;
-      }
-      .thread {
-        padding: 14px 16px;
-        border: 1px solid var(--fw-border);
-        border-left: 4px solid #e0a800;
-        border-radius: 10px;
-        background: var(--fw-surface);
-        display: grid;
-        gap: 8px;
-      }
-      .thread.active {
-        border-color: #e0a800;
-        box-shadow: 0 0 0 3px #fff1bf;
-      }
-      .thread.resolved {
-        border-left-color: var(--fw-border-strong);
-        background: #fafbfc;
-      }
-      .quote {
-        display: block;
-        width: 100%;
-        min-height: 0;
-        padding: 4px 10px;
-        border: 0;
-        border-left: 3px solid #e0a800;
-        border-radius: 0;
-        background: #fffaeb;
-        color: var(--fw-text);
-        font-weight: 400;
-        font-size: 0.9375rem;
-        text-align: left;
-        white-space: normal;
-        justify-content: flex-start;
-      }
-      button.quote:hover {
-        background: #fff1bf;
-        color: var(--fw-text);
-        border-color: #e0a800;
-      }
-      .quote .text {
-        display: -webkit-box;
-        -webkit-line-clamp: 3;
-        -webkit-box-orient: vertical;
-        overflow: hidden;
-      }
-      .quote.gone {
-        border-left-color: var(--fw-border-strong);
-        background: var(--fw-bg);
-        color: var(--fw-text-muted);
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 8px;
-        align-items: baseline;
-        font-size: 0.875rem;
-      }
-      .meta strong {
-        color: var(--fw-heading);
-      }
-      .meta time,
-      .badge {
-        color: var(--fw-text-muted);
-      }
-      .badge {
-        font-weight: 600;
-      }
-      .body {
-        white-space: pre-wrap;
-      }
-      ol.replies {
-        list-style: none;
-        margin: 0;
-        padding: 0 0 0 12px;
-        border-left: 2px solid var(--fw-border);
-        display: grid;
-        gap: 8px;
-      }
-      .actions {
-        display: flex;
-        gap: 6px;
-      }
-      .actions button {
-        min-height: 36px;
-        padding: 0 12px;
-        font-size: 0.875rem;
-      }
-      .thread form {
-        margin: 0;
-        padding: 0;
-        border: 0;
-      }
-      .more {
-        margin-top: 12px;
-      }
-      .more button {
-        min-height: 40px;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, commentsPanelStyles];
 
   @property({ attribute: false }) editor: Editor | null = null;
   @property({ attribute: false }) doc: Y.Doc | null = null;

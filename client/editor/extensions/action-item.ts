@@ -3,7 +3,7 @@ import { svg } from 'lit';
 import { ACTION_ITEM_NODE } from '../../../shared/meetings/minutes';
 import type { Catalogue } from '../../i18n/catalogue';
 import type { Tool } from '../editor-toolbar';
-import { labelledBlockView } from './decision';
+import { Decision, labelledBlockView } from './decision';
 
 /** What the owner and due date of an action item may be: free text, a day as YYYY-MM-DD. */
 export interface ActionItemAttributes {

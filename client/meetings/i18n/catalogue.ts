@@ -38,6 +38,9 @@ export interface MeetingsCatalogue {
     place: string;
     onlineLink: string;
     onlineHint: string;
+    chair: string;
+    chairNone: string;
+    chairHint: string;
     optional: string;
     agenda: string;
     agendaHint: string;

@@ -123,15 +123,18 @@ export interface PollsCatalogue {
     /** e.g. "3표 (50%)" */
     value: (n: number, percent: string) => string;
     most: string;
+    /** Beside an option that met the rule in a choice poll. */
+    carriedMark: string;
     ballots: (ballots: number, eligible: number) => string;
     turnout: (percent: string) => string;
     quorumMet: (quorum: number) => string;
     quorumNotMet: (quorum: number) => string;
     noQuorum: string;
     /** "과반수: 기권 제외 5표 중 3표 이상" */
-    threshold: (rule: string, counted: number, needed: number, abstentions: string) => string;
+    threshold: (rule: string, counted: number, needed: number, basis: string) => string;
     abstentionsIncluded: string;
     abstentionsExcluded: string;
+    allBallots: string;
     carried: (options: string) => string;
     noneCarried: string;
     reasonQuorum: string;

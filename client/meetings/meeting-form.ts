@@ -1,0 +1,212 @@
+import { LitElement, css, html } from 'lit';
+import type { User } from '../../shared/domain';
+import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { api } from '../../shared/api/endpoints';
+import type { Meeting } from '../../shared/schemas/meetings';
+import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { roleLabel } from '../i18n/labels';
+import { call, errorMessage } from '../http/call';
+import { LocaleController } from '../i18n/i18n';
+import { sharedStyles } from '../styles/shared-styles';
+import { seoulDateToday, seoulIso } from './format';
+import { panelStyles } from './meeting-styles';
+
+export const meetingCreatedEvent = 'fw-meeting-created';
+export const meetingFormCancelEvent = 'fw-meeting-form-cancel';
+
+let nextRow = 0;
+
+/**
+ * Ministry staff schedule a meeting: title, date and time (Korean time), place,
+ * online link and the first agenda items (title and planned minutes each).
+ */
+@customElement('fw-meeting-form')
+export class MeetingForm extends LitElement {
+  static override styles = [
+    sharedStyles,
+    panelStyles,
+    css`
+      form {
+        gap: 16px;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+        gap: 16px;
+      }
+      fieldset {
+        border: 1px solid var(--fw-border);
+        border-radius: 10px;
+        padding: 12px 16px 16px;
+        margin: 0;
+        display: grid;
+        gap: 10px;
+      }
+      legend {
+        font-weight: 700;
+        padding: 0 6px;
+      }
+      ol {
+        display: grid;
+        gap: 8px;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 2em minmax(0, 1fr) 110px auto;
+        gap: 8px;
+        align-items: center;
+      }
+      li .num {
+        font-weight: 800;
+        color: var(--fw-primary-dark);
+      }
+      li input {
+        min-height: 42px;
+        padding: 6px 10px;
+      }
+      .optional {
+        font-weight: 400;
+        color: var(--fw-text-muted);
+      }
+    `,
+  ];
+
+  @state() private rows: number[] = [nextRow++];
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private people: User[] = [];
+
+  readonly #i18n = new LocaleController(this);
+  readonly #ime = new ImeSubmitGuard();
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#m-title')?.focus();
+    // Who may chair: anyone but observers; the list is optional, so a failure leaves "none".
+    call(api.users).then(
+      ({ users }) => (this.people = users.filter((u) => u.role === 'chair' || u.role === 'ministry')),
+      () => {},
+    );
+  }
+
+  override render() {
+    const { t } = this.#i18n;
+    const c = t.meetings.create;
+    return html`<form class="panel" aria-labelledby="form-title" @submit=${this.#submit} @keydown=${this.#keydown} @keyup=${this.#ime.keyup}>
+      <h2 id="form-title">${c.title}</h2>
+      <div class="field">
+        <label for="m-title">${c.name}</label>
+        <input id="m-title" name="title" required maxlength="200" autocomplete="off" />
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="m-date">${c.date}</label>
+          <input id="m-date" name="date" type="date" required .value=${seoulDateToday()} />
+        </div>
+        <div class="field">
+          <label for="m-time">${c.time}</label>
+          <input id="m-time" name="time" type="time" required value="14:00" />
+        </div>
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="m-place">${c.place} <span class="optional">(${c.optional})</span></label>
+          <input id="m-place" name="place" maxlength="200" autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="m-link">${c.onlineLink} <span class="optional">(${c.optional})</span></label>
+          <input id="m-link" name="onlineLink" type="url" inputmode="url" placeholder="https://" aria-describedby="m-link-hint" />
+          <span class="hint" id="m-link-hint">${c.onlineHint}</span>
+        </div>
+      </div>
+      <div class="field">
+        <label for="m-chair">${c.chair} <span class="optional">(${c.optional})</span></label>
+        <select id="m-chair" name="chairId" aria-describedby="m-chair-hint">
+          <option value="">${c.chairNone}</option>
+          ${this.people.map((u) => html`<option value=${u.id}>${u.name} · ${roleLabel(t, u)}</option>`)}
+        </select>
+        <span class="hint" id="m-chair-hint">${c.chairHint}</span>
+      </div>
+      <fieldset>
+        <legend>${c.agenda}</legend>
+        <p class="hint">${c.agendaHint}</p>
+        <ol class="plain">
+          ${repeat(
+            this.rows,
+            (row) => row,
+            (row, i) => html`<li>
+              <span class="num" aria-hidden="true">${i + 1}.</span>
+              <input name=${`item-title-${row}`} maxlength="200" autocomplete="off" aria-label=${c.itemTitle(i + 1)} />
+              <input name=${`item-minutes-${row}`} type="number" min="1" max="600" value="15" aria-label=${c.itemMinutes(i + 1)} />
+              <button type="button" class="secondary small" aria-label=${c.removeItem(i + 1)} @click=${() => this.#removeRow(row)}>×</button>
+            </li>`,
+          )}
+        </ol>
+        <div><button type="button" class="secondary small" @click=${this.#addRow}>${c.addItem}</button></div>
+      </fieldset>
+      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : ''}</div>
+      <div class="actions">
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? c.submitting : c.submit}</button>
+        <button type="button" class="secondary" @click=${this.#cancel}>${c.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  readonly #keydown = (event: KeyboardEvent) => {
+    this.#ime.keydown(event);
+    if (event.key === 'Escape') this.#cancel();
+  };
+
+  readonly #addRow = async () => {
+    const row = nextRow++;
+    this.rows = [...this.rows, row];
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`input[name="item-title-${row}"]`)?.focus();
+  };
+
+  async #removeRow(row: number): Promise<void> {
+    const index = this.rows.indexOf(row);
+    this.rows = this.rows.filter((r) => r !== row);
+    await this.updateComplete;
+    const inputs = this.renderRoot.querySelectorAll<HTMLInputElement>('input[name^="item-title-"]');
+    (inputs[Math.min(index, inputs.length - 1)] ?? this.renderRoot.querySelector<HTMLButtonElement>('fieldset > div > button'))?.focus();
+  }
+
+  readonly #cancel = () => {
+    this.dispatchEvent(new CustomEvent(meetingFormCancelEvent, { bubbles: true, composed: true }));
+  };
+
+  readonly #submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.#ime.composing(event) || this.busy) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    const agenda = this.rows
+      .map((row) => ({ title: fieldValue(form, `item-title-${row}`), plannedMinutes: Number(fieldValue(form, `item-minutes-${row}`)) || 10 }))
+      .filter((item) => item.title !== '');
+    this.busy = true;
+    this.error = '';
+    try {
+      const { meeting } = await call(api.createMeeting, {
+        body: {
+          title: fieldValue(form, 'title'),
+          startsAt: seoulIso(fieldValue(form, 'date'), fieldValue(form, 'time')),
+          place: fieldValue(form, 'place') || null,
+          onlineLink: fieldValue(form, 'onlineLink') || null,
+          chairId: fieldValue(form, 'chairId') || null,
+          agenda,
+        },
+      });
+      this.dispatchEvent(new CustomEvent<Meeting>(meetingCreatedEvent, { detail: meeting, bubbles: true, composed: true }));
+    } catch (error) {
+      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+    } finally {
+      this.busy = false;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fw-meeting-form': MeetingForm;
+  }
+}

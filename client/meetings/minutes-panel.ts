@@ -1,0 +1,269 @@
+import type { Editor } from '@tiptap/core';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api } from '../../shared/api/endpoints';
+import { minutesTransition, type MinutesStatus } from '../../shared/meetings/state-machine';
+import type { Meeting } from '../../shared/schemas/meetings';
+import { actionItemAt } from '../editor/extensions/action-item';
+import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { call, errorMessage } from '../http/call';
+import { formatDateTime } from '../i18n/format';
+import { LocaleController } from '../i18n/i18n';
+import { sharedStyles } from '../styles/shared-styles';
+import { minutesStatusBadge, panelStyles } from './meeting-styles';
+import type { MeetingAbilities } from './permissions';
+
+/**
+ * "회의록": the live minutes (the page's `<fw-editor>`, slotted in as `editor`), the
+ * owner and due date of the action item at the cursor, and for ministry staff the
+ * workflow 초안 → 회람 중 → 확정 with who approved, when, and the hash of the text.
+ */
+@customElement('fw-minutes-panel')
+export class MinutesPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    panelStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      .panel {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        flex: 1;
+        padding: 0;
+        overflow: hidden;
+      }
+      .panel > header,
+      .notices,
+      .workflow,
+      form.details {
+        padding-left: 20px;
+        padding-right: 20px;
+      }
+      .panel > header {
+        padding-top: 16px;
+        margin-bottom: 8px;
+      }
+      .notices {
+        display: grid;
+        gap: 8px;
+        margin-bottom: 8px;
+      }
+      .notices:empty {
+        display: none;
+      }
+      .workflow {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+        margin-bottom: 10px;
+      }
+      .approval {
+        display: grid;
+        gap: 4px;
+        padding: 10px 14px;
+        margin: 0 20px 10px;
+        border-radius: 8px;
+        background: var(--fw-success-soft);
+        color: var(--fw-success);
+        font-weight: 600;
+      }
+      .hash {
+        font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+        font-size: 0.8125rem;
+        font-weight: 400;
+        color: var(--fw-text);
+        word-break: break-all;
+      }
+      form.details {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        align-items: end;
+        padding-top: 10px;
+        padding-bottom: 10px;
+        background: #fff7e6;
+        border-top: 1px solid var(--fw-border);
+        border-bottom: 1px solid var(--fw-border);
+      }
+      form.details .field {
+        flex: 1 1 140px;
+      }
+      form.details input {
+        min-height: 40px;
+        padding: 6px 10px;
+      }
+      form.details legend {
+        font-weight: 700;
+        font-size: 0.875rem;
+        flex-basis: 100%;
+      }
+      .scroller {
+        flex: 1;
+        min-height: 240px;
+        overflow: auto;
+        border-top: 1px solid var(--fw-border);
+        overscroll-behavior: contain;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) meeting: Meeting | null = null;
+  @property({ attribute: false }) abilities: MeetingAbilities | null = null;
+  /** The minutes' editor once open (for the action item's details). */
+  @property({ attribute: false }) editor: Editor | null = null;
+  /** No workflow buttons (the observers' live view). */
+  @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
+  @state() private busy = false;
+  @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
+  /** Bumped on editor transactions, to follow the cursor into and out of action items. */
+  @state() private revision = 0;
+
+  readonly #i18n = new LocaleController(this);
+  readonly #ime = new ImeSubmitGuard();
+  #subscribed: Editor | null = null;
+
+  /** The scrolling box around the text (followers scroll it to the presenter's position). */
+  get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('editor')) this.#subscribe(this.isConnected ? this.editor : null);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#subscribe(this.editor);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#subscribe(null);
+  }
+
+  override render() {
+    const { t } = this.#i18n;
+    const mt = t.meetings.minutes;
+    const m = this.meeting;
+    if (!m) return nothing;
+    const minutes = m.minutes;
+    return html`<section class="panel" aria-labelledby="minutes-title">
+      <header>
+        <h2 id="minutes-title">${mt.title}</h2>
+        ${minutesStatusBadge(t, minutes.status)}
+      </header>
+      <div class="notices">${this.#notices(m)}</div>
+      ${this.readOnly ? nothing : this.#workflow(m)}
+      ${minutes.status === 'approved' && minutes.approvedAt
+        ? html`<div class="approval">
+            <p>${mt.approvedBy(minutes.approvedBy?.name ?? '', formatDateTime(minutes.approvedAt, this.#i18n.locale))}</p>
+            ${minutes.contentHash
+              ? html`<p><span class="meta">${mt.hash}</span><br /><code class="hash">${minutes.contentHash}</code></p>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${this.#details()}
+      <div class="scroller" part="scroller"><slot name="editor"></slot></div>
+    </section>`;
+  }
+
+  #notices(m: Meeting) {
+    const { t } = this.#i18n;
+    const mt = t.meetings.minutes;
+    const status = m.minutes.status;
+    const info =
+      status === 'approved' ? mt.locked
+      : this.abilities?.writeMinutes ? (status === 'circulated' ? mt.readOnlyCirculated : null)
+      : mt.readOnly;
+    return html`<div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.text}</p>` : nothing}</div>
+      ${info ? html`<p class="message info">${info}</p>` : nothing}`;
+  }
+
+  #workflow(m: Meeting) {
+    if (!this.abilities?.minutesStatus || m.minutes.status === 'approved') return nothing;
+    const { t } = this.#i18n;
+    const mt = t.meetings.minutes;
+    const button = (to: MinutesStatus, label: string, primary: boolean) => {
+      const allowed = minutesTransition(m.status, m.minutes.status, to).ok;
+      return html`<button type="button" class=${primary ? 'small' : 'secondary small'} ?disabled=${this.busy || !allowed} @click=${() => this.#move(to)}>
+        ${label}
+      </button>`;
+    };
+    return html`<div class="workflow" role="group" aria-label=${mt.workflow}>
+      ${m.minutes.status === 'draft' ? button('circulated', mt.circulate, true) : nothing}
+      ${m.minutes.status === 'circulated' ? html`${button('approved', mt.approve, true)}${button('draft', mt.backToDraft, false)}` : nothing}
+      ${m.status !== 'ended' ? html`<span class="meta">${mt.onlyAfterEnd}</span>` : nothing}
+    </div>`;
+  }
+
+  /** Owner and due date of the action item at the cursor, for those who write. */
+  #details() {
+    const editor = this.editor;
+    void this.revision;
+    if (this.readOnly || !editor?.isEditable) return nothing;
+    const attrs = actionItemAt(editor);
+    if (!attrs) return nothing;
+    const mt = this.#i18n.t.meetings.minutes;
+    return html`<form class="details" aria-label=${mt.actionItemDetails} @submit=${this.#applyDetails} @keydown=${this.#ime.keydown} @keyup=${this.#ime.keyup}>
+      <div class="field">
+        <label for="owner">${mt.owner}</label>
+        <input id="owner" name="owner" maxlength="80" autocomplete="off" .value=${attrs.owner ?? ''} />
+      </div>
+      <div class="field">
+        <label for="due">${mt.due}</label>
+        <input id="due" name="due" type="date" .value=${attrs.due ?? ''} />
+      </div>
+      <button type="submit" class="secondary small">${mt.apply}</button>
+    </form>`;
+  }
+
+  readonly #applyDetails = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.#ime.composing(event)) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    this.editor?.chain().setActionItemDetails({ owner: fieldValue(form, 'owner'), due: fieldValue(form, 'due') }).focus().run();
+  };
+
+  async #move(to: MinutesStatus): Promise<void> {
+    const m = this.meeting;
+    const { t } = this.#i18n;
+    if (!m || this.busy) return;
+    if (to === 'approved' && !confirm(t.meetings.minutes.confirmApprove)) return;
+    this.busy = true;
+    this.notice = null;
+    try {
+      const { minutes } = await call(api.minutesStatus, { params: { id: m.id }, body: { to } });
+      this.meeting = { ...m, minutes };
+      this.notice = { kind: 'success', text: t.meetings.minutes.moved(t.meetings.minutesStatuses[minutes.status]) };
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error, t.app.networkError) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #subscribe(editor: Editor | null): void {
+    if (this.#subscribed === editor) return;
+    this.#subscribed?.off('selectionUpdate', this.#refresh);
+    this.#subscribed?.off('transaction', this.#refresh);
+    this.#subscribed = editor;
+    editor?.on('selectionUpdate', this.#refresh);
+    editor?.on('transaction', this.#refresh);
+  }
+
+  readonly #refresh = () => {
+    this.revision++;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fw-minutes-panel': MinutesPanel;
+  }
+}

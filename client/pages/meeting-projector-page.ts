@@ -1,0 +1,214 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { elapsedMs, isLive } from '../../shared/meetings/state-machine';
+import type { MeetingState } from '../../shared/schemas/meetings';
+import { LocaleController } from '../i18n/i18n';
+import { itemClock } from '../meetings/agenda-panel';
+import { formatDuration, formatMeetingTime } from '../meetings/format';
+import { MeetingController } from '../meetings/meeting-controller';
+import { meetingPath } from '../meetings/paths';
+import { TickController } from '../meetings/tick-controller';
+import '../polls/projector-poll';
+import { sharedStyles } from '../styles/shared-styles';
+
+/**
+ * "발표 화면" for the room's screen: the current item in large type with its timer,
+ * the speaker, the latest decision, and the place where a running vote appears
+ * (`<fw-projector-poll>`, filled in by the polls client). High contrast, no chrome.
+ */
+@customElement('fw-meeting-projector-page')
+export class MeetingProjectorPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        --p-bg: #000;
+        --p-text: #fff;
+        --p-muted: #d0d4dc;
+        --p-accent: #ffd166;
+        --p-over: #ff8a7a;
+        display: block;
+        min-height: 100vh;
+        background: var(--p-bg);
+        color: var(--p-text);
+      }
+      .screen {
+        min-height: 100vh;
+        display: grid;
+        grid-template-rows: auto 1fr auto;
+        gap: 3vh;
+        padding: 4vh 5vw;
+      }
+      h1,
+      h2,
+      h3 {
+        color: var(--p-text);
+      }
+      .top {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 2vw;
+        font-size: clamp(1rem, 1.8vw, 2rem);
+        color: var(--p-muted);
+      }
+      .top h1 {
+        font-size: clamp(1.25rem, 2.4vw, 2.75rem);
+      }
+      .status {
+        font-weight: 800;
+        color: var(--p-accent);
+        white-space: nowrap;
+      }
+      .main {
+        display: grid;
+        align-content: center;
+        gap: 2vh;
+      }
+      .label {
+        font-size: clamp(1rem, 1.8vw, 2rem);
+        font-weight: 800;
+        letter-spacing: 0.04em;
+        color: var(--p-accent);
+      }
+      .item {
+        font-size: clamp(2.25rem, 6vw, 7rem);
+        font-weight: 800;
+        line-height: 1.15;
+      }
+      .presenter {
+        font-size: clamp(1.25rem, 2.6vw, 3rem);
+        color: var(--p-muted);
+      }
+      .clock {
+        font-size: clamp(2.5rem, 7vw, 8rem);
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+      }
+      .clock small {
+        font-size: 0.45em;
+        color: var(--p-muted);
+        font-weight: 700;
+      }
+      .clock.over {
+        color: var(--p-over);
+      }
+      .bottom {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr);
+        gap: 3vw;
+        border-top: 3px solid #fff;
+        padding-top: 3vh;
+        font-size: clamp(1.125rem, 2.4vw, 2.75rem);
+      }
+      .bottom p.value {
+        font-weight: 700;
+        white-space: pre-wrap;
+      }
+      .speaker .timer {
+        color: var(--p-accent);
+        font-variant-numeric: tabular-nums;
+        margin-left: 0.5em;
+      }
+      .muted {
+        color: var(--p-muted);
+      }
+      fw-projector-poll:not(:defined) {
+        display: none;
+      }
+      .exit {
+        position: fixed;
+        right: 12px;
+        bottom: 10px;
+        color: var(--p-muted);
+        font-size: 0.875rem;
+      }
+      .exit:focus-visible {
+        outline-color: var(--p-accent);
+      }
+    `,
+  ];
+
+  @property({ attribute: 'meeting-id' }) meetingId = '';
+
+  readonly #i18n = new LocaleController(this);
+  readonly #room = new MeetingController(this, () => this.meetingId, {
+    onJoined: () => void this.#room.presence('projector', false),
+  });
+
+  constructor() {
+    super();
+    new TickController(this, () => Boolean(this.#room.state && isLive(this.#room.state.meeting.status)));
+  }
+
+  override render() {
+    const { t } = this.#i18n;
+    const p = t.meetings.projector;
+    const state = this.#room.state;
+    if (!state) {
+      return html`<div class="screen" role="status"><p class="label">${this.#room.phase.kind === 'failed' ? t.meetings.room.notFound : t.meetings.room.connecting}</p></div>`;
+    }
+    const m = state.meeting;
+    return html`<div class="screen" aria-label=${p.label}>
+      <header class="top">
+        <h1>${m.title}</h1>
+        <span class="status">${m.status === 'live' ? t.meetings.statuses.live : m.status === 'ended' ? p.ended : formatMeetingTime(m.startsAt, this.#i18n.locale)}</span>
+      </header>
+      ${this.#main(state)}
+      <div class="bottom">
+        ${this.#speaker(state)} ${this.#decision(state)}
+      </div>
+      <a class="exit" href=${meetingPath(m.id)}>${p.exit}</a>
+    </div>`;
+  }
+
+  #main(state: MeetingState) {
+    const { t } = this.#i18n;
+    const p = t.meetings.projector;
+    const m = state.meeting;
+    const { item, elapsed, planned, over } = itemClock(m, this.#room.offsetMs);
+    const index = item ? m.agenda.indexOf(item) : -1;
+    return html`<div class="main">
+      <p class="label">${p.currentItem}</p>
+      <p class="item" aria-live="polite" aria-atomic="true">
+        ${item ? `${index + 1}. ${item.title}` : m.status === 'scheduled' ? p.notStarted : m.status === 'ended' ? p.ended : p.noCurrent}
+      </p>
+      ${item?.presenter ? html`<p class="presenter">${t.meetings.agenda.presenter(item.presenter.name)}</p>` : nothing}
+      ${item && isLive(m.status)
+        ? html`<p class="clock ${over ? 'over' : ''}">
+            <span class="visually-hidden">${p.elapsed}</span>${formatDuration(elapsed)} <small>/ ${formatDuration(planned)}</small>
+          </p>`
+        : nothing}
+      <!-- A running vote; the polls client defines this element. -->
+      <fw-projector-poll meeting-id=${m.id} .offsetMs=${this.#room.offsetMs}></fw-projector-poll>
+    </div>`;
+  }
+
+  #speaker(state: MeetingState) {
+    const p = this.#i18n.t.meetings.projector;
+    const current = state.speakers.current;
+    return html`<section class="speaker">
+      <h2 class="label">${p.speaker}</h2>
+      ${current
+        ? html`<p class="value">
+            ${current.name}<span class="timer">${formatDuration(elapsedMs(current.since, Date.now(), this.#room.offsetMs))}</span>
+          </p>`
+        : html`<p class="value muted">${p.noSpeaker}</p>`}
+    </section>`;
+  }
+
+  #decision(state: MeetingState) {
+    const p = this.#i18n.t.meetings.projector;
+    const latest = [...state.decisions].reverse().find((d) => d.kind === 'decision');
+    return html`<section>
+      <h2 class="label">${p.latestDecision}</h2>
+      ${latest ? html`<p class="value">${latest.text}</p>` : html`<p class="value muted">${p.noDecision}</p>`}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fw-meeting-projector-page': MeetingProjectorPage;
+  }
+}

@@ -1,0 +1,143 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoAccounts } from '../../server/seed/demo';
+import { FIRST_MEETING_TITLE } from '../../server/seed/demo-meetings';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { ensureClientBuilt } from '../helpers/build-client';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/**
+ * A live meeting as its people meet it in Chromium, each in a browser of their own:
+ * ministry staff start the demo meeting and move the agenda, an observer's live view
+ * follows, the minute-taker's Korean typing reaches the observer as it is typed, and a
+ * chairperson's raised hand reaches the ministry's speaker queue. No fixed sleeps:
+ * every step waits for what a person would see.
+ */
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+const demo = (email: string) => {
+  const account = demoAccounts.find((a) => a.email === email);
+  if (!account) throw new Error(`no demo account ${email}`);
+  return account;
+};
+const investmentChair = demo('chair.investment@forum.demo');
+
+const seen = { timeout: 15_000 };
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  server = await startTestServer({ demo: true });
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await server?.close();
+});
+
+async function signedIn(email: string): Promise<Page> {
+  const browser = await launchBrowser({ viewport: { width: 1440, height: 1000 } });
+  browsers.push(browser);
+  const page = browser.page;
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('이메일', { exact: true }).fill(email);
+  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await page.getByRole('button', { name: '로그아웃' }).waitFor(seen);
+  return page;
+}
+
+async function see(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', ...seen });
+  return locator.first();
+}
+
+/** The banner that names the current agenda item (a live region). */
+const currentBanner = (page: Page) => page.locator('fw-meeting-header .current');
+/** The minutes' editing area (light DOM, so plain selectors reach it). */
+const minutesText = (page: Page) => page.locator('fw-editor[slot="minutes"] .fw-prose');
+
+describe('a live meeting', () => {
+  let meetingPath = '';
+  let ministry: Page;
+  let observer: Page;
+
+  it('lets ministry staff start the demo meeting and move the agenda', async () => {
+    ministry = await signedIn('ministry@forum.demo');
+    await ministry.getByRole('link', { name: '회의', exact: true }).click();
+    await see(ministry.getByRole('heading', { level: 1, name: '회의' }));
+    await ministry.getByRole('link', { name: `회의실 입장: ${FIRST_MEETING_TITLE}` }).click();
+    await see(ministry.getByRole('heading', { level: 1, name: FIRST_MEETING_TITLE }));
+    meetingPath = new URL(ministry.url()).pathname;
+    expect(meetingPath).toMatch(/^\/meetings\/[A-Za-z0-9_-]+$/);
+
+    await ministry.getByRole('button', { name: '회의 시작' }).click();
+    await see(ministry.locator('fw-meeting-header .badge.live'));
+    await ministry.getByRole('button', { name: '‘투자 분과 제안 보고’을(를) 현재 안건으로' }).click();
+    await see(currentBanner(ministry).getByText('2. 투자 분과 제안 보고'));
+    // The agenda marks it, with its timer against the plan.
+    const current = await see(ministry.locator('fw-agenda-panel li[aria-current="step"]'));
+    expect(await current.textContent()).toContain('투자 분과 제안 보고');
+    await see(current.getByText('/ 15:00'));
+  });
+
+  it('moves an observer’s live view along with the agenda', async () => {
+    observer = await signedIn('observer@forum.demo');
+    await observer.goto(`${server.url}${meetingPath}/live`);
+    await see(observer.getByText('참관인으로 실시간 참관 중입니다.', { exact: false }));
+    await see(currentBanner(observer).getByText('2. 투자 분과 제안 보고'));
+    // read-only: no buttons that run the meeting
+    expect(await observer.getByRole('button', { name: '회의 종료' }).count()).toBe(0);
+    expect(await observer.getByRole('button', { name: /현재 안건으로/ }).count()).toBe(0);
+
+    await ministry.getByRole('button', { name: '‘인력 분과 제안 보고’을(를) 현재 안건으로' }).click();
+    await see(currentBanner(observer).getByText('3. 인력 분과 제안 보고'));
+    await see(observer.locator('fw-agenda-panel li[aria-current="step"]').getByText('인력 분과 제안 보고'));
+    // the banner is a polite live region, so screen readers hear the change
+    expect(await currentBanner(observer).locator('[aria-live="polite"]').textContent()).toContain('인력 분과 제안 보고');
+  });
+
+  it('shows the minute-taker’s Korean typing to the observer as it is typed', async () => {
+    const minutes = await signedIn('minutes@forum.demo');
+    await minutes.goto(`${server.url}${meetingPath}`);
+    const text = minutesText(minutes);
+    await text.waitFor(seen);
+    await minutes.waitForFunction(
+      () => document.querySelector('fw-editor[slot="minutes"] .fw-prose')?.getAttribute('contenteditable') === 'true',
+      undefined,
+      seen,
+    );
+    // Under the current item's heading, after its "발표: … · 예정 15분" line.
+    await text.getByText('발표: 김은영 · 예정 15분').click();
+    await minutes.keyboard.press('End');
+    await minutes.keyboard.press('Enter');
+    const note = '인력 분과: 교육 규제 개혁과 기업 참여 확대를 논의함.';
+    await minutes.keyboard.insertText(note);
+
+    await see(minutesText(observer).getByText(note));
+    expect(await minutesText(observer).getAttribute('contenteditable')).toBe('false');
+
+    // A decision block, from the toolbar, reaches the observer's list of decisions.
+    await minutes.keyboard.press('Enter');
+    const decision = '국가 산업인재은행 설립을 전략 초안에 반영한다.';
+    await minutes.keyboard.insertText(decision);
+    await minutes.getByRole('button', { name: '결정 사항', exact: true }).click();
+    await see(minutes.locator('fw-editor[slot="minutes"] .fw-decision').getByText(decision));
+    await see(observer.locator('fw-decisions-list li.decision').getByText(decision));
+  });
+
+  it('puts a chairperson’s raised hand in the ministry’s speaker queue', async () => {
+    const chair = await signedIn(investmentChair.email);
+    await chair.goto(`${server.url}${meetingPath}`);
+    await chair.getByRole('button', { name: '발언 신청', exact: true }).click();
+    await see(chair.getByText('발언 순서 1번째입니다.'));
+
+    const queue = ministry.locator('fw-speakers-panel ol.queue');
+    await see(queue.getByText(investmentChair.name));
+    await see(ministry.locator('fw-meeting-people').getByText('발언 신청', { exact: true }));
+
+    await ministry.getByRole('button', { name: `${investmentChair.name}에게 발언권 부여` }).click();
+    await see(chair.locator('fw-speakers-panel .current.speaking').getByText(investmentChair.name));
+    await queue.waitFor({ state: 'detached', ...seen });
+  });
+});
