@@ -7,7 +7,7 @@ import { ProposalService, type ProposalServiceDeps } from './proposal-service';
 import { ProposalVersions } from './versions';
 
 export { proposalRoutes } from './routes';
-export { lateDocuments, proposalDocName } from './live-documents';
+export { proposalDocName } from './live-documents';
 
 /** The proposals domain, assembled: its commands, its versions and its kind of document. */
 export interface Proposals {
@@ -17,7 +17,7 @@ export interface Proposals {
   docKind: DocKind;
 }
 
-/** Builds the domain over the durable store; `documents` may be a late-bound document server (see `lateDocuments`). */
+/** Builds the domain over the durable store and the document server. */
 export function createProposals(d: {
   store: Store;
   documents: LiveDocuments;

@@ -19,12 +19,3 @@ export const proposalDocName = (id: string): string => `proposal:${id}`;
 /** The XmlFragment the Tiptap editor binds to (its Collaboration extension's default field). */
 export const TEXT_FIELD = 'default';
 
-/**
- * Forwards to a document server created later: app.ts registers HTTP routes before it
- * starts the document server, and the routes only call it once requests arrive.
- */
-export const lateDocuments = (get: () => LiveDocuments): LiveDocuments => ({
-  recheck: (match) => get().recheck(match),
-  change: (docName, fn) => get().change(docName, fn),
-  state: (docName) => get().state(docName),
-});

@@ -40,7 +40,7 @@ export function credentialsOf(
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { auth: AuthService; logger: Logger; publicOrigin: string | undefined; modules: SocketModule[] },
+  deps: { auth: AuthService; logger: Logger; publicOrigin: string | undefined },
 ): ForumServer {
   const io: ForumServer = new Server(httpServer, {
     serveClient: false,
@@ -62,9 +62,13 @@ export function createSocketServer(
     next();
   });
 
+  return io;
+}
+
+/** Every connection joins its user's and session's rooms, then each domain registers its handlers. */
+export function useSocketModules(io: ForumServer, modules: SocketModule[]): void {
   io.on('connection', (socket) => {
     void socket.join([`user:${socket.data.userId}`, `session:${socket.data.sessionId}`]);
-    for (const register of deps.modules) register(socket);
+    for (const register of modules) register(socket);
   });
-  return io;
 }

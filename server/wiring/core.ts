@@ -1,0 +1,56 @@
+import { AuditLog } from '../audit/audit-log';
+import { AuthService } from '../auth/auth-service';
+import { RateLimit } from '../auth/rate-limit';
+import { Sessions } from '../auth/sessions';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Ephemeral } from '../ephemeral/ephemeral';
+import { MemoryEphemeral } from '../ephemeral/memory';
+import { RedisEphemeral } from '../ephemeral/redis';
+import { openSqliteStore } from '../store/sqlite';
+import type { Store } from '../store/store';
+
+/** What every domain stands on: the durable record, the ephemeral state, the audit log, accounts. */
+export interface Core {
+  store: Store;
+  ephemeral: Ephemeral;
+  audit: AuditLog;
+  auth: AuthService;
+  /** Set once the listening address is known; invitation links use it. */
+  setPublicOrigin(origin: string): void;
+  /** Realtime reactions to account changes, wired once the sockets exist. */
+  hooks: { onUserChanged(userId: string): void; onSessionEnded(sessionId: string): void };
+}
+
+const hour = 3_600_000;
+const quarterHour = 15 * 60_000;
+
+export async function openCore(config: Config, clock: Clock): Promise<Core> {
+  const store = openSqliteStore(config.DATA_DIR);
+  const ephemeral: Ephemeral = config.REDIS_URL ? await RedisEphemeral.connect(config.REDIS_URL, { clock }) : new MemoryEphemeral(clock);
+  const audit = new AuditLog(store.audit, clock);
+  let publicOrigin = config.PUBLIC_ORIGIN ?? '';
+  const hooks: Core['hooks'] = { onUserChanged: () => {}, onSessionEnded: () => {} };
+  const auth = new AuthService({
+    store: store.auth,
+    sessions: new Sessions(ephemeral, clock, config.SESSION_TTL_HOURS * hour),
+    audit,
+    clock,
+    loginPerAccount: new RateLimit(ephemeral, 'login-account', config.LOGIN_MAX_PER_ACCOUNT, quarterHour),
+    loginPerAddress: new RateLimit(ephemeral, 'login-address', config.LOGIN_MAX_PER_ADDRESS, quarterHour),
+    invitationTtlMs: config.INVITATION_TTL_HOURS * hour,
+    invitationLink: (token) => `${publicOrigin}/invite/${token}`,
+    onUserChanged: (userId) => hooks.onUserChanged(userId),
+    onSessionEnded: (sessionId) => hooks.onSessionEnded(sessionId),
+  });
+  return {
+    store,
+    ephemeral,
+    audit,
+    auth,
+    hooks,
+    setPublicOrigin: (origin) => {
+      publicOrigin = config.PUBLIC_ORIGIN ?? origin;
+    },
+  };
+}

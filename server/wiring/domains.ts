@@ -1,0 +1,83 @@
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { DocKinds } from '../documents/access';
+import type { DocumentServer } from '../documents';
+import type { Logger } from '../logger';
+import { createMeetings, meetingRoom, type Meetings } from '../meetings';
+import { createPolls, type Polls } from '../polls';
+import { yjsMinutes } from '../polls/minutes';
+import { PresenceService } from '../presence/presence-service';
+import { FORUM_SCOPE } from '../presence/socket';
+import { createProposals, type Proposals } from '../proposals';
+import type { ForumServer } from '../realtime/socket-server';
+import type { Core } from './core';
+
+export interface Domains {
+  presence: PresenceService;
+  proposals: Proposals;
+  meetings: Meetings;
+  polls: Polls;
+}
+
+/**
+ * The domains and the ports between them: a closed poll moves its proposal and
+ * writes the minutes; a meeting's end closes its open polls.
+ */
+export function createDomains(d: {
+  core: Core;
+  documents: DocumentServer;
+  kinds: DocKinds;
+  io: ForumServer;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  instance: string;
+}): Domains {
+  const { store, audit, ephemeral } = d.core;
+  const { clock, logger } = d;
+  const presenceTtlMs = d.config.PRESENCE_TTL_SECONDS * 1000;
+  const presence = new PresenceService(ephemeral, clock, presenceTtlMs, d.instance);
+
+  const proposals = createProposals({
+    store,
+    audit,
+    clock,
+    documents: d.documents,
+    // Every signed-in connection is in the forum room; open proposal pages reload.
+    onChanged: (id, status) => d.io.to(FORUM_SCOPE).emit('proposal:changed', { id, status }),
+  });
+
+  const meetings: Meetings = createMeetings({
+    store,
+    ephemeral,
+    presence,
+    documents: d.documents,
+    audit,
+    clock,
+    logger,
+    presenceTtlMs,
+    beforeEnd: (meetingId) => polls.service.closeOpenPolls(meetingId),
+  });
+
+  const polls: Polls = createPolls({
+    store,
+    audit,
+    clock,
+    logger,
+    ports: {
+      meetings: { meeting: (id) => meetings.port.meeting(id), isCheckedIn: (m, u) => meetings.port.isCheckedIn(m, u), room: meetingRoom },
+      proposals: {
+        async applyVoteResult(proposalId, passed, _actorId, pollId) {
+          const moved = await proposals.service.applyDecision(proposalId, passed ? 'adopted' : 'rejected', null, { poll: pollId });
+          if (!moved.ok) logger.warn({ proposalId, pollId, error: moved.error }, 'the poll result could not move its proposal');
+        },
+      },
+      // Approved minutes are sealed; the result then stays in the poll and the audit log.
+      minutes: yjsMinutes(d.documents, async (id) => (await store.meetings.get(id))?.minutesStatus !== 'approved'),
+    },
+  });
+
+  d.kinds.register(proposals.docKind);
+  d.kinds.register(meetings.docKind);
+  return { presence, proposals, meetings, polls };
+}

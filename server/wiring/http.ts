@@ -1,0 +1,56 @@
+import { api } from '../../shared/api/endpoints';
+import { auditRoutes } from '../audit/routes';
+import { authRoutes } from '../auth/routes';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import { forumRoutes } from '../forum/routes';
+import { apiNotFound, createHttpApp } from '../http/http-app';
+import { route } from '../http/route';
+import { requireUser } from '../http/session';
+import { serveClient } from '../http/static';
+import type { Logger } from '../logger';
+import { meetingRoutes } from '../meetings';
+import { pollRoutes } from '../polls';
+import { FORUM_SCOPE } from '../presence/socket';
+import { proposalRoutes } from '../proposals';
+import type { Core } from './core';
+import type { Domains } from './domains';
+
+export const VERSION = '0.1.0';
+
+/** Every HTTP route: the API under /api (with its OpenAPI document), then the web client. */
+export function buildHttpApp(d: { core: Core; domains: Domains; config: Config; logger: Logger; clock: Clock; clientDir: string }) {
+  const { store, ephemeral, audit, auth } = d.core;
+  const { presence, proposals, meetings, polls } = d.domains;
+  const startedAt = d.clock.now();
+  const app = createHttpApp({ auth, logger: d.logger, publicOrigin: d.config.PUBLIC_ORIGIN });
+
+  route(app, api.health, async () => {
+    const [storeOk, ephemeralOk] = await Promise.all([store.health(), ephemeral.health()]);
+    return {
+      status: storeOk && ephemeralOk ? ('ok' as const) : ('degraded' as const),
+      version: VERSION,
+      uptimeSeconds: Math.round((d.clock.now() - startedAt) / 1000),
+      store: { kind: store.kind, ok: storeOk },
+      ephemeral: { kind: ephemeral.kind, ok: ephemeralOk },
+    };
+  });
+  authRoutes(app, auth, (d.config.PUBLIC_ORIGIN ?? '').startsWith('https:'));
+  auditRoutes(app, audit);
+  forumRoutes(app, store, d.clock);
+  route(app, api.online, async (_, c) => {
+    requireUser(c);
+    return { online: await presence.online(FORUM_SCOPE) };
+  });
+  proposalRoutes(app, proposals);
+  meetingRoutes(app, meetings.service, meetings.room);
+  pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth });
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Forum Workspace API', version: VERSION, description: 'HTTP API of the Industrial Transformation Forum workspace.' },
+  });
+  apiNotFound(app);
+  serveClient(app, d.clientDir);
+  return app;
+}

@@ -1,0 +1,63 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { User } from '../../shared/domain';
+import type { Config } from '../config';
+import type { DocumentServer } from '../documents';
+import type { ForumServer } from '../realtime/socket-server';
+import { credentialsOf } from '../realtime/socket-server';
+import type { Store } from '../store/store';
+import type { Core } from './core';
+
+/** A stored user without the password hash, or null. */
+export async function findUser(store: Store, id: string): Promise<User | null> {
+  const record = await store.auth.userById(id);
+  if (!record) return null;
+  const { passwordHash: _, ...user } = record;
+  return user;
+}
+
+/** Who opens a /yjs connection: `?token=` or the session cookie (which then needs our Origin). */
+export function authenticateUpgrade(core: Core, config: Config) {
+  return async (req: IncomingMessage): Promise<User | null> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { token, originOk } = credentialsOf(req, url.searchParams.get('token'), config.PUBLIC_ORIGIN);
+    if (!originOk) return null;
+    return (await core.auth.authenticate(token))?.user ?? null;
+  };
+}
+
+/** /socket.io upgrades belong to Socket.IO; /yjs ones to the document server; anything else is refused. */
+export function routeUpgrades(http: Server, documents: DocumentServer): void {
+  http.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it
+    if (!documents.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+}
+
+/** With several instances, Socket.IO rooms span them through Redis. */
+export async function attachRedisAdapter(io: ForumServer, url: string) {
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  pub.on('error', () => {});
+  sub.on('error', () => {});
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  return [pub, sub];
+}
+
+/** Account changes reach live connections at once, not at the next reconnect. */
+export function wireAccountHooks(core: Core, io: ForumServer, documents: DocumentServer): void {
+  core.hooks.onUserChanged = (userId) => {
+    void (async () => {
+      const user = await findUser(core.store, userId);
+      if (!user) return;
+      for (const socket of await io.local.in(`user:${userId}`).fetchSockets()) socket.data.user = user;
+      await documents.recheck(() => true);
+    })();
+  };
+  core.hooks.onSessionEnded = (sessionId) => {
+    io.to(`session:${sessionId}`).emit('session:ended', 'signed out');
+    io.in(`session:${sessionId}`).disconnectSockets(true);
+  };
+}
