@@ -120,7 +120,8 @@ export class AgendaPanel extends LitElement {
         font-size: 0.8125rem;
       }
       .item .actions .run {
-        margin-right: 4px;
+        flex-basis: 100%;
+        justify-content: center;
       }
       .add {
         margin-top: 12px;

@@ -34,6 +34,7 @@ export class MeetingForm extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
         gap: 16px;
+        align-items: start;
       }
       fieldset {
         border: 1px solid var(--fw-border);

@@ -50,9 +50,7 @@ export class SpeakersPanel extends LitElement {
       }
       ol.queue li {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) auto;
-        align-items: center;
-        gap: 8px;
+        gap: 6px;
         padding: 8px 0;
         border-top: 1px solid var(--fw-border);
       }

@@ -103,6 +103,8 @@ export class MeetingProjectorPage extends LitElement {
       }
       .bottom p.value {
         font-weight: 700;
+      }
+      .bottom p.text {
         white-space: pre-wrap;
       }
       .speaker .timer {
@@ -146,10 +148,10 @@ export class MeetingProjectorPage extends LitElement {
     const p = t.meetings.projector;
     const state = this.#room.state;
     if (!state) {
-      return html`<div class="screen" role="status"><p class="label">${this.#room.phase.kind === 'failed' ? t.meetings.room.notFound : t.meetings.room.connecting}</p></div>`;
+      return html`<div class="screen" role="status"><p class="label">${this.#failure()}</p></div>`;
     }
     const m = state.meeting;
-    return html`<div class="screen" aria-label=${p.label}>
+    return html`<div class="screen" role="region" aria-label=${p.label}>
       <header class="top">
         <h1>${m.title}</h1>
         <span class="status">${m.status === 'live' ? t.meetings.statuses.live : m.status === 'ended' ? p.ended : formatMeetingTime(m.startsAt, this.#i18n.locale)}</span>
@@ -160,6 +162,13 @@ export class MeetingProjectorPage extends LitElement {
       </div>
       <a class="exit" href=${meetingPath(m.id)}>${p.exit}</a>
     </div>`;
+  }
+
+  #failure(): string {
+    const { t } = this.#i18n;
+    const phase = this.#room.phase;
+    if (phase.kind !== 'failed') return t.meetings.room.connecting;
+    return phase.error.code === 'not_found' ? t.meetings.room.notFound : t.meetings.room.joinFailed;
   }
 
   #main(state: MeetingState) {
@@ -202,7 +211,7 @@ export class MeetingProjectorPage extends LitElement {
     const latest = [...state.decisions].reverse().find((d) => d.kind === 'decision');
     return html`<section>
       <h2 class="label">${p.latestDecision}</h2>
-      ${latest ? html`<p class="value">${latest.text}</p>` : html`<p class="value muted">${p.noDecision}</p>`}
+      ${latest ? html`<p class="value text">${latest.text}</p>` : html`<p class="value muted">${p.noDecision}</p>`}
     </section>`;
   }
 }

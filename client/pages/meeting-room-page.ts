@@ -1,12 +1,14 @@
 import { consume } from '@lit/context';
-import { LitElement, css, html, nothing, render, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import { CloseCode } from '../../shared/close-codes';
 import { agendaHeading } from '../../shared/meetings/minutes';
 import type { MeetingState } from '../../shared/schemas/meetings';
+import type * as Y from 'yjs';
 import type { CollabRefusal } from '../editor/collab-connection';
 import { editorChangeEvent, editorRefusedEvent, type EditorChangeDetail, type FwEditor } from '../editor/editor';
+import '../editor/comments/comments-panel';
 import '../editor/editor';
 import { actionItemTool, minutesExtensions } from '../editor/extensions/action-item';
 import { decisionTool } from '../editor/extensions/decision';
@@ -21,6 +23,7 @@ import '../meetings/meeting-header';
 import { followToggleEvent, presentToggleEvent } from '../meetings/meeting-header';
 import { MeetingController } from '../meetings/meeting-controller';
 import { panelStyles } from '../meetings/meeting-styles';
+import { roomStyles } from '../meetings/room-styles';
 import '../meetings/minutes-panel';
 import type { MinutesPanel } from '../meetings/minutes-panel';
 import { adoptMinutesStyles } from '../meetings/minutes-styles';
@@ -50,66 +53,7 @@ export class MeetingRoomPage extends LitElement {
     sharedStyles,
     pageStyles,
     panelStyles,
-    css`
-      .page {
-        max-width: 1680px;
-        padding-top: 24px;
-      }
-      .conn {
-        margin-bottom: 12px;
-      }
-      .conn:empty {
-        display: none;
-      }
-      fw-meeting-header {
-        margin-bottom: 20px;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: minmax(260px, 320px) minmax(0, 1fr);
-        gap: 20px;
-        align-items: start;
-      }
-      .side {
-        display: grid;
-        gap: 16px;
-      }
-      .work {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: 16px;
-        height: calc(100vh - 140px);
-        min-height: 520px;
-        position: sticky;
-        top: 12px;
-      }
-      .work.single {
-        grid-template-columns: minmax(0, 1fr);
-      }
-      .work > * {
-        min-height: 0;
-      }
-      .below {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
-        gap: 16px;
-        margin-top: 20px;
-        align-items: start;
-      }
-      @media (max-width: 1100px) {
-        .grid,
-        .work {
-          grid-template-columns: minmax(0, 1fr);
-        }
-        .work {
-          position: static;
-          height: auto;
-        }
-        .work > * {
-          height: 70vh;
-        }
-      }
-    `,
+    roomStyles,
   ];
 
   @property({ attribute: 'meeting-id' }) meetingId = '';
@@ -132,6 +76,7 @@ export class MeetingRoomPage extends LitElement {
   readonly #liveDecisions = new LiveDecisionsController(this);
   readonly #idle = new IdleController(this, () => this.#sendPresence());
   #minutesEditor: FwEditor | null = null;
+  #minutesDoc: Y.Doc | null = null;
   #editorUser: { id: string; name: string } | null = null;
   #proposalTitles = new Map<string, string>();
   #where = 'agenda';
@@ -150,6 +95,7 @@ export class MeetingRoomPage extends LitElement {
       const target = event.target as FwEditor;
       if (target.slot !== 'minutes') return;
       this.#minutesEditor = target;
+      this.#minutesDoc = doc;
       this.#liveDecisions.watch(doc);
       this.#scrollToCurrent = true;
       this.requestUpdate();
@@ -213,7 +159,7 @@ export class MeetingRoomPage extends LitElement {
     const decisions = this.#liveDecisions.decisions ?? state.decisions;
     return html`<div class="page" @focusin=${this.#noteWhere} @pointerdown=${this.#noteWhere}>
       <div class="conn" role="status">
-        ${this.#room.phase.kind === 'reconnecting' ? html`<p class="message error">${t.meetings.room.reconnecting}</p>` : nothing}
+        ${this.#room.phase.kind === 'reconnecting' || this.#room.phase.kind === 'failed' ? html`<p class="message error">${t.meetings.room.reconnecting}</p>` : nothing}
       </div>
       ${readOnly && user?.role === 'observer' ? html`<p class="message info conn">${t.meetings.room.observerNotice}</p>` : nothing}
       ${state.meeting.status === 'ended' ? html`<p class="message info conn">${t.meetings.room.readOnlyEnded}</p>` : nothing}
@@ -263,6 +209,17 @@ export class MeetingRoomPage extends LitElement {
       </div>
       <div class="below">
         <fw-decisions-list .decisions=${decisions}></fw-decisions-list>
+        ${!readOnly && state.meeting.minutes.status !== 'draft'
+          ? html`<section class="panel" aria-labelledby="comments-title">
+              <header><h2 id="comments-title">${t.comments.title}</h2></header>
+              <fw-comments-panel
+                .editor=${this.#minutesEditor?.editor ?? null}
+                .doc=${this.#minutesDoc}
+                .user=${this.#editorUser}
+                ?canComment=${can.writeMinutes}
+              ></fw-comments-panel>
+            </section>`
+          : nothing}
         ${readOnly ? nothing : html`<fw-meeting-people .state=${state} .userId=${user?.id ?? ''}></fw-meeting-people>`}
         ${readOnly ? nothing : html`<fw-attendance-panel .state=${state} .room=${this.#room} .abilities=${can} .userId=${user?.id ?? ''}></fw-attendance-panel>`}
       </div>

@@ -115,6 +115,12 @@ export class PollBallot extends LitElement {
     }
   }
 
+  /** Puts keyboard focus on the ballot: the chosen (or first) option. */
+  async focusFirst(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[role="radio"][tabindex="0"], input[type="checkbox"]')?.focus();
+  }
+
   /** Nothing more can be cast from here: voted (and no change allowed), busy, or not allowed now. */
   get #locked(): boolean {
     return this.disabled || this.busy || !this.poll || this.poll.status !== 'open' || (this.voted && !this.poll.allowChange);
@@ -196,16 +202,18 @@ export class PollBallot extends LitElement {
     const poll = this.poll;
     if (!poll || event.isComposing) return;
     const ids = poll.options.map((o) => o.id);
-    const i = Math.max(0, ids.indexOf(this.selected[0] ?? ''));
+    // Moves start from the focused option (before any is chosen, focus is on the first).
+    const focused = (event.composedPath()[0] as HTMLElement | undefined)?.dataset?.option;
+    const from = ids.indexOf(focused ?? this.selected[0] ?? '');
     let next: string | undefined;
     switch (event.key) {
       case 'ArrowRight':
       case 'ArrowDown':
-        next = ids[(ids.indexOf(this.selected[0] ?? '') + 1) % ids.length];
+        next = ids[(from + 1) % ids.length];
         break;
       case 'ArrowLeft':
       case 'ArrowUp':
-        next = ids[(i - 1 + ids.length) % ids.length];
+        next = ids[(Math.max(from, 0) - 1 + ids.length) % ids.length];
         break;
       case 'Home':
         next = ids[0];
@@ -216,8 +224,7 @@ export class PollBallot extends LitElement {
       case 'Enter':
       case ' ': {
         event.preventDefault();
-        // The focused option is the one chosen (Space on an unchosen option chooses it first).
-        const focused = (event.composedPath()[0] as HTMLElement | undefined)?.dataset?.option;
+        // The focused option is the one cast (Space or Enter on an unchosen option chooses it).
         const choice = focused ?? this.selected[0];
         if (choice && !this.#locked) {
           this.selected = [choice];
@@ -229,12 +236,10 @@ export class PollBallot extends LitElement {
         return;
     }
     event.preventDefault();
-    if (!next || this.#locked) {
-      if (next) this.#focusOption(next);
-      return;
-    }
-    this.selected = [next];
-    this.#focusOption(next);
+    if (!next) return;
+    // Once the ballot is final, arrows only move focus, so that the options can still be read.
+    if (!this.#locked) this.selected = [next];
+    void this.#focusOption(next);
   };
 
   async #focusOption(id: string) {

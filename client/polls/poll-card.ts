@@ -6,7 +6,7 @@ import type { PollMine, PollView } from '../../shared/schemas/polls';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import './poll-ballot';
-import { castEvent, type CastDetail } from './poll-ballot';
+import { castEvent, type CastDetail, type PollBallot } from './poll-ballot';
 import type { PollEntry, PollFeedController } from './poll-feed-controller';
 import { clockTime, optionLabel, pollErrorText } from './poll-format';
 import './poll-result';
@@ -65,6 +65,14 @@ export class PollCard extends LitElement {
     });
   }
 
+  /** Keyboard focus to the viewer's first ballot, or else to the poll's title. */
+  async focusBallot(): Promise<void> {
+    await this.updateComplete;
+    const ballot = this.renderRoot.querySelector<PollBallot>('fw-poll-ballot');
+    if (ballot) await ballot.focusFirst();
+    else this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
+  }
+
   override render() {
     const entry = this.entry;
     if (!entry) return nothing;
@@ -75,7 +83,7 @@ export class PollCard extends LitElement {
       <header>
         <div class="title-row">
           <span class="badge ${poll.status}">${t.polls.statuses[poll.status]}</span>
-          <h3 id=${titleId}>${poll.title}</h3>
+          <h3 id=${titleId} tabindex="-1">${poll.title}</h3>
         </div>
         ${this.#renderMeta(poll)}
       </header>
@@ -95,7 +103,7 @@ export class PollCard extends LitElement {
     const c = t.polls.card;
     const abstentions = poll.kind === 'yes_no_abstain' ? (poll.abstentionsCount ? t.polls.result.abstentionsIncluded : t.polls.result.abstentionsExcluded) : t.polls.result.allBallots;
     return html`<ul class="meta">
-        <li>${t.polls.kinds[poll.kind]}${poll.kind === 'multiple' ? ` (${t.polls.vote.multipleHint(poll.maxChoices)})` : ''}</li>
+        <li>${t.polls.kinds[poll.kind]}${poll.kind === 'multiple' ? ` · ${t.polls.form.maxChoices} ${poll.maxChoices}` : ''}</li>
         <li>${t.polls.ballots[poll.ballot]}</li>
         <li>${c.ruleLine(t.polls.rules[poll.rule], abstentions)}</li>
         <li>${c.quorumLine(poll.quorum)}</li>

@@ -12,7 +12,9 @@ import { sharedStyles } from '../styles/shared-styles';
 import './poll-card';
 import './poll-delegations';
 import { delegationsChangedEvent } from './poll-delegations';
+import type { PollCard } from './poll-card';
 import { PollFeedController, type PollEntry } from './poll-feed-controller';
+import { InViewController } from './in-view-controller';
 import './poll-form';
 import { pollCreatedEvent, pollFormCancelEvent, type PollCreatedDetail, type PollForm } from './poll-form';
 import { pollErrorText } from './poll-format';
@@ -74,6 +76,39 @@ export class PollPanel extends LitElement {
         display: inline;
         font-size: 1.125rem;
       }
+      .dock {
+        position: fixed;
+        left: 50%;
+        bottom: 16px;
+        transform: translateX(-50%);
+        z-index: 20;
+        width: min(760px, calc(100vw - 24px));
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px 16px;
+        padding: 12px 16px;
+        border-radius: 12px;
+        background: var(--fw-navy);
+        color: #fff;
+        box-shadow: 0 12px 32px rgba(11, 36, 71, 0.35);
+      }
+      .dock p {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+      }
+      .dock button {
+        min-height: 44px;
+        background: #fff;
+        color: var(--fw-navy);
+        border-color: #fff;
+      }
+      .dock button:hover {
+        background: var(--fw-primary-soft);
+        color: var(--fw-navy);
+      }
       details.more > summary {
         cursor: pointer;
         min-height: 44px;
@@ -107,6 +142,7 @@ export class PollPanel extends LitElement {
     // In the room the page holds `meeting:<id>` itself (meeting:join); leaving it is the page's business.
     roomHeld: () => this.state !== null,
   });
+  readonly #activeInView = new InViewController(this, '.list.active');
   #offsetMs = 0;
   #loaded = false;
   /** The poll whose close this page heard last: its result stays in view until another poll opens. */
@@ -160,7 +196,8 @@ export class PollPanel extends LitElement {
       <div class="announce" role="status">${this.announcement ? html`<p class="message success">${this.announcement}</p>` : nothing}</div>
       ${this.#renderPhase()}
       ${this.formOpen ? this.#renderForm() : nothing}
-      ${active.length > 0 ? html`<div class="list">${active.map((e) => this.#renderCard(e))}</div>` : nothing}
+      ${active.length > 0 ? html`<div class="list active">${active.map((e) => this.#renderCard(e))}</div>` : nothing}
+      ${this.#renderDock(active)}
       ${latest && latest.poll.status === 'closed'
         ? html`<section class="latest" aria-label=${t.polls.result.heading}>
             <fw-poll-record .poll=${latest.poll} ?canExport=${this.#canExport}></fw-poll-record>
@@ -186,6 +223,27 @@ export class PollPanel extends LitElement {
   get #canExport(): boolean {
     const user = this.#user;
     return user !== null && user.role !== 'observer';
+  }
+
+  /** While a poll is open and its card is scrolled out of view, a bar at the bottom of the window leads to it. */
+  #renderDock(active: PollEntry[]) {
+    const open = active.find((e) => e.poll.status === 'open');
+    if (!open || this.#activeInView.inView) return nothing;
+    const { t } = this.#i18n;
+    return html`<div class="dock" role="region" aria-label=${t.polls.dock.label}>
+      <p>
+        <strong>${t.polls.dock.voting(open.poll.title)}</strong>
+        <span>${t.polls.card.progress(open.poll.votedCount, open.poll.eligibleCount)}</span>
+      </p>
+      <button type="button" @click=${() => this.#goTo(open.poll.id)}>${t.polls.dock.go}</button>
+    </div>`;
+  }
+
+  async #goTo(pollId: string) {
+    const card = this.renderRoot.querySelector<PollCard>(`fw-poll-card[data-poll="${CSS.escape(pollId)}"]`);
+    if (!card) return;
+    card.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    await card.focusBallot();
   }
 
   #renderPhase() {
@@ -227,6 +285,7 @@ export class PollPanel extends LitElement {
     const agendaTitle = poll.agendaItemId ? (meeting?.agenda.find((i) => i.id === poll.agendaItemId)?.title ?? null) : null;
     const proposalTitle = poll.proposalId ? (this.proposals.find((p) => p.id === poll.proposalId)?.title ?? null) : null;
     return html`<fw-poll-card
+      data-poll=${poll.id}
       .entry=${entry}
       .feed=${this.#feed}
       ?canManage=${this.#canManage}

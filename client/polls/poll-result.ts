@@ -162,7 +162,7 @@ export class PollResultChart extends LitElement {
     const carried = result.carried.map((id) => optionLabel(t, poll, id)).join(', ');
     const reason = result.passed ? null : !result.quorumMet ? r.reasonQuorum : r.reasonRule(rule);
     return html`<p class="verdict ${result.passed ? 'passed' : 'failed'}">
-        <span aria-hidden="true">${result.passed ? '✔' : '✖'}</span>${result.passed ? r.passed : r.notPassed}
+        <span aria-hidden="true">${result.passed ? '✔' : '✖'}</span><span>${result.passed ? r.passed : r.notPassed}</span>
       </p>
       <ul class="facts">
         <li>${r.ballots(result.ballots, result.eligible)} · ${r.turnout(percent(result.ballots, result.eligible, locale))}</li>

@@ -69,7 +69,8 @@ export class ProjectorPoll extends LitElement {
   @property({ type: Number }) offsetMs = 0;
 
   readonly #i18n = new LocaleController(this);
-  readonly #feed = new PollFeedController(this, () => this.meetingId);
+  // The projector page holds the meeting's room itself (meeting:join on the same connection).
+  readonly #feed = new PollFeedController(this, () => this.meetingId, { roomHeld: () => true });
 
   constructor() {
     super();

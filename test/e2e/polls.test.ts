@@ -24,6 +24,7 @@ const demo = (email: string) => {
 const ministry = demo('ministry@forum.demo');
 const investmentChair = demo('chair.investment@forum.demo');
 const workforceChair = demo('chair.workforce@forum.demo');
+const productivityChair = demo('chair.productivity@forum.demo');
 
 /** Screenshots for a person to look at, when asked (POLL_SCREENSHOTS=1). */
 const screenshots = process.env.POLL_SCREENSHOTS === '1';
@@ -156,6 +157,7 @@ describe('a live vote in the meeting room', () => {
     await panel.getByLabel('의결 정족수 (최소 투표 수)').fill('2');
     await panel.getByLabel('안건 항목', { exact: true }).selectOption({ label: target.itemLabel });
     await expect(panel.getByLabel('관련 제안', { exact: true }).inputValue()).resolves.toBe(target.proposalId);
+    if (screenshots) await panel.screenshot({ path: '/tmp/poll-form.png' });
     await panel.getByRole('button', { name: '표결 만들기', exact: true }).click();
 
     const card = panel.locator('fw-poll-card').filter({ hasText: title });
@@ -165,15 +167,22 @@ describe('a live vote in the meeting room', () => {
   });
 
   it('shows the open poll on every screen at once, and on the projector', async () => {
-    projector = await host.context().newPage();
+    // The room's screen is its own computer, signed in as ministry staff.
+    projector = await openBrowser();
+    await signIn(projector, ministry.email);
     await projector.goto(`${server.url}/meetings/${target.meetingId}/projector`);
     const onScreen = projector.locator('fw-projector-poll');
     await see(onScreen.getByText('투표 진행 중'));
     await see(onScreen.getByText(title));
 
     for (const page of [chair, other]) {
+      // Each chairperson is further down the room (at attendance): a bar at the bottom leads to the vote.
+      const dock = await see(pollPanel(page).getByRole('region', { name: '진행 중인 표결' }));
+      await see(dock.getByText(`투표 중: ${title}`));
+      await dock.getByRole('button', { name: '투표하러 가기' }).click();
       const card = pollPanel(page).locator('fw-poll-card').filter({ hasText: title });
       await see(card.getByRole('radiogroup', { name: '내 투표' }));
+      await expect.poll(() => card.getByRole('radio', { name: '찬성' }).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
       await see(card.getByText('6명 중 0명 투표'));
       await see(pollPanel(page).getByText(`표결이 시작되었습니다: ${title}`));
     }
@@ -186,9 +195,8 @@ describe('a live vote in the meeting room', () => {
     await see(mine.getByRole('status').getByText('투표가 접수되었습니다.'));
     await see(mine.getByText(/투표했습니다\. 선택: 찬성/));
 
-    // Arrow keys choose without casting; Enter casts.
+    // Arrow keys choose without casting; Enter casts (focus is on the first option, from the bar).
     const theirs = pollPanel(other).locator('fw-poll-card').filter({ hasText: title });
-    await theirs.getByRole('radio', { name: '찬성' }).focus();
     await other.keyboard.press('ArrowRight');
     await expect.poll(() => theirs.getByRole('radio', { name: '반대' }).getAttribute('aria-checked')).toBe('true');
     await see(theirs.getByText('6명 중 1명 투표'));
@@ -259,5 +267,54 @@ describe('a live vote in the meeting room', () => {
     await see(section.getByRole('heading', { name: '이 제안의 표결' }));
     await see(section.getByText(title));
     await see(section.getByText('가결', { exact: true }));
+  });
+
+  it('lets a chairperson delegate their vote; the delegate casts it separately, "for X"', async () => {
+    const absent = await openBrowser();
+    await signIn(absent, productivityChair.email);
+    await absent.goto(`${server.url}/meetings/${target.meetingId}`);
+    const panel = pollPanel(absent);
+    await panel.getByText('표결 위임 (대리 투표)').click();
+    await panel.getByLabel('대리인', { exact: true }).selectOption({ label: `${workforceChair.name} · 분과위원장` });
+    await panel.getByRole('button', { name: '위임하기', exact: true }).click();
+    await see(panel.getByText(`${productivityChair.name} 위원장의 표결을 ${workforceChair.name}에게 위임했습니다.`));
+
+    // A second poll, its tally shown live.
+    const second = '회의 운영 방식 변경';
+    const hostPanel = pollPanel(host);
+    await hostPanel.getByRole('button', { name: '표결 준비', exact: true }).click();
+    await hostPanel.getByLabel('표결 제목', { exact: true }).fill(second);
+    await hostPanel.getByRole('radio', { name: /^실시간 공개/ }).check();
+    await hostPanel.getByRole('button', { name: '표결 만들기', exact: true }).click();
+    const hostCard = hostPanel.locator('fw-poll-card').filter({ hasText: second });
+    await hostCard.getByRole('button', { name: '투표 시작', exact: true }).click();
+
+    // The delegator may not vote; the delegate has two ballots, each cast on its own.
+    const absentCard = panel.locator('fw-poll-card').filter({ hasText: second });
+    await see(absentCard.getByText(`이 회의의 표결을 ${workforceChair.name}에게 위임했습니다. 대리인이 투표합니다.`));
+    expect(await absentCard.getByRole('radiogroup').count()).toBe(0);
+
+    const delegateCard = pollPanel(other).locator('fw-poll-card').filter({ hasText: second });
+    const own = await see(delegateCard.getByRole('radiogroup', { name: '내 투표' }));
+    const proxy = await see(delegateCard.getByRole('radiogroup', { name: `${productivityChair.name} 위원장 대리 투표` }));
+    await own.getByRole('radio', { name: '반대' }).click();
+    await see(delegateCard.getByRole('status').getByText('투표가 접수되었습니다.'));
+    await proxy.getByRole('radio', { name: '찬성' }).click();
+    await see(delegateCard.getByRole('status').getByText(`${productivityChair.name} 위원장 대리 투표가 접수되었습니다.`));
+    await see(delegateCard.getByText(`${productivityChair.name} 위원장 대리 투표를 마쳤습니다.`));
+
+    // Live tally for everyone, the delegator included.
+    for (const card of [hostCard, absentCard]) {
+      await see(card.getByText('6명 중 2명 투표'));
+      const tally = card.getByRole('figure', { name: `${second} 선택지별 득표` });
+      await see(tally.getByText('1표 (50%)'));
+    }
+
+    // A tie is not a majority: not passed, and the reason is given.
+    await hostCard.getByRole('button', { name: '투표 종료', exact: true }).click();
+    await hostCard.getByRole('group').getByRole('button', { name: '투표 종료', exact: true }).click();
+    const latest = pollPanel(other).locator('section.latest fw-poll-record').filter({ hasText: second });
+    await see(latest.getByText('부결', { exact: true }));
+    await see(latest.getByText('과반수 기준에 미달했습니다.'));
   });
 });

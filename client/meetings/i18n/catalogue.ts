@@ -62,8 +62,6 @@ export interface MeetingsCatalogue {
     start: string;
     end: string;
     confirmEnd: (title: string) => string;
-    started: string;
-    ended: string;
     readOnlyEnded: string;
     observerNotice: string;
     liveView: string;
@@ -77,11 +75,9 @@ export interface MeetingsCatalogue {
     title: string;
     empty: string;
     current: string;
-    currentNow: (title: string) => string;
     noCurrent: string;
     setCurrent: string;
     setCurrentOf: (title: string) => string;
-    clearCurrent: string;
     planned: (minutes: number) => string;
     timer: string;
     overtime: string;
@@ -140,7 +136,6 @@ export interface MeetingsCatalogue {
     actionItem: string;
     owner: string;
     due: string;
-    ownerOf: string;
     apply: string;
     actionItemDetails: string;
   };
@@ -155,7 +150,6 @@ export interface MeetingsCatalogue {
     section: string;
     homeTitle: string;
     homeEmpty: string;
-    more: string;
   };
   speakers: {
     title: string;
@@ -192,7 +186,6 @@ export interface MeetingsCatalogue {
     empty: string;
     firstSeen: string;
     name: string;
-    role: string;
     checkedInAt: string;
     onlyLive: string;
   };
@@ -215,7 +208,6 @@ export interface MeetingsCatalogue {
     noSpeaker: string;
     latestDecision: string;
     noDecision: string;
-    poll: string;
     exit: string;
   };
   home: {

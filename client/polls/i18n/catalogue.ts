@@ -183,6 +183,12 @@ export interface PollsCatalogue {
     closed: (title: string, verdict: string) => string;
     cancelled: (title: string) => string;
   };
+  /** The bar at the bottom of the window while a poll is open out of view. */
+  dock: {
+    label: string;
+    voting: (title: string) => string;
+    go: string;
+  };
   projector: {
     label: string;
     voting: string;

@@ -173,6 +173,11 @@ export const enPolls: PollsCatalogue = {
     closed: (title, verdict) => `Voting has closed: ${title} — ${verdict}`,
     cancelled: (title) => `The vote was cancelled: ${title}`,
   },
+  dock: {
+    label: 'Vote in progress',
+    voting: (title) => `Voting: ${title}`,
+    go: 'Go to the vote',
+  },
   projector: {
     label: 'Vote',
     voting: 'Voting in progress',

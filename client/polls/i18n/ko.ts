@@ -173,6 +173,11 @@ export const koPolls: PollsCatalogue = {
     closed: (title, verdict) => `표결이 종료되었습니다: ${title} — ${verdict}`,
     cancelled: (title) => `표결이 취소되었습니다: ${title}`,
   },
+  dock: {
+    label: '진행 중인 표결',
+    voting: (title) => `투표 중: ${title}`,
+    go: '투표하러 가기',
+  },
   projector: {
     label: '표결',
     voting: '투표 진행 중',

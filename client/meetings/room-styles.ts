@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+/** The meeting room's layout: agenda and speakers beside the proposal and the minutes, the rest below. */
+export const roomStyles = css`
+  .page {
+    max-width: 1680px;
+    padding-top: 24px;
+  }
+  .conn {
+    margin-bottom: 12px;
+  }
+  .conn:empty {
+    display: none;
+  }
+  fw-meeting-header {
+    margin-bottom: 20px;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: minmax(260px, 320px) minmax(0, 1fr);
+    gap: 20px;
+    align-items: start;
+  }
+  .side {
+    display: grid;
+    gap: 16px;
+  }
+  .work {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: 16px;
+    height: calc(100vh - 140px);
+    min-height: 520px;
+    position: sticky;
+    top: 12px;
+  }
+  .work.single {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .work > * {
+    min-height: 0;
+  }
+  .below {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+    gap: 16px;
+    margin-top: 20px;
+    align-items: start;
+  }
+  @media (max-width: 1100px) {
+    .grid,
+    .work {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .work {
+      position: static;
+      height: auto;
+    }
+    .work > * {
+      height: 70vh;
+    }
+  }
+`;
