@@ -1,55 +1,24 @@
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoAccounts } from '../../server/seed/demo';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { ensureClientBuilt } from '../helpers/build-client';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAccount, see, useStage } from '../helpers/e2e';
+import type { TestServer } from '../helpers/server';
 
 /**
  * The foundation as a person meets it in Chromium: sign in, the home page in
  * Korean and English, who is online, the admin page. Every check is on text a
  * user would see.
  */
+const stage = useStage();
 let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-const demo = (email: string) => {
-  const account = demoAccounts.find((a) => a.email === email);
-  if (!account) throw new Error(`no demo account ${email}`);
-  return account;
-};
-const investmentChair = demo('chair.investment@forum.demo');
-const workforceChair = demo('chair.workforce@forum.demo');
-const ministry = demo('ministry@forum.demo');
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startTestServer({ demo: true });
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.close();
+beforeAll(() => {
+  server = stage.server;
 });
 
-async function openBrowser(): Promise<Page> {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  return browser.page;
-}
-
-/** Waits until the locator is visible (Playwright locators reach into shadow roots). */
-async function see(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
-  return locator.first();
-}
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
-}
+const investmentChair = demoAccount('chair.investment@forum.demo');
+const workforceChair = demoAccount('chair.workforce@forum.demo');
+const ministry = demoAccount('ministry@forum.demo');
+const openBrowser = () => stage.open();
+const signIn = (page: Page, email: string, password?: string) => stage.signIn(page, email, password);
 
 describe('sign-in', () => {
   it('says in Korean that the email or password is wrong', async () => {

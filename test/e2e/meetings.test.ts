@@ -1,10 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoAccounts } from '../../server/seed/demo';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_MEETING_TITLE } from '../../server/seed/demo-meetings';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { ensureClientBuilt } from '../helpers/build-client';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { demoAccount, see, useStage } from '../helpers/e2e';
+import type { TestServer } from '../helpers/server';
 
 /**
  * A live meeting as its people meet it in Chromium, each in a browser of their own:
@@ -13,44 +11,17 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * chairperson's raised hand reaches the ministry's speaker queue. No fixed sleeps:
  * every step waits for what a person would see.
  */
+const stage = useStage();
 let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-const demo = (email: string) => {
-  const account = demoAccounts.find((a) => a.email === email);
-  if (!account) throw new Error(`no demo account ${email}`);
-  return account;
-};
-const investmentChair = demo('chair.investment@forum.demo');
-
-const seen = { timeout: 15_000 };
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startTestServer({ demo: true });
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.close();
+beforeAll(() => {
+  server = stage.server;
 });
 
-async function signedIn(email: string): Promise<Page> {
-  const browser = await launchBrowser({ viewport: { width: 1440, height: 1000 } });
-  browsers.push(browser);
-  const page = browser.page;
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
-  await page.getByRole('button', { name: '로그아웃' }).waitFor(seen);
-  return page;
-}
+const investmentChair = demoAccount('chair.investment@forum.demo');
+const seen = { timeout: 15_000 };
 
-async function see(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', ...seen });
-  return locator.first();
-}
+/** A wide browser, signed in: the room shows agenda, proposal and minutes side by side. */
+const signedIn = (email: string): Promise<Page> => stage.signedIn(email, { viewport: { width: 1440, height: 1000 } });
 
 /** The banner that names the current agenda item (a live region). */
 const currentBanner = (page: Page) => page.locator('fw-meeting-header .current');

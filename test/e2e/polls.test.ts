@@ -1,10 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoAccounts } from '../../server/seed/demo';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_MEETING_TITLE } from '../../server/seed/demo-meetings';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { ensureClientBuilt } from '../helpers/build-client';
-import { startTestServer, waitFor, type TestServer } from '../helpers/server';
+import { demoAccount, see, useStage } from '../helpers/e2e';
+import { waitFor, type TestServer } from '../helpers/server';
 
 /**
  * A vote as people meet it in Chromium: ministry staff start the demo meeting and
@@ -13,18 +11,16 @@ import { startTestServer, waitFor, type TestServer } from '../helpers/server';
  * keyboard); ministry closes it; all three see the result chart, the projector
  * shows it, the minutes hold it and the proposal moves.
  */
+const stage = useStage();
 let server: TestServer;
-const browsers: TestBrowser[] = [];
+beforeAll(() => {
+  server = stage.server;
+});
 
-const demo = (email: string) => {
-  const account = demoAccounts.find((a) => a.email === email);
-  if (!account) throw new Error(`no demo account ${email}`);
-  return account;
-};
-const ministry = demo('ministry@forum.demo');
-const investmentChair = demo('chair.investment@forum.demo');
-const workforceChair = demo('chair.workforce@forum.demo');
-const productivityChair = demo('chair.productivity@forum.demo');
+const ministry = demoAccount('ministry@forum.demo');
+const investmentChair = demoAccount('chair.investment@forum.demo');
+const workforceChair = demoAccount('chair.workforce@forum.demo');
+const productivityChair = demoAccount('chair.productivity@forum.demo');
 
 /** Screenshots for a person to look at, when asked (POLL_SCREENSHOTS=1). */
 const screenshots = process.env.POLL_SCREENSHOTS === '1';
@@ -35,16 +31,6 @@ interface Target {
   proposalId: string;
   proposalTitle: string;
 }
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startTestServer({ demo: true });
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.close();
-});
 
 async function api<T>(token: string, path: string): Promise<T> {
   const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -86,23 +72,10 @@ async function findTarget(token: string): Promise<Target> {
   }
 }
 
-async function openBrowser(): Promise<Page> {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  return browser.page;
-}
-
-/** Waits until the locator is visible (Playwright locators reach into shadow roots). */
-async function see(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator.first();
-}
+const openBrowser = () => stage.open();
 
 async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await stage.signIn(page, email);
   await see(page.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
 }
 

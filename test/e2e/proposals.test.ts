@@ -1,9 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoAccounts } from '../../server/seed/demo';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { ensureClientBuilt } from '../helpers/build-client';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAccount, see, useStage } from '../helpers/e2e';
+import type { TestServer } from '../helpers/server';
 
 /**
  * Proposals as people meet them in Chromium: the Investment chair and ministry staff
@@ -11,47 +9,19 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * each other's carets and comments, save and restore a version; an observer reads
  * along but cannot edit. Every wait is on a condition, never a fixed sleep.
  */
+const stage = useStage();
 let server: TestServer;
-const browsers: TestBrowser[] = [];
+beforeAll(() => {
+  server = stage.server;
+});
 
-const demo = (email: string) => {
-  const account = demoAccounts.find((a) => a.email === email);
-  if (!account) throw new Error(`no demo account ${email}`);
-  return account;
-};
-const chair = demo('chair.investment@forum.demo');
-const ministry = demo('ministry@forum.demo');
-const observer = demo('observer@forum.demo');
+const chair = demoAccount('chair.investment@forum.demo');
+const ministry = demoAccount('ministry@forum.demo');
+const observer = demoAccount('observer@forum.demo');
 
 const draftId = 'investment-incentives';
 const timeout = 15_000;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startTestServer({ demo: true });
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.close();
-});
-
-async function see(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator.first();
-}
-
-async function signedIn(email: string): Promise<Page> {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const page = browser.page;
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
-  await see(page.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
-  return page;
-}
+const signedIn = (email: string): Promise<Page> => stage.signedIn(email);
 
 /** Opens a proposal from the address bar and waits for its text to load. */
 async function openProposal(page: Page, id: string): Promise<Locator> {

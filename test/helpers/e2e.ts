@@ -1,0 +1,74 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from '../../server/seed/demo';
+import { launchBrowser, type TestBrowser } from './browser';
+import { ensureClientBuilt } from './build-client';
+import { startTestServer, type TestServer } from './server';
+
+/** How long a person would wait for something to appear. */
+export const seenWithin = 15_000;
+
+/** A demo account by email (a typo fails loudly). */
+export function demoAccount(email: string): DemoAccount {
+  const account = demoAccounts.find((a) => a.email === email);
+  if (!account) throw new Error(`no demo account ${email}`);
+  return account;
+}
+
+/** Waits until the locator is visible (Playwright locators reach into shadow roots). */
+export async function see(locator: Locator, timeout = seenWithin): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+  return locator.first();
+}
+
+export interface Stage {
+  server: TestServer;
+  /** A fresh Chromium with its own profile, closed after the file's tests. */
+  open(options?: Parameters<typeof launchBrowser>[0]): Promise<Page>;
+  /** Signs in through the sign-in form, as a person would. */
+  signIn(page: Page, email: string, password?: string): Promise<void>;
+  /** A fresh browser, signed in, on the home page. */
+  signedIn(email: string, options?: Parameters<typeof launchBrowser>[0]): Promise<Page>;
+}
+
+/**
+ * One demo server and the built client for a test file, and the browsers its tests
+ * open; registers the file's beforeAll/afterAll. Use the stage inside tests.
+ */
+export function useStage(): Stage {
+  const browsers: TestBrowser[] = [];
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startTestServer({ demo: true });
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+    await server?.close();
+  });
+
+  const stage: Stage = {
+    get server() {
+      if (!server) throw new Error('the stage is set up in beforeAll');
+      return server;
+    },
+    async open(options) {
+      const browser = await launchBrowser(options);
+      browsers.push(browser);
+      return browser.page;
+    },
+    async signIn(page, email, password = DEMO_PASSWORD) {
+      await page.goto(`${stage.server.url}/`);
+      await page.getByLabel('이메일', { exact: true }).fill(email);
+      await page.getByLabel('비밀번호', { exact: true }).fill(password);
+      await page.getByRole('button', { name: '로그인', exact: true }).click();
+    },
+    async signedIn(email, options) {
+      const page = await stage.open(options);
+      await stage.signIn(page, email);
+      await see(page.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
+      return page;
+    },
+  };
+  return stage;
+}
