@@ -1,4 +1,5 @@
 import { ContextConsumer } from '@lit/context';
+import { ask, timedOut, type TimedSocket } from '../realtime/ask';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Ack } from '../../shared/realtime/ack';
 import type { AppError } from '../../shared/result';
@@ -18,10 +19,8 @@ export type MeetingPhase =
   | { kind: 'failed'; error: AppError };
 
 /** Failures that happen on this side: no connection, no answer in time. */
-export const offline: AppError = { code: 'internal', message: 'offline' };
-export const timedOut: AppError = { code: 'internal', message: 'timeout' };
+export { offline, timedOut } from '../realtime/ask';
 
-type Timed = ReturnType<ClientSocket['timeout']>;
 
 export interface MeetingControllerOptions {
   /** A state arrived (on join, on every change); `previous` is null on the first. */
@@ -113,14 +112,8 @@ export class MeetingController implements ReactiveController {
   /** Where in the room this person is and whether idle (shown to the others). */
   presence = (location: string, idle: boolean) => this.#ask((s) => s.emitWithAck('meeting:presence', { meetingId: this.#joined, location, idle }));
 
-  async #ask<T extends object>(send: (socket: Timed) => Promise<Ack<T>>): Promise<Ack<T>> {
-    const socket = this.#socket;
-    if (!socket?.connected || this.phase.kind !== 'joined') return { ok: false, error: offline };
-    try {
-      return await send(socket.timeout(ackTimeoutMs));
-    } catch {
-      return { ok: false, error: timedOut };
-    }
+  #ask<T extends object>(send: (socket: TimedSocket) => Promise<Ack<T>>): Promise<Ack<T>> {
+    return ask(this.phase.kind === 'joined' ? this.#socket : null, send);
   }
 
   // --- the connection ---

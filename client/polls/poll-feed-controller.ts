@@ -1,4 +1,5 @@
 import { ContextConsumer } from '@lit/context';
+import { ask, type TimedSocket } from '../realtime/ask';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { api } from '../../shared/api/endpoints';
 import type { Ack } from '../../shared/realtime/ack';
@@ -8,7 +9,7 @@ import type { PollMine, PollResult, PollView } from '../../shared/schemas/polls'
 import { call } from '../http/call';
 import { presenceContext } from '../presence/presence-context';
 import type { ClientSocket } from '../realtime/socket-controller';
-import { laterView, offlineError, timeoutError } from './poll-format';
+import { laterView, timeoutError } from './poll-format';
 
 const ackTimeoutMs = 8_000;
 /** After a watch that got no answer (or failed for a passing reason), try again. */
@@ -36,7 +37,6 @@ export interface PollFeedOptions {
   roomHeld?(): boolean;
 }
 
-type Timed = ReturnType<ClientSocket['timeout']>;
 
 /**
  * Follows the polls of one meeting on the page's shared live connection
@@ -144,14 +144,8 @@ export class PollFeedController implements ReactiveController {
     return answer;
   }
 
-  async #ask<T extends object>(send: (socket: Timed) => Promise<Ack<T>>): Promise<Ack<T>> {
-    const socket = this.#socket;
-    if (!socket?.connected) return { ok: false, error: offlineError };
-    try {
-      return await send(socket.timeout(ackTimeoutMs));
-    } catch {
-      return { ok: false, error: timeoutError };
-    }
+  #ask<T extends object>(send: (socket: TimedSocket) => Promise<Ack<T>>): Promise<Ack<T>> {
+    return ask(this.#socket, send);
   }
 
   #attach(socket: ClientSocket | null): void {

@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/result';
+import { offline, timedOut } from '../realtime/ask';
 import type { PollView } from '../../shared/schemas/polls';
 import type { Catalogue } from '../i18n/catalogue';
 import type { Locale } from '../i18n/i18n';
@@ -42,13 +43,12 @@ export function clockTime(ms: number): string {
 }
 
 /** Failures on this side of the connection. */
-export const offlineError: AppError = { code: 'internal', message: 'offline' };
-export const timeoutError: AppError = { code: 'internal', message: 'timeout' };
+export { offline as offlineError, timedOut as timeoutError } from '../realtime/ask';
 
 /** What to show for a refused action: our words for the kind of failure, then the server's own. */
 export function pollErrorText(t: Catalogue, error: AppError): string {
-  if (error === offlineError) return t.polls.errors.offline;
-  if (error === timeoutError) return t.polls.errors.timeout;
+  if (error === offline) return t.polls.errors.offline;
+  if (error === timedOut) return t.polls.errors.timeout;
   const issues = error.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) ?? [];
   const detail = [error.message, ...issues].filter(Boolean).join(' ');
   return detail ? `${t.polls.errors[error.code]} (${detail})` : t.polls.errors[error.code];
