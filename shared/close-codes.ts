@@ -10,6 +10,8 @@ export const CloseCode = {
   documentTooLarge: 4414,
   invalidMessage: 4400,
   permissionsChanged: 4409,
+  /** The user signed out somewhere: reconnect, and sign in again if this session was the one (4500s: try again). */
+  reauthenticate: 4501,
   serverShutdown: 1001,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -34,8 +34,8 @@ export interface AuthServiceDeps {
   invitationLink: (token: string) => string;
   /** Told when a user's role changes, so live connections are re-checked. */
   onUserChanged?: (userId: string) => void;
-  /** Told when a session ends, so its live sockets close. */
-  onSessionEnded?: (sessionId: string) => void;
+  /** Told when a session ends, so its live connections close. */
+  onSessionEnded?: (sessionId: string, userId: string) => void;
 }
 
 /** Accounts, sign-in, invitations and roles: the commands, free of HTTP. */
@@ -62,7 +62,7 @@ export class AuthService {
 
   async logout(session: Session): Promise<void> {
     await this.d.sessions.end(session.id);
-    this.d.onSessionEnded?.(session.id);
+    this.d.onSessionEnded?.(session.id, session.userId);
     await this.d.audit.record(session.userId, 'auth.logout', `user:${session.userId}`);
   }
 

@@ -76,6 +76,12 @@ export class DocumentServerImpl implements DocumentServer {
     return Y.encodeStateAsUpdate(doc.doc);
   }
 
+  reauthenticate(userId: string): void {
+    for (const conn of this.connections) {
+      if (conn.isOpen && conn.user.id === userId) conn.close(CloseCode.reauthenticate, 'Signed out somewhere: reconnecting to sign in again.');
+    }
+  }
+
   stats(): { documents: number; connections: number } {
     return { documents: this.registry.size, connections: this.connections.size };
   }

@@ -43,6 +43,11 @@ export interface DocumentServer {
   change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
   /** Current full state of a doc (loads it if needed). */
   state(docName: string): Promise<Uint8Array>;
+  /**
+   * Closes a user's connections with 4501 so that each reconnects and authenticates
+   * again (after a sign-out, the signed-out session's connections are then refused).
+   */
+  reauthenticate(userId: string): void;
   stats(): { documents: number; connections: number };
   /** Flush, close sockets with 1001. */
   close(): Promise<void>;

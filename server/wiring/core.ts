@@ -19,7 +19,7 @@ export interface Core {
   /** Set once the listening address is known; invitation links use it. */
   setPublicOrigin(origin: string): void;
   /** Realtime reactions to account changes, wired once the sockets exist. */
-  hooks: { onUserChanged(userId: string): void; onSessionEnded(sessionId: string): void };
+  hooks: { onUserChanged(userId: string): void; onSessionEnded(sessionId: string, userId: string): void };
 }
 
 const hour = 3_600_000;
@@ -41,7 +41,7 @@ export async function openCore(config: Config, clock: Clock): Promise<Core> {
     invitationTtlMs: config.INVITATION_TTL_HOURS * hour,
     invitationLink: (token) => `${publicOrigin}/invite/${token}`,
     onUserChanged: (userId) => hooks.onUserChanged(userId),
-    onSessionEnded: (sessionId) => hooks.onSessionEnded(sessionId),
+    onSessionEnded: (sessionId, userId) => hooks.onSessionEnded(sessionId, userId),
   });
   return {
     store,

@@ -56,8 +56,10 @@ export function wireAccountHooks(core: Core, io: ForumServer, documents: Documen
       await documents.recheck(() => true);
     })();
   };
-  core.hooks.onSessionEnded = (sessionId) => {
+  core.hooks.onSessionEnded = (sessionId, userId) => {
     io.to(`session:${sessionId}`).emit('session:ended', 'signed out');
     io.in(`session:${sessionId}`).disconnectSockets(true);
+    // Document connections reconnect and authenticate again: the ended session's are refused.
+    documents.reauthenticate(userId);
   };
 }
