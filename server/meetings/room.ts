@@ -75,6 +75,17 @@ export class MeetingRoom {
     this.lastSeenWrite.delete(memberId(socketId, meetingId));
     const m = await this.meeting(meetingId);
     if (m && isLive(m.status)) await this.d.store.meetings.recordSeen(meetingId, [user.id], this.now());
+    await this.stopPresentingIfGone(user, meetingId);
+  }
+
+  /** A presenter who left the room (every tab) stops presenting, so followers are not held to a stale view. */
+  private async stopPresentingIfGone(user: User, meetingId: string): Promise<void> {
+    const presenter = await this.d.live.presenter(meetingId);
+    if (presenter?.userId !== user.id) return;
+    const stillHere = (await this.d.presence.online(meetingRoom(meetingId))).some((u) => u.userId === user.id);
+    if (stillHere) return;
+    await this.d.live.setPresenter(meetingId, null);
+    this.d.events.presenter(meetingId, null);
   }
 
   /** Where in the room and whether idle; also the heartbeat of last seen. */

@@ -218,6 +218,10 @@ describe.each([
     expect(await ask(ministry, 'meeting:present', { meetingId: m.id, view: { location: 'proposal:k-temasek', scrollRatio: 0.25 } })).toEqual({ ok: true });
     await waitFor(() => seen.length === 1, 'presenter view');
     expect(seen[0]).toMatchObject({ name: '이정민', location: 'proposal:k-temasek', scrollRatio: 0.25 });
+    // The presenter leaves the room: followers are released rather than held to a stale view.
+    ministry.disconnect();
+    await waitFor(() => seen.length === 2, 'presenting stops');
+    expect(seen[1]).toBeNull();
   });
 });
 
