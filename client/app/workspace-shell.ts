@@ -1,17 +1,24 @@
 import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import '../pages/admin-page';
 import '../pages/home-page';
-import '../pages/meeting-projector-page';
-import '../pages/meeting-room-page';
-import '../pages/meetings-page';
 import '../pages/not-found-page';
-import '../pages/proposal-page';
-import '../pages/proposals-page';
 import { PresenceController } from '../presence/presence-controller';
 import { routeLocation, type Route } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
+
+/**
+ * Pages other than home load on first visit: the editor (Tiptap, Yjs) alone is most
+ * of the client, and the home page should not wait for it. The element upgrades
+ * when its module arrives.
+ */
+const pageModules: Partial<Record<Route['page'], () => Promise<unknown>>> = {
+  admin: () => import('../pages/admin-page'),
+  proposals: () => import('../pages/proposals-page'),
+  proposal: () => import('../pages/proposal-page'),
+  meetings: () => import('../pages/meetings-page'),
+  meeting: () => Promise.all([import('../pages/meeting-room-page'), import('../pages/meeting-projector-page')]),
+};
 
 /**
  * The signed-in part of the app. It exists only while someone is signed in, so
@@ -28,7 +35,9 @@ export class WorkspaceShell extends LitElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('route')) this.#presence.setLocation(routeLocation(this.route));
+    if (!changed.has('route')) return;
+    this.#presence.setLocation(routeLocation(this.route));
+    void pageModules[this.route.page]?.();
   }
 
   // Light DOM is enough here: the pages carry their own styles.
