@@ -41,3 +41,9 @@ export function seoulIso(date: string, time: string): string {
 export function seoulDateToday(now = Date.now()): string {
   return new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** An instant as the date and time a person in Seoul reads, for editing in date and time fields. */
+export function seoulParts(iso: string): { date: string; time: string } {
+  const seoul = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
+  return { date: seoul.slice(0, 10), time: seoul.slice(11, 16) };
+}

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import type { User } from '../../shared/domain';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import type { Meeting } from '../../shared/schemas/meetings';
@@ -9,17 +9,19 @@ import { roleLabel } from '../i18n/labels';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
-import { seoulDateToday, seoulIso } from './format';
+import { seoulDateToday, seoulIso, seoulParts } from './format';
 import { panelStyles } from './meeting-styles';
 
 export const meetingCreatedEvent = 'fw-meeting-created';
 export const meetingFormCancelEvent = 'fw-meeting-form-cancel';
+export const meetingUpdatedEvent = 'fw-meeting-updated';
 
 let nextRow = 0;
 
 /**
  * Ministry staff schedule a meeting: title, date and time (Korean time), place,
- * online link and the first agenda items (title and planned minutes each).
+ * online link and the first agenda items (title and planned minutes each). Given
+ * a `meeting`, the same form edits its details (the agenda is edited in the room).
  */
 @customElement('fw-meeting-form')
 export class MeetingForm extends LitElement {
@@ -73,6 +75,8 @@ export class MeetingForm extends LitElement {
     `,
   ];
 
+  /** The meeting to edit; null schedules a new one. */
+  @property({ attribute: false }) meeting: Meeting | null = null;
   @state() private rows: number[] = [nextRow++];
   @state() private busy = false;
   @state() private error = '';
@@ -93,30 +97,32 @@ export class MeetingForm extends LitElement {
   override render() {
     const { t } = this.#i18n;
     const c = t.meetings.create;
+    const m = this.meeting;
+    const when = m ? seoulParts(m.startsAt) : { date: seoulDateToday(), time: '14:00' };
     return html`<form class="panel" aria-labelledby="form-title" @submit=${this.#submit} @keydown=${this.#keydown} @keyup=${this.#ime.keyup}>
-      <h2 id="form-title">${c.title}</h2>
+      <h2 id="form-title">${m ? c.editTitle : c.title}</h2>
       <div class="field">
         <label for="m-title">${c.name}</label>
-        <input id="m-title" name="title" required maxlength="200" autocomplete="off" />
+        <input id="m-title" name="title" required maxlength="200" autocomplete="off" .value=${m?.title ?? ''} />
       </div>
       <div class="row">
         <div class="field">
           <label for="m-date">${c.date}</label>
-          <input id="m-date" name="date" type="date" required .value=${seoulDateToday()} />
+          <input id="m-date" name="date" type="date" required .value=${when.date} />
         </div>
         <div class="field">
           <label for="m-time">${c.time}</label>
-          <input id="m-time" name="time" type="time" required value="14:00" />
+          <input id="m-time" name="time" type="time" required .value=${when.time} />
         </div>
       </div>
       <div class="row">
         <div class="field">
           <label for="m-place">${c.place} <span class="optional">(${c.optional})</span></label>
-          <input id="m-place" name="place" maxlength="200" autocomplete="off" />
+          <input id="m-place" name="place" maxlength="200" autocomplete="off" .value=${m?.place ?? ''} />
         </div>
         <div class="field">
           <label for="m-link">${c.onlineLink} <span class="optional">(${c.optional})</span></label>
-          <input id="m-link" name="onlineLink" type="url" inputmode="url" placeholder="https://" aria-describedby="m-link-hint" />
+          <input id="m-link" name="onlineLink" type="url" inputmode="url" placeholder="https://" aria-describedby="m-link-hint" .value=${m?.onlineLink ?? ''} />
           <span class="hint" id="m-link-hint">${c.onlineHint}</span>
         </div>
       </div>
@@ -124,11 +130,22 @@ export class MeetingForm extends LitElement {
         <label for="m-chair">${c.chair} <span class="optional">(${c.optional})</span></label>
         <select id="m-chair" name="chairId" aria-describedby="m-chair-hint">
           <option value="">${c.chairNone}</option>
-          ${this.people.map((u) => html`<option value=${u.id}>${u.name} · ${roleLabel(t, u)}</option>`)}
+          ${this.people.map((u) => html`<option value=${u.id} ?selected=${m?.chair?.id === u.id}>${u.name} · ${roleLabel(t, u)}</option>`)}
         </select>
         <span class="hint" id="m-chair-hint">${c.chairHint}</span>
       </div>
-      <fieldset>
+      ${m ? '' : this.#agendaRows()}
+      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : ''}</div>
+      <div class="actions">
+        <button type="submit" ?disabled=${this.busy}>${m ? (this.busy ? c.saving : c.save) : this.busy ? c.submitting : c.submit}</button>
+        <button type="button" class="secondary" @click=${this.#cancel}>${c.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  #agendaRows() {
+    const c = this.#i18n.t.meetings.create;
+    return html`<fieldset>
         <legend>${c.agenda}</legend>
         <p class="hint">${c.agendaHint}</p>
         <ol class="plain">
@@ -144,13 +161,7 @@ export class MeetingForm extends LitElement {
           )}
         </ol>
         <div><button type="button" class="secondary small" @click=${this.#addRow}>${c.addItem}</button></div>
-      </fieldset>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : ''}</div>
-      <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? c.submitting : c.submit}</button>
-        <button type="button" class="secondary" @click=${this.#cancel}>${c.cancel}</button>
-      </div>
-    </form>`;
+      </fieldset>`;
   }
 
   readonly #keydown = (event: KeyboardEvent) => {
@@ -184,19 +195,22 @@ export class MeetingForm extends LitElement {
     const agenda = this.rows
       .map((row) => ({ title: fieldValue(form, `item-title-${row}`), plannedMinutes: Number(fieldValue(form, `item-minutes-${row}`)) || 10 }))
       .filter((item) => item.title !== '');
+    const details = {
+      title: fieldValue(form, 'title'),
+      startsAt: seoulIso(fieldValue(form, 'date'), fieldValue(form, 'time')),
+      place: fieldValue(form, 'place') || null,
+      onlineLink: fieldValue(form, 'onlineLink') || null,
+      chairId: fieldValue(form, 'chairId') || null,
+    };
     this.busy = true;
     this.error = '';
     try {
-      const { meeting } = await call(api.createMeeting, {
-        body: {
-          title: fieldValue(form, 'title'),
-          startsAt: seoulIso(fieldValue(form, 'date'), fieldValue(form, 'time')),
-          place: fieldValue(form, 'place') || null,
-          onlineLink: fieldValue(form, 'onlineLink') || null,
-          chairId: fieldValue(form, 'chairId') || null,
-          agenda,
-        },
-      });
+      if (this.meeting) {
+        const { meeting } = await call(api.updateMeeting, { params: { id: this.meeting.id }, body: details });
+        this.dispatchEvent(new CustomEvent<Meeting>(meetingUpdatedEvent, { detail: meeting, bubbles: true, composed: true }));
+        return;
+      }
+      const { meeting } = await call(api.createMeeting, { body: { ...details, agenda } });
       this.dispatchEvent(new CustomEvent<Meeting>(meetingCreatedEvent, { detail: meeting, bubbles: true, composed: true }));
     } catch (error) {
       this.error = errorMessage(error, this.#i18n.t.app.networkError);

@@ -10,6 +10,7 @@ import { ackMessage } from './ack-message';
 import { formatClock, formatDuration, formatMeetingTime } from './format';
 import { itemClock } from './agenda-panel';
 import type { MeetingController } from './meeting-controller';
+import './meeting-form';
 import { meetingStatusBadge, panelStyles } from './meeting-styles';
 import { meetingPath, meetingsPath } from './paths';
 import type { MeetingAbilities } from './permissions';
@@ -119,6 +120,8 @@ export class MeetingHeader extends LitElement {
   @property({ attribute: false }) userId = '';
   @state() private busy = false;
   @state() private error = '';
+  /** Ministry staff editing the meeting's details (title, time, place, link, chair). */
+  @state() private editing = false;
 
   readonly #i18n = new LocaleController(this);
 
@@ -159,6 +162,11 @@ export class MeetingHeader extends LitElement {
             ? html`<button type="button" class="warn" ?disabled=${this.busy} @click=${this.#end}>${r.end}</button>`
             : nothing}
           ${isLive(m.status) ? this.#followButtons(state) : nothing}
+          ${!readOnlyView && this.abilities?.edit
+            ? html`<button type="button" class="secondary small" aria-expanded=${String(this.editing)} @click=${() => (this.editing = !this.editing)}>
+                ${t.meetings.create.editOpen}
+              </button>`
+            : nothing}
         </div>
         <div class="actions">
           ${this.view !== 'room' && this.abilities?.participate ? html`<a class="button secondary small" href=${meetingPath(m.id)}>${r.roomView}</a>` : nothing}
@@ -169,6 +177,13 @@ export class MeetingHeader extends LitElement {
         </div>
       </div>
       <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      ${this.editing && this.abilities?.edit
+        ? html`<fw-meeting-form
+            .meeting=${m}
+            @fw-meeting-updated=${this.#closeForm}
+            @fw-meeting-form-cancel=${this.#closeForm}
+          ></fw-meeting-form>`
+        : nothing}
       ${this.#current(state)}
     </header>`;
   }
@@ -222,6 +237,12 @@ export class MeetingHeader extends LitElement {
         : nothing}
     </div>`;
   }
+
+  // The room's state arrives with the change over the socket; the form only closes.
+  readonly #closeForm = (event: Event) => {
+    event.stopPropagation();
+    this.editing = false;
+  };
 
   readonly #end = () => {
     const m = this.state?.meeting;

@@ -111,4 +111,13 @@ describe('a live meeting', () => {
     await see(chair.locator('fw-speakers-panel .current.speaking').getByText(investmentChair.name));
     await queue.waitFor({ state: 'detached', ...seen });
   });
+
+  it('lets ministry staff move the meeting to another place, and the observer sees it', async () => {
+    await ministry.getByRole('button', { name: '회의 정보 수정' }).click();
+    const place = ministry.getByLabel('장소', { exact: false });
+    await place.fill('정부세종청사 대회의실');
+    await ministry.getByRole('button', { name: '저장', exact: true }).click();
+    await see(observer.locator('fw-meeting-header').getByText('정부세종청사 대회의실'));
+    expect(await ministry.getByRole('button', { name: '저장', exact: true }).count()).toBe(0);
+  });
 });

@@ -52,6 +52,11 @@ export interface MeetingsCatalogue {
     submitting: string;
     cancel: string;
     created: (title: string) => string;
+    /** Editing a scheduled or live meeting's details. */
+    editOpen: string;
+    editTitle: string;
+    save: string;
+    saving: string;
   };
   room: {
     back: string;

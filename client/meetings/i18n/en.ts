@@ -48,6 +48,10 @@ export const enMeetings: MeetingsCatalogue = {
     submitting: 'Creating…',
     cancel: 'Cancel',
     created: (title) => `“${title}” is scheduled.`,
+    editOpen: 'Edit details',
+    editTitle: 'Edit meeting details',
+    save: 'Save',
+    saving: 'Saving…',
   },
   room: {
     back: 'All meetings',

@@ -48,6 +48,10 @@ export const koMeetings: MeetingsCatalogue = {
     submitting: '만드는 중…',
     cancel: '취소',
     created: (title) => `‘${title}’ 회의를 만들었습니다.`,
+    editOpen: '회의 정보 수정',
+    editTitle: '회의 정보 수정',
+    save: '저장',
+    saving: '저장하는 중…',
   },
   room: {
     back: '회의 목록',
