@@ -11,15 +11,8 @@ export interface AuditFilters {
 
 export const noFilters: AuditFilters = { action: '', actor: '', from: '', to: '' };
 
-/** Actions the server records today, offered as suggestions; any action name may be typed. */
-export const knownActions = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'users.invite',
-  'users.accept_invitation',
-  'users.set_role',
-] as const;
+/** Actions the server records, offered as suggestions; a family (`meetings`) may be typed too. */
+export { auditActions as knownActions } from '../../shared/audit-actions';
 
 /** The API query for the filters: whole days in Korean time, from the first to the last instant. */
 export function auditQuery(filters: AuditFilters): z.input<typeof AuditQuery> {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/audit-actions';
 import type { Clock } from '../clock';
 import type { AuditFilter, AuditRecord, AuditStore } from './audit-store';
 
@@ -8,7 +9,7 @@ export class AuditLog {
     private readonly clock: Clock,
   ) {}
 
-  record(actorId: string | null, action: string, target: string | null, details: Record<string, unknown> = {}): Promise<number> {
+  record(actorId: string | null, action: AuditAction, target: string | null, details: Record<string, unknown> = {}): Promise<number> {
     return this.store.append({ at: new Date(this.clock.now()).toISOString(), actorId, action, target, details });
   }
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'chair.investment@forum.demo', password: 'wrong-password' }),
   });
-  await server.audit.record(null, 'test.korean', 'proposal:1', { title: '국가투자지주회사 (K-테마섹)', formula: '=1+1' });
+  await server.audit.record(null, 'proposals.version', 'proposal:csv-check', { title: '국가투자지주회사 (K-테마섹)', formula: '=1+1' });
 });
 afterAll(() => server.close());
 
@@ -22,7 +22,7 @@ const get = (path: string, token = ministry) => fetch(`${server.url}${path}`, { 
 describe('audit log', () => {
   it('lists who did what, newest first, with the actor name', async () => {
     const { entries } = (await (await get('/api/audit')).json()) as { entries: { id: number; action: string; actorName: string | null }[] };
-    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'test.korean']));
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'proposals.version']));
     expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => b - a));
     expect(entries.find((e) => e.action === 'auth.login')?.actorName).toBeTruthy();
   });
@@ -47,7 +47,7 @@ describe('audit log', () => {
   });
 
   it('exports CSV that keeps Korean text and defuses formulas', async () => {
-    const res = await get('/api/audit.csv?action=test.korean');
+    const res = await get('/api/audit.csv?target=proposal:csv-check');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const bytes = new Uint8Array(await res.arrayBuffer());
