@@ -7,10 +7,11 @@ import type { DocAccess } from './access';
 import { DocAwareness } from './awareness';
 import { Connection, StandardClose } from './connection';
 import type { DocStore } from './doc-store';
-import { describeUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage, type UpdateInfo } from './messages';
+import { describeUpdate, encodeSyncStep1, encodeSyncStep2, type ClientMessage, type UpdateInfo } from './messages';
 import { DocRelay, type RemoteMessage } from './relay';
 import { SerialQueue } from './serial-queue';
 import { SizeGuard } from './size-guard';
+import { UpdateBatch } from './update-batch';
 
 /** Where a change to the in-memory document came from (hocuspocus tags its transactions the same way). */
 export type Origin = Connection | 'server' | 'load' | 'remote';
@@ -29,11 +30,14 @@ export type WriteOutcome = 'stored' | 'skipped' | 'too-large' | 'store-failed' |
 
 /**
  * A loaded document and the connections on it. Every change goes through `persist`:
- * appended to the durable log first, then applied, then forwarded, one at a time.
+ * appended to the durable log first, then applied, then forwarded (batched per turn
+ * of the event loop), one at a time.
  */
 export class LiveDoc {
   readonly doc = new Y.Doc();
   readonly connections = new Set<Connection>();
+  /** Updates applied this turn of the event loop, forwarded together (see UpdateBatch). */
+  private readonly updates = new UpdateBatch(() => this.connections);
   private readonly awareness: DocAwareness;
   private readonly writes = new SerialQueue();
   private readonly size: SizeGuard;
@@ -86,7 +90,7 @@ export class LiveDoc {
     this.logLength = stored.length;
     this.compactAfter = deps.compactEvery;
     this.doc.on('update', (update: Uint8Array, origin: Origin) => {
-      this.broadcast(encodeUpdate(update), origin);
+      this.updates.add(update, origin);
       if (origin !== 'remote') relay?.publish('update', update);
     });
   }
@@ -130,6 +134,7 @@ export class LiveDoc {
   }
 
   destroy(): void {
+    this.updates.clear();
     this.relay?.leave();
     this.awareness.destroy();
     this.doc.destroy();
