@@ -68,7 +68,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
     // A re-check after a role change decides with the user as they are now.
     findUser: (id) => findUser(store, id),
     logger,
-    ephemeral,
+    // One process needs no relay between instances: every client is on this one.
+    ephemeral: config.REDIS_URL ? ephemeral : undefined,
   });
   const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN });
   const domains = createDomains({ core, documents, kinds, io, config, logger, clock, instance: newId() });

@@ -26,23 +26,22 @@ export class UpdateBatch {
     this.timer ??= setImmediate(() => this.flush());
   }
 
-  /** Sends what is pending: everyone gets all of it, except that nobody is sent their own updates back. */
+  /**
+   * Sends what is pending as one message to everyone. When it all came from one
+   * connection, that one is skipped; when several wrote in the same turn, they get
+   * their own updates back inside the merge (Yjs ignores what a document already
+   * has): one merge per turn, where leaving each writer out would cost a merge per
+   * writer, and the turns with several writers are the busy ones.
+   */
   flush(): void {
     clearImmediate(this.timer);
     this.timer = undefined;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    const origins = new Set(batch.map((b) => b.origin));
-    let all: Uint8Array | undefined;
-    for (const receiver of this.receivers()) {
-      if (!origins.has(receiver)) {
-        receiver.send((all ??= encodeUpdate(merge(batch.map((b) => b.update)))));
-        continue;
-      }
-      const others = batch.filter((b) => b.origin !== receiver).map((b) => b.update);
-      if (others.length > 0) receiver.send(encodeUpdate(merge(others)));
-    }
+    const soleOrigin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : undefined;
+    const message = encodeUpdate(merge(batch.map((b) => b.update)));
+    for (const receiver of this.receivers()) if (receiver !== soleOrigin) receiver.send(message);
   }
 
   /** Drops what is pending (the document is going away; it is all stored). */
