@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Store } from '../store';
 import { sqliteAuditStore } from './audit';
 import { sqliteAuthStore } from './auth';
+import { startCheckpointer } from './checkpointer';
 import { openDatabase, type Db } from './database';
 import { sqliteDocStore } from './documents';
 import { sqliteForumStore } from './forum';
@@ -11,7 +12,11 @@ import { sqliteProposalStore } from './proposals';
 
 /** The embedded default: one SQLite file under DATA_DIR. */
 export function openSqliteStore(dataDir: string): Store & { db: Db } {
-  const db = openDatabase(join(dataDir, 'forum.db'));
+  const file = join(dataDir, 'forum.db');
+  const db = openDatabase(file);
+  // Checkpoints run on a worker thread (see checkpointer.ts), never inside a live commit.
+  db.pragma('wal_autocheckpoint = 0');
+  const checkpointer = startCheckpointer(file);
   return {
     kind: 'sqlite',
     db,
@@ -31,6 +36,7 @@ export function openSqliteStore(dataDir: string): Store & { db: Db } {
     },
     async close() {
       if (!db.open) return;
+      await checkpointer.stop();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
