@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnServer, type ServerProcess } from '../test/helpers/process';
+import { spawnServer } from '../test/helpers/process';
 
 export type TargetName = 'ours' | 'reference';
 
@@ -36,7 +36,7 @@ export const profileFlags = (): string[] => (profileDir ? ['--cpu-prof', `--cpu-
 async function startOurs(): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-sync-'));
   const env = { DATA_DIR: dataDir, LOG_LEVEL: 'error' };
-  const server = profileDir ? await spawnProfiled(env) : await spawnServer(env);
+  const server = await spawnServer(env, ['--demo'], profileFlags());
   try {
     const ws = server.url.replace(/^http/, 'ws');
     // Ministry staff write every draft; the observer only reads, so the server makes followers readers.
@@ -105,38 +105,6 @@ async function startReference(): Promise<Target> {
     async stop() {
       child.kill('SIGTERM');
       await exited;
-    },
-  };
-}
-
-/** Like spawnServer, but `node --cpu-prof --import tsx server/main.ts --demo`, with no launcher process in between. */
-async function spawnProfiled(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', 'server/main.ts', '--demo'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SKIP_CLIENT_BUILD: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    url,
-    child,
-    output: () => out,
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
     },
   };
 }

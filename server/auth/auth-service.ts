@@ -6,7 +6,7 @@ import type { AcceptInvitationBody, CreateInvitationBody, Invitation } from '../
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { hashToken, newId, newToken } from '../ids';
-import type { AuthStore, InvitationRecord, UserRecord } from './auth-store';
+import { publicUser, type AuthStore, type InvitationRecord, type UserRecord } from './auth-store';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { RateLimit } from './rate-limit';
 import type { Session, Sessions } from './sessions';
@@ -19,7 +19,6 @@ export interface SignedIn {
   session: Session;
 }
 
-const publicUser = ({ passwordHash: _, ...user }: UserRecord): User => user;
 const invitationView = ({ tokenHash: _, createdAt: __, ...view }: InvitationRecord): InvitationView => view;
 
 export interface AuthServiceDeps {

@@ -4,6 +4,9 @@ export interface UserRecord extends User {
   passwordHash: string | null;
 }
 
+/** A user as anyone but the store sees them: never with the password hash. */
+export const publicUser = ({ passwordHash: _, ...user }: UserRecord): User => user;
+
 export interface NewUser {
   id: string;
   email: string;

@@ -1,7 +1,7 @@
 import type { User } from '../../shared/domain';
 import { minutesDocName } from '../../shared/meetings/minutes';
 import type { AgendaItem, Attendance, Meeting, MeetingSummary, MinutesInfo } from '../../shared/schemas/meetings';
-import type { AuthStore } from '../auth/auth-store';
+import { publicUser, type AuthStore } from '../auth/auth-store';
 import type { AgendaItemRecord, AttendanceRecord, MeetingListRow, MeetingRecord } from './meeting-store';
 
 export type People = Map<string, User>;
@@ -12,9 +12,7 @@ export async function people(auth: AuthStore, ids: Iterable<string | null>): Pro
   const found = await Promise.all(unique.map((id) => auth.userById(id)));
   const out: People = new Map();
   for (const user of found) {
-    if (!user) continue;
-    const { passwordHash: _, ...rest } = user;
-    out.set(user.id, rest);
+    if (user) out.set(user.id, publicUser(user));
   }
   return out;
 }

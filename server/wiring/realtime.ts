@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { User } from '../../shared/domain';
+import { publicUser } from '../auth/auth-store';
 import type { Config } from '../config';
 import type { DocumentServer } from '../documents';
 import type { ForumServer } from '../realtime/socket-server';
@@ -12,9 +13,7 @@ import type { Core } from './core';
 /** A stored user without the password hash, or null. */
 export async function findUser(store: Store, id: string): Promise<User | null> {
   const record = await store.auth.userById(id);
-  if (!record) return null;
-  const { passwordHash: _, ...user } = record;
-  return user;
+  return record && publicUser(record);
 }
 
 /** Who opens a /yjs connection: `?token=` or the session cookie (which then needs our Origin). */

@@ -11,10 +11,15 @@ export interface ServerProcess {
 }
 
 /** Runs the real entry point (`server/main.ts`) as its own process, as `npm start` does. */
-export async function spawnServer(env: Record<string, string>, args: string[] = ['--demo']): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  args: string[] = ['--demo'],
+  /** Flags for node itself, e.g. `--cpu-prof` for a benchmark's profile. */
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own,
   // so a SIGKILL would hit the wrapper and leave the real server running.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', ...args], {
     cwd: process.cwd(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CLIENT_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

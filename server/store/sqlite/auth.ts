@@ -1,5 +1,5 @@
-import type { Role, SubcommitteeId, User } from '../../../shared/domain';
-import type { AcceptOutcome, AuthStore, InvitationRecord, NewUser, UserRecord } from '../../auth/auth-store';
+import type { Role, SubcommitteeId } from '../../../shared/domain';
+import { publicUser, type AcceptOutcome, type AuthStore, type InvitationRecord, type NewUser, type UserRecord } from '../../auth/auth-store';
 import type { Db } from './database';
 
 interface UserRow {
@@ -33,7 +33,6 @@ const toUser = (r: UserRow): UserRecord => ({
   passwordHash: r.password_hash,
   createdAt: r.created_at,
 });
-const publicUser = ({ passwordHash: _, ...user }: UserRecord): User => user;
 const toInvitation = (r: InvitationRow): InvitationRecord => ({
   id: r.id,
   tokenHash: r.token_hash,
