@@ -31,8 +31,14 @@ const remote = 'remote';
 const tilde = 0x7e;
 const semicolon = 0x3b;
 
-/** Typing inserts `~<send time in µs, base 36>;`: the marker a receiver finds in the update bytes. */
-const marker = (micros: number): string => `~${micros.toString(36)};`;
+const dot = 0x2e;
+
+/**
+ * Typing inserts `~<send time in µs>.<editor index>;` (base 36): the marker a receiver finds
+ * in the update bytes. The index makes it unique: two editors may type in the same
+ * microsecond, and a receiver skips its own markers (which a merging server sends back).
+ */
+const marker = (micros: number, index: number): string => `~${micros.toString(36)}.${index.toString(36)};`;
 
 export class SyncClient {
   readonly doc = new Y.Doc();
@@ -45,10 +51,11 @@ export class SyncClient {
 
   private ws: WebSocket | null = null;
   private pending: Uint8Array[] = [];
-  /** The markers this client typed: a server that merges updates sends a writer its own back inside others'. */
-  private readonly own = new Set<number>();
   private closing = false;
   private typing: NodeJS.Timeout | undefined;
+
+  /** Markers typed before this moment (monotonic µs) are the warm-up: delivered and checked, not timed. */
+  measureFrom = 0;
 
   constructor(
     readonly plan: ClientPlan,
@@ -104,9 +111,7 @@ export class SyncClient {
       this.typing = undefined;
       if (!this.open) return;
       const text = this.paragraph();
-      const now = nowMicros();
-      this.own.add(now);
-      text.insert(text.length, marker(now));
+      text.insert(text.length, marker(nowMicros(), this.plan.index));
       this.sent++;
       due += (min + random() * (max - min)) * 1000;
       schedule();
@@ -183,21 +188,17 @@ export class SyncClient {
     }
   }
 
-  /** Records the latency of every marker in the update's bytes (ASCII in a Yjs ContentString). */
+  /** Records the latency of every other client's marker in the update's bytes (ASCII in a Yjs ContentString). */
   private measure(update: Uint8Array, at: number): void {
     let found = 0;
     for (let i = update.indexOf(tilde); i !== -1; i = update.indexOf(tilde, i + 1)) {
-      let value = 0;
-      let j = i + 1;
-      for (; j < update.length && j - i <= 11; j++) {
-        const digit = base36(update[j]!);
-        if (digit < 0) break;
-        value = value * 36 + digit;
-      }
-      if (update[j] !== semicolon || j - i < 5) continue;
-      i = j;
-      if (this.own.has(value)) continue;
-      this.latency.record(at - value);
+      const sentAt = readBase36(update, i + 1, dot);
+      if (!sentAt || sentAt.end - i <= 5) continue;
+      const author = readBase36(update, sentAt.end + 1, semicolon);
+      if (!author) continue;
+      i = author.end;
+      if (author.value === this.plan.index) continue;
+      if (sentAt.value >= this.measureFrom) this.latency.record(at - sentAt.value);
       found++;
     }
     if (found > 0) {
@@ -239,6 +240,18 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A base-36 number at `start` ended by `end` (at most 11 digits), with the terminator's position. */
+function readBase36(bytes: Uint8Array, start: number, terminator: number): { value: number; end: number } | null {
+  let value = 0;
+  let j = start;
+  for (; j < bytes.length && j - start < 11; j++) {
+    const digit = base36(bytes[j]!);
+    if (digit < 0) break;
+    value = value * 36 + digit;
+  }
+  return j > start && bytes[j] === terminator ? { value, end: j } : null;
 }
 
 function base36(byte: number): number {

@@ -15,8 +15,11 @@ export interface ClientPlan {
 
 export type ParentToWorker =
   | { type: 'connect'; clients: ClientPlan[]; concurrency: number }
-  /** Editors type from `from` for `durationMs` (monotonic µs, shared by all workers), each every `intervalMs[0]`…`intervalMs[1]` ms. */
-  | { type: 'type'; from: number; durationMs: number; intervalMs: [number, number] }
+  /**
+   * Editors type from `from` for `durationMs` (monotonic µs, shared by all workers), each every
+   * `intervalMs[0]`…`intervalMs[1]` ms; latency is recorded for markers typed from `measureFrom` on.
+   */
+  | { type: 'type'; from: number; measureFrom: number; durationMs: number; intervalMs: [number, number] }
   | { type: 'progress' }
   | { type: 'finish' };
 

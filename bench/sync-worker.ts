@@ -37,10 +37,13 @@ async function connect(plans: ClientPlan[], concurrency: number): Promise<void> 
   reply({ type: 'ready', connected: clients.length, failed, ms: Math.round(performance.now() - started) });
 }
 
-function type(from: number, durationMs: number, intervalMs: [number, number]): void {
+function type(from: number, measureFrom: number, durationMs: number, intervalMs: [number, number]): void {
   cpuAtStart = process.cpuUsage();
   const until = from + durationMs * 1000;
-  for (const c of clients) if (c.plan.role === 'editor') c.type(from, until, intervalMs);
+  for (const c of clients) {
+    c.measureFrom = measureFrom;
+    if (c.plan.role === 'editor') c.type(from, until, intervalMs);
+  }
   // Report once every tick due before `until` has run, however late the event loop ran it.
   const report = () => {
     if (clients.some((c) => c.typingPending)) setTimeout(report, 20);
@@ -86,7 +89,7 @@ process.on('message', (message: ParentToWorker) => {
       void connect(message.clients, message.concurrency).catch((error: unknown) => reply({ type: 'error', message: String(error) }));
       return;
     case 'type':
-      type(message.from, message.durationMs, message.intervalMs);
+      type(message.from, message.measureFrom, message.durationMs, message.intervalMs);
       return;
     case 'progress':
       reply({

@@ -34,8 +34,13 @@ export interface SyncOptions {
   followerLadderEditors?: number;
   /** Editor counts of the second ladder, without followers. */
   editors?: number[];
-  /** Seconds of typing per step. */
+  /** Seconds of typing per step that are timed. */
   durationS?: number;
+  /**
+   * Seconds of typing before that: delivered and checked for convergence, not timed. A fresh
+   * server process spends them compiling its hot paths and collecting its start-up garbage.
+   */
+  warmupS?: number;
   /** Each editor inserts a marker every min…max ms. */
   intervalMs?: [number, number];
   /** Longest wait after typing for the last deliveries, seconds. */
@@ -66,6 +71,7 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncStep[]> {
     followerLadderEditors: options.followerLadderEditors ?? 6,
     editors: options.editors ?? (quick ? [10, 50] : [10, 50, 100, 250, 500]),
     durationS: options.durationS ?? (quick ? 3 : 10),
+    warmupS: options.warmupS ?? (quick ? 1 : 3),
     intervalMs: options.intervalMs ?? ([100, 200] as [number, number]),
     drainS: options.drainS ?? (quick ? 5 : 15),
     targets: options.targets ?? (['ours', 'reference'] as TargetName[]),
@@ -78,7 +84,7 @@ export async function runSync(options: SyncOptions = {}): Promise<SyncStep[]> {
     ...o.editors.map((editors) => ({ editors, followers: 0 })),
   ];
   o.log(
-    `sync: ${o.durationS} s of typing per step, each editor every ${o.intervalMs[0]}–${o.intervalMs[1]} ms; ` +
+    `sync: ${o.warmupS} s of warm-up and ${o.durationS} s of timed typing per step, each editor every ${o.intervalMs[0]}–${o.intervalMs[1]} ms; ` +
       `fresh server and load-generator processes per run`,
   );
   const steps: SyncStep[] = [];
@@ -119,6 +125,7 @@ async function runStep(editors: number, followers: number, o: StepSettings): Pro
 
 interface RunSettings {
   durationS: number;
+  warmupS: number;
   intervalMs: [number, number];
   drainS: number;
   workers: number | undefined;
@@ -173,8 +180,10 @@ async function typeAndDrain(workers: WorkerHandle[], serverPid: number, connecte
   const kernelBefore = kernelThreadCpuSeconds();
   const selfBefore = process.cpuUsage();
   const startedAt = nowMicros() + 100_000; // every worker has the message by then
-  for (const w of workers) w.send({ type: 'type', from: startedAt, durationMs: s.durationS * 1000, intervalMs: s.intervalMs });
-  const typed = await Promise.all(workers.map((w) => w.next('typed', s.durationS * 1000 + 60_000)));
+  const typingMs = (s.warmupS + s.durationS) * 1000;
+  const measureFrom = startedAt + s.warmupS * 1e6;
+  for (const w of workers) w.send({ type: 'type', from: startedAt, measureFrom, durationMs: typingMs, intervalMs: s.intervalMs });
+  const typed = await Promise.all(workers.map((w) => w.next('typed', typingMs + 60_000)));
   const sent = sum(typed.map((t) => t.sent));
   // Every marker is due at every connected client but its author.
   const expected = sent * (connected - 1);
@@ -284,6 +293,7 @@ async function main() {
       'follower-editors': { type: 'string' },
       editors: { type: 'string' },
       duration: { type: 'string' },
+      warmup: { type: 'string' },
       interval: { type: 'string' },
       drain: { type: 'string' },
       workers: { type: 'string' },
@@ -302,6 +312,7 @@ async function main() {
     followerLadderEditors: values['follower-editors'] ? Number(values['follower-editors']) : undefined,
     editors: list(values.editors),
     durationS: values.duration ? Number(values.duration) : undefined,
+    warmupS: values.warmup ? Number(values.warmup) : undefined,
     intervalMs: interval ? [interval[0]!, interval[1] ?? interval[0]!] : undefined,
     drainS: values.drain ? Number(values.drain) : undefined,
     workers: values.workers ? Number(values.workers) : undefined,

@@ -9,6 +9,11 @@ export interface DocStore {
   /** Appends one update durably and returns its sequence number (increasing). */
   append(docName: string, update: Uint8Array): Promise<number>;
   /**
+   * Appends updates durably, in order, all or none (one transaction: one commit for a
+   * busy turn's worth of keystrokes), and returns the sequence number of the last one.
+   */
+  appendBatch(docName: string, updates: Uint8Array[]): Promise<number>;
+  /**
    * Replaces every update up to and including `throughSeq` with `state`, atomically:
    * either the whole log stays as it was or it becomes the merged state. The caller builds
    * `state` from `load()` after appending `throughSeq`, so it must hold every row up to it:

@@ -26,12 +26,21 @@ export interface LiveDocDeps {
   onIdle(): void;
 }
 
-export type WriteOutcome = 'stored' | 'skipped' | 'too-large' | 'store-failed' | 'not-applicable';
+/** Why a connection's update was refused; the connection is then closed with a reason. */
+type Refusal = 'too-large' | 'store-failed' | 'not-applicable';
+
+/** A client's update waiting for the next write round. */
+interface Received {
+  info: UpdateInfo;
+  origin: Connection;
+}
 
 /**
- * A loaded document and the connections on it. Every change goes through `persist`:
- * appended to the durable log first, then applied, then forwarded (batched per turn
- * of the event loop), one at a time.
+ * A loaded document and the connections on it. Clients' updates are written in rounds,
+ * one per turn of the event loop: the updates received in that turn are appended to the
+ * durable log in one transaction, then forwarded (one merged message per receiver),
+ * then applied to the in-memory document. Rounds and server-side changes run one at a
+ * time, so the log and the document see the same order.
  */
 export class LiveDoc {
   readonly doc = new Y.Doc();
@@ -40,6 +49,9 @@ export class LiveDoc {
   private readonly updates = new UpdateBatch(() => this.connections);
   private readonly awareness: DocAwareness;
   private readonly writes = new SerialQueue();
+  /** Updates received since the last write round started. */
+  private inbox: Received[] = [];
+  private roundQueued = false;
   private readonly size: SizeGuard;
   private readonly log: Logger;
   /** Rows in the durable log; compaction folds them into one once there are too many. */
@@ -90,13 +102,14 @@ export class LiveDoc {
     this.logLength = stored.length;
     this.compactAfter = deps.compactEvery;
     this.doc.on('update', (update: Uint8Array, origin: Origin) => {
-      this.updates.add(update, origin);
+      // A client's update was forwarded by its write round, before it was applied.
+      if (!(origin instanceof Connection)) this.updates.add(update, origin);
       if (origin !== 'remote') relay?.publish('update', update);
     });
   }
 
   get busy(): boolean {
-    return this.writes.busy;
+    return this.writes.busy || this.inbox.length > 0;
   }
 
   attach(conn: Connection): void {
@@ -123,14 +136,19 @@ export class LiveDoc {
     return this.writes.run(async () => {
       const update = this.captureChange(fn);
       if (!update) return;
-      const outcome = await this.persist(describeUpdate(update), 'server');
-      if (outcome !== 'stored' && outcome !== 'skipped') throw new Error(`could not change ${this.name}: ${outcome}`);
+      const { inserts } = describeUpdate(update);
+      if (!this.size.admits(update, inserts)) throw new Error(`could not change ${this.name}: the document would be too large`);
+      const seq = await this.deps.store.appendBatch(this.name, [update]);
+      Y.applyUpdate(this.doc, update, 'server');
+      this.size.applied(update);
+      await this.logged(1, seq);
     });
   }
 
-  /** Waits for queued writes (and compaction) to finish. */
-  drain(): Promise<void> {
-    return this.writes.drain();
+  /** Waits for received updates to be written, and queued writes (and compaction) to finish. */
+  async drain(): Promise<void> {
+    if (this.inbox.length > 0) await this.writes.run(() => this.writeRound());
+    await this.writes.drain();
   }
 
   destroy(): void {
@@ -185,56 +203,88 @@ export class LiveDoc {
       conn.log.debug('ignored an update from a reader');
       return;
     }
-    if (info.empty) return;
-    // A reconnecting client's sync reply often holds nothing new; don't grow the log with it.
-    if (isSyncReply && Y.snapshotContainsUpdate(Y.snapshot(this.doc), info.update)) return;
-    void this.writes.run(() => this.persist(info, conn)).then((outcome) => this.settle(conn, outcome));
+    if (info.empty || conn.failed) return;
+    if (isSyncReply) {
+      // A reconnecting client's reply holds all it knows: store and forward only what is new here.
+      if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), info.update)) return;
+      info = describeUpdate(Y.diffUpdate(info.update, Y.encodeStateVector(this.doc)));
+    }
+    this.inbox.push({ info, origin: conn });
+    if (this.roundQueued) return;
+    this.roundQueued = true;
+    // At the end of this turn, so that everything that arrived in it shares one transaction.
+    setImmediate(() => void this.writes.run(() => this.writeRound()));
   }
 
-  /** Runs inside the write queue: size check, append, apply (which forwards), maybe compact. */
-  private async persist(info: UpdateInfo, origin: Origin): Promise<WriteOutcome> {
-    if (origin instanceof Connection && origin.failed) return 'skipped';
-    if (!this.size.admits(info.update, info.inserts)) return 'too-large';
+  /**
+   * Appends the updates received since the last round to the log in one transaction,
+   * forwards them (a client may see what is durable), then applies them.
+   */
+  private async writeRound(): Promise<void> {
+    this.roundQueued = false;
+    const round = this.admit(this.inbox.splice(0));
+    if (round.length === 0) return;
     let seq: number;
     try {
-      seq = await this.deps.store.append(this.name, info.update);
+      seq = await this.deps.store.appendBatch(this.name, round.map((r) => r.info.update));
     } catch (error) {
-      this.log.error({ err: error }, 'could not append an update; it was not applied');
-      return 'store-failed';
+      this.log.error({ err: error, updates: round.length }, 'could not append updates; none was forwarded or applied');
+      for (const conn of new Set(round.map((r) => r.origin))) this.refuse(conn, 'store-failed');
+      return;
     }
-    try {
-      Y.applyUpdate(this.doc, info.update, origin);
-    } catch (error) {
-      // Parsed fine but would not apply; it is in the log, so a reload will meet it again: say so loudly.
-      this.log.error({ err: error, seq }, 'a stored update failed to apply');
-      return 'not-applicable';
-    }
-    this.size.applied(info.update);
-    this.logLength++;
-    if (this.logLength > this.compactAfter) await this.compact(seq);
-    return 'stored';
+    for (const { info, origin } of round) this.updates.add(info.update, origin);
+    this.updates.flush();
+    for (const { info, origin } of round) this.apply(info.update, origin);
+    await this.logged(round.length, seq);
   }
 
-  private settle(conn: Connection, outcome: WriteOutcome): void {
-    switch (outcome) {
-      case 'stored':
-      case 'skipped':
-        return;
+  /** The updates of a round that may be written: none from a failed connection, none that make the doc too large. */
+  private admit(received: Received[]): Received[] {
+    const admitted: Received[] = [];
+    for (const r of received) {
+      if (r.origin.failed) continue;
+      if (!this.size.admits(r.info.update, r.info.inserts)) {
+        this.refuse(r.origin, 'too-large');
+        continue;
+      }
+      this.size.applied(r.info.update);
+      admitted.push(r);
+    }
+    return admitted;
+  }
+
+  private apply(update: Uint8Array, origin: Connection): void {
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      // It parsed but would not apply; it is in the log, so a reload will meet it again: say so loudly.
+      this.log.error({ err: error }, 'a stored update failed to apply');
+      this.refuse(origin, 'not-applicable');
+    }
+  }
+
+  /** Counts rows appended through `seq`, and folds the log when it has grown long. */
+  private async logged(rows: number, seq: number): Promise<void> {
+    this.logLength += rows;
+    if (this.logLength > this.compactAfter) await this.compact(seq);
+  }
+
+  /** Closes a connection whose update was refused; whatever it sent after that is dropped too. */
+  private refuse(conn: Connection, why: Refusal): void {
+    conn.failed = true;
+    switch (why) {
       case 'too-large':
-        conn.failed = true;
         conn.log.info('refused an update that would make the document too large');
         conn.close(CloseCode.documentTooLarge, `The document may not exceed ${mib(limits.yjsDocumentBytes)}; this change was not saved.`);
         return;
       case 'store-failed':
-        conn.failed = true;
         conn.close(StandardClose.internalError, 'Your change could not be saved; reconnecting.');
         return;
       case 'not-applicable':
-        conn.failed = true;
         conn.close(CloseCode.invalidMessage, 'The update could not be applied.');
         return;
       default:
-        outcome satisfies never;
+        why satisfies never;
     }
   }
 

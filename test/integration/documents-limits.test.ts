@@ -85,9 +85,9 @@ describe('durability', () => {
     await start({
       wrapStore: (s): DocStore => ({
         ...s,
-        append: async (name, update) => {
+        appendBatch: async (name, updates) => {
           if (failAppends) throw new Error('disk full');
-          return s.append(name, update);
+          return s.appendBatch(name, updates);
         },
       }),
     });

@@ -28,6 +28,12 @@ export function sqliteDocStore(db: Db): DocStore {
   const select = db.prepare<[string], Buffer>('SELECT "update" FROM doc_updates WHERE doc_name = ? ORDER BY seq').pluck();
   const countRows = db.prepare<[string], number>('SELECT COUNT(*) FROM doc_updates WHERE doc_name = ?').pluck();
   const deleteThrough = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?');
+  const appendTx = db.transaction((docName: string, updates: Uint8Array[]) => {
+    const at = new Date().toISOString();
+    let seq = 0;
+    for (const update of updates) seq = Number(insert.run(docName, update, at).lastInsertRowid);
+    return seq;
+  });
   const compactTx = db.transaction((docName: string, state: Uint8Array, throughSeq: number) => {
     deleteThrough.run(docName, throughSeq);
     insert.run(docName, state, new Date().toISOString());
@@ -47,7 +53,10 @@ export function sqliteDocStore(db: Db): DocStore {
       return select.all(docName);
     },
     async append(docName, update) {
-      return Number(insert.run(docName, update, new Date().toISOString()).lastInsertRowid);
+      return appendTx(docName, [update]);
+    },
+    async appendBatch(docName, updates) {
+      return appendTx(docName, updates);
     },
     async compact(docName, state, throughSeq) {
       compactTx(docName, state, throughSeq);
