@@ -10,6 +10,7 @@ import type { DocAccess } from './access';
 import { Connection, StandardClose } from './connection';
 import type { DocumentServer, DocumentServerDeps } from './index';
 import { DocRegistry } from './registry';
+import { StateMerger } from './state-merger';
 import { createSocketServer, docNameOf, refuse } from './upgrade';
 
 const heartbeatMs = 30_000;
@@ -18,6 +19,7 @@ const closeGraceMs = 2_000;
 
 export class DocumentServerImpl implements DocumentServer {
   private readonly wss = createSocketServer();
+  private readonly merger = new StateMerger();
   private readonly registry: DocRegistry;
   private readonly connections = new Set<Connection>();
   private readonly log: Logger;
@@ -39,6 +41,7 @@ export class DocumentServerImpl implements DocumentServer {
       logger: this.log,
       idleUnloadMs: deps.idleUnloadMs ?? 30_000,
       compactEvery: deps.compactEvery ?? 500,
+      merge: (updates) => this.merger.merge(updates),
       relay: deps.ephemeral && { ephemeral: deps.ephemeral, instanceId: newId() },
     });
     this.heartbeat = setInterval(() => this.connections.forEach((c) => c.heartbeat()), heartbeatMs);
@@ -95,6 +98,7 @@ export class DocumentServerImpl implements DocumentServer {
     for (const conn of open) conn.close(CloseCode.serverShutdown, 'The server is restarting.');
     // What was received before the close is still stored.
     await this.registry.close();
+    await this.merger.close();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, closeGraceMs)))]);
     clearTimeout(timer);

@@ -20,6 +20,8 @@ export interface LiveDocDeps {
   store: DocStore;
   logger: Logger;
   compactEvery: number;
+  /** Folds updates into one state update, off the event loop (see StateMerger). */
+  merge(updates: Uint8Array[]): Promise<Uint8Array>;
   /** Pub/sub to the other instances, when there may be some. */
   relay?: { ephemeral: Ephemeral; instanceId: string };
   /** Called when the last connection leaves. */
@@ -57,6 +59,10 @@ export class LiveDoc {
   /** Rows in the durable log; compaction folds them into one once there are too many. */
   private logLength: number;
   private compactAfter: number;
+  /** The sequence number of the last row this instance appended. */
+  private lastSeq = 0;
+  /** The compaction in flight; writes go on meanwhile. */
+  private compaction: Promise<void> | undefined;
 
   /** Loads the stored log; throws (leaving nothing behind) when the store or an update fails. */
   static async load(name: string, deps: LiveDocDeps): Promise<LiveDoc> {
@@ -109,7 +115,7 @@ export class LiveDoc {
   }
 
   get busy(): boolean {
-    return this.writes.busy || this.inbox.length > 0;
+    return this.writes.busy || this.inbox.length > 0 || this.compaction !== undefined;
   }
 
   attach(conn: Connection): void {
@@ -141,7 +147,7 @@ export class LiveDoc {
       const seq = await this.deps.store.appendBatch(this.name, [update]);
       Y.applyUpdate(this.doc, update, 'server');
       this.size.applied(update);
-      await this.logged(1, seq);
+      this.logged(1, seq);
     });
   }
 
@@ -149,6 +155,7 @@ export class LiveDoc {
   async drain(): Promise<void> {
     if (this.inbox.length > 0) await this.writes.run(() => this.writeRound());
     await this.writes.drain();
+    while (this.compaction) await this.compaction;
   }
 
   destroy(): void {
@@ -235,7 +242,7 @@ export class LiveDoc {
     for (const { info, origin } of round) this.updates.add(info.update, origin);
     this.updates.flush();
     for (const { info, origin } of round) this.apply(info.update, origin);
-    await this.logged(round.length, seq);
+    this.logged(round.length, seq);
   }
 
   /** The updates of a round that may be written: none from a failed connection, none that make the doc too large. */
@@ -263,10 +270,20 @@ export class LiveDoc {
     }
   }
 
-  /** Counts rows appended through `seq`, and folds the log when it has grown long. */
-  private async logged(rows: number, seq: number): Promise<void> {
+  /** Counts rows appended through `seq`, and starts folding the log when it has grown long. */
+  private logged(rows: number, seq: number): void {
     this.logLength += rows;
-    if (this.logLength > this.compactAfter) await this.compact(seq);
+    this.lastSeq = seq;
+    this.compactIfLong();
+  }
+
+  private compactIfLong(): void {
+    if (this.logLength <= this.compactAfter || this.compaction) return;
+    this.compaction = this.compact(this.lastSeq).finally(() => {
+      this.compaction = undefined;
+      // Rows appended while it ran may already make the log long again.
+      this.compactIfLong();
+    });
   }
 
   /** Closes a connection whose update was refused; whatever it sent after that is dropped too. */
@@ -289,17 +306,24 @@ export class LiveDoc {
   }
 
   /**
-   * Folds the log, up to `throughSeq`, into one state update. The state is rebuilt from the
-   * stored rows rather than taken from memory: with several instances, the log may hold an
-   * update from another one that has not reached this one yet.
+   * Folds the log, up to `throughSeq`, into one state update, while writes go on. The
+   * state is rebuilt from the stored rows rather than taken from memory: with several
+   * instances, the log may hold an update from another one that has not reached this one
+   * yet. The rebuild runs on a worker thread; only the swap (delete the folded rows,
+   * insert the state) takes a turn of the write queue.
    */
   private async compact(throughSeq: number): Promise<void> {
+    const lengthBefore = this.logLength;
     try {
-      const state = stateOf(await this.deps.store.load(this.name));
-      await this.deps.store.compact(this.name, state, throughSeq);
-      this.logLength = 1;
+      // Before the rows are read: what is applied from here on may be missing from them.
+      const sizeMark = this.size.mark();
+      const rows = await this.deps.store.load(this.name);
+      const state = await this.deps.merge(rows);
+      await this.writes.run(() => this.deps.store.compact(this.name, state, throughSeq));
+      // Rows appended meanwhile stay; they were counted.
+      this.logLength = this.logLength - lengthBefore + 1;
       this.compactAfter = this.deps.compactEvery;
-      this.size.measured(state.byteLength);
+      this.size.measuredAt(state.byteLength, sizeMark);
       this.log.debug({ throughSeq, bytes: state.byteLength }, 'compacted');
     } catch (error) {
       // The log is intact (one transaction); try again after another round of updates.
@@ -325,17 +349,6 @@ export class LiveDoc {
   /** Sends to every connection but the one the change came from. */
   private broadcast(message: Uint8Array, origin: unknown): void {
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
-  }
-}
-
-/** One state update from a log: applied to a fresh doc, so deleted content is garbage-collected. */
-function stateOf(updates: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
   }
 }
 

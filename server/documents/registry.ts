@@ -8,6 +8,7 @@ export interface RegistryOptions {
   logger: Logger;
   idleUnloadMs: number;
   compactEvery: number;
+  merge: LiveDocDeps['merge'];
 }
 
 /**
@@ -68,6 +69,7 @@ export class DocRegistry {
         store: this.options.store,
         logger: this.options.logger,
         compactEvery: this.options.compactEvery,
+        merge: this.options.merge,
         relay: this.options.relay,
         onIdle: () => this.scheduleUnload(name),
       });

@@ -7,6 +7,8 @@ import * as Y from 'yjs';
  */
 export class SizeGuard {
   private estimate: number;
+  /** Bytes of every update applied so far. */
+  private appliedBytes = 0;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -28,10 +30,19 @@ export class SizeGuard {
 
   applied(update: Uint8Array): void {
     this.estimate += update.byteLength;
+    this.appliedBytes += update.byteLength;
   }
 
-  /** After compaction the exact size is known again. */
-  measured(bytes: number): void {
-    this.estimate = bytes;
+  /** A point to measure from: see `measuredAt`. */
+  mark(): number {
+    return this.appliedBytes;
+  }
+
+  /**
+   * The document was `bytes` long at `mark` (e.g. a compaction's state, built while
+   * writes went on): the estimate becomes that plus what was applied since.
+   */
+  measuredAt(bytes: number, mark: number): void {
+    this.estimate = bytes + (this.appliedBytes - mark);
   }
 }

@@ -62,7 +62,8 @@ describe.each(backends)('several instances (%s pub/sub)', (_name, make) => {
     const onB = await b.connectSynced('note:fold', 'bob');
     for (let i = 0; i < 12; i++) (i % 2 ? onA : onB).text.insert(0, String(i % 10));
     const text = await converged([onA, onB]);
-    await waitFor(async () => (await a.storedText('note:fold')) === text, 'the store to hold everything');
-    expect(await a.store.count('note:fold')).toBeLessThan(12);
+    // Compaction runs beside the writes, so it may finish after the last update is stored.
+    await waitFor(async () => (await a.store.count('note:fold')) < 12, 'a compaction');
+    expect(await a.storedText('note:fold')).toBe(text);
   });
 });

@@ -149,6 +149,26 @@ describe('compaction', () => {
   });
 });
 
+describe('compaction beside live writes', () => {
+  it('keeps every update appended while a compaction runs, on two writers', async () => {
+    await start({ compactEvery: 20 });
+    const a = await h.connectSynced('note:busy', 'alice');
+    const b = await h.connectSynced('note:busy', 'bob');
+    // Many rounds, each folding into a log that keeps growing meanwhile.
+    for (let i = 0; i < 150; i++) {
+      (i % 2 ? a : b).text.insert(0, '가나다라'[i % 4]!);
+      if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const text = await converged([a, b]);
+    expect(text.length).toBe(150);
+    await waitFor(async () => (await h.storedText('note:busy')) === text, 'the store to hold every update');
+    await waitFor(async () => (await h.store.count('note:busy')) <= 21, 'the log to be folded');
+    await h.restart();
+    const c = await h.connectSynced('note:busy', 'carol');
+    expect(c.text.toString()).toBe(text);
+  });
+});
+
 describe('server-side changes', () => {
   it('change() is stored and reaches clients; state() returns the whole doc', async () => {
     await start();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SerialQueue } from '../../server/documents/serial-queue';
 import { SizeGuard } from '../../server/documents/size-guard';
+import { StateMerger } from '../../server/documents/state-merger';
 import { TokenBucket } from '../../server/documents/token-bucket';
 import { docNameOf } from '../../server/documents/upgrade';
 
@@ -80,5 +81,42 @@ describe('SizeGuard', () => {
     const sv = Y.encodeStateVector(doc);
     doc.getText('t').delete(0, 10);
     expect(guard.admits(Y.encodeStateAsUpdate(doc, sv), false)).toBe(true);
+  });
+});
+
+describe('StateMerger', () => {
+  it('folds a log into one state update on its worker, deletions collected', async () => {
+    const author = new Y.Doc();
+    const log: Uint8Array[] = [];
+    author.on('update', (update: Uint8Array) => log.push(update));
+    const text = author.getText('t');
+    text.insert(0, '국가산업 인재뱅크');
+    text.insert(0, 'draft: ');
+    text.delete(0, 7);
+    const merger = new StateMerger();
+    try {
+      const state = await merger.merge(log);
+      const reloaded = new Y.Doc();
+      Y.applyUpdate(reloaded, state);
+      expect(reloaded.getText('t').toString()).toBe('국가산업 인재뱅크');
+      expect(state.byteLength).toBeLessThan(log.reduce((n, u) => n + u.byteLength, 0));
+    } finally {
+      await merger.close();
+    }
+  });
+
+  it('rejects a log that will not apply, and keeps working', async () => {
+    const merger = new StateMerger();
+    try {
+      await expect(merger.merge([new Uint8Array([255, 255, 255])])).rejects.toThrow();
+      const doc = new Y.Doc();
+      doc.getText('t').insert(0, 'ok');
+      const state = await merger.merge([Y.encodeStateAsUpdate(doc)]);
+      const reloaded = new Y.Doc();
+      Y.applyUpdate(reloaded, state);
+      expect(reloaded.getText('t').toString()).toBe('ok');
+    } finally {
+      await merger.close();
+    }
   });
 });
