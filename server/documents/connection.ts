@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/close-codes';
 import type { User } from '../../shared/domain';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
+import { Broadcast } from './broadcast';
 import { decodeMessage, type ClientMessage } from './messages';
 import { TokenBucket } from './token-bucket';
 
@@ -80,13 +81,14 @@ export class Connection {
     for (const message of queued) if (!this.closing) handler(message);
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array | Broadcast): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > maxBufferedBytes) {
       this.close(StandardClose.tryAgainLater, 'The connection is too slow to keep up; reconnect.');
       return;
     }
-    this.ws.send(message);
+    if (message instanceof Broadcast) message.writeTo(this.ws);
+    else this.ws.send(message);
   }
 
   close(code: number, reason: string): void {

@@ -5,6 +5,7 @@ import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import { DocAwareness } from './awareness';
+import { Broadcast } from './broadcast';
 import { Connection, StandardClose } from './connection';
 import type { DocStore } from './doc-store';
 import { describeUpdate, encodeSyncStep1, encodeSyncStep2, type ClientMessage, type UpdateInfo } from './messages';
@@ -240,7 +241,12 @@ export class LiveDoc {
       return;
     }
     for (const { info, origin } of round) this.updates.add(info.update, origin);
-    this.updates.flush();
+    try {
+      this.updates.flush();
+    } catch (error) {
+      // Stored all the same: it must reach the document, and clients get it when they sync again.
+      this.log.error({ err: error }, 'could not forward a round of updates');
+    }
     for (const { info, origin } of round) this.apply(info.update, origin);
     this.logged(round.length, seq);
   }
@@ -348,7 +354,8 @@ export class LiveDoc {
 
   /** Sends to every connection but the one the change came from. */
   private broadcast(message: Uint8Array, origin: unknown): void {
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    const shared = new Broadcast(message);
+    for (const conn of this.connections) if (conn !== origin) conn.send(shared);
   }
 }
 

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
+import { Broadcast } from './broadcast';
 import { encodeUpdate } from './messages';
 
 /** Who receives a batch: anything that can be sent a message. */
 export interface Receiver {
-  send(message: Uint8Array): void;
+  send(message: Broadcast): void;
 }
 
 const merge = (updates: Uint8Array[]): Uint8Array => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
@@ -40,7 +41,7 @@ export class UpdateBatch {
     this.pending = [];
     if (batch.length === 0) return;
     const soleOrigin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : undefined;
-    const message = encodeUpdate(merge(batch.map((b) => b.update)));
+    const message = new Broadcast(encodeUpdate(merge(batch.map((b) => b.update))));
     for (const receiver of this.receivers()) if (receiver !== soleOrigin) receiver.send(message);
   }
 

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import type { Broadcast } from '../../server/documents/broadcast';
 import { UpdateBatch, type Receiver } from '../../server/documents/update-batch';
 
 /** A receiver that applies what it is sent (message type 0 = sync, 2 = update, then the update). */
 class Peer implements Receiver {
   readonly doc = new Y.Doc();
   frames = 0;
-  send(message: Uint8Array): void {
+  send({ bytes: message }: Broadcast): void {
     this.frames++;
     expect([message[0], message[1]]).toEqual([0, 2]);
     Y.applyUpdate(this.doc, readUpdate(message));
