@@ -12,7 +12,7 @@
  * fresh load-generator processes (bench/sync-worker.ts, lean y-websocket clients, see
  * bench/sync-client.ts). This process only orchestrates.
  *
- *   npx tsx bench/sync.ts                      # both ladders, ~6 minutes
+ *   npx tsx bench/sync.ts                      # both ladders, ~8 minutes
  *   npx tsx bench/sync.ts --quick              # smoke run, under a minute
  *   npx tsx bench/sync.ts --followers 0,1000 --editors 100 --duration 5 --target ours
  *
