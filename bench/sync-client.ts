@@ -19,6 +19,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { ClientPlan } from './sync-protocol';
 import { nowMicros, type Histogram } from './sync-stats';
+import { mulberry32 } from '../test/helpers/random';
 
 const messageSync = 0;
 const syncStep1 = 0;
@@ -230,17 +231,6 @@ export class SyncClient {
   }
 }
 
-/** A small seeded PRNG (public domain), for reproducible typing schedules. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A base-36 number at `start` ended by `end` (at most 11 digits), with the terminator's position. */
 function readBase36(bytes: Uint8Array, start: number, terminator: number): { value: number; end: number } | null {

@@ -3,6 +3,7 @@ import { systemClock } from '../../server/clock';
 import type { DocStore } from '../../server/documents/doc-store';
 import { MemoryEphemeral } from '../../server/ephemeral/memory';
 import { Harness, waitFor, type Client } from './documents.harness';
+import { mulberry32 } from '../helpers/random';
 
 /**
  * Seeded fuzzing (tldraw's syncFuzz shape): peers edit at random, drop off and come back,
@@ -93,16 +94,4 @@ function deleteSome(peer: Client, int: (n: number) => number): void {
   if (length === 0) return;
   const at = int(length);
   peer.text.delete(at, 1 + int(Math.min(5, length - at)));
-}
-
-/** A small seeded PRNG, so that a failing seed replays the same operations. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

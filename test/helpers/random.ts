@@ -1,0 +1,14 @@
+/**
+ * A small seeded PRNG (mulberry32, public domain): the same seed gives the same
+ * sequence, so a failing fuzz seed replays and every benchmark server gets the same keystrokes.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
