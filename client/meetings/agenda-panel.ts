@@ -16,7 +16,7 @@ import type { MeetingController } from './meeting-controller';
 import { panelStyles } from './meeting-styles';
 import { proposalPath } from './paths';
 import type { MeetingAbilities } from './permissions';
-import { TickController } from './tick-controller';
+import { TickController } from '../components/tick-controller';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; itemId: string };
 

@@ -14,7 +14,7 @@ import './meeting-form';
 import { meetingStatusBadge, panelStyles } from './meeting-styles';
 import { meetingPath, meetingsPath } from './paths';
 import type { MeetingAbilities } from './permissions';
-import { TickController } from './tick-controller';
+import { TickController } from '../components/tick-controller';
 
 export const followToggleEvent = 'fw-follow-toggle';
 export const presentToggleEvent = 'fw-present-toggle';

@@ -11,7 +11,7 @@ import { formatClock, formatDuration } from './format';
 import type { MeetingController } from './meeting-controller';
 import { panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
-import { TickController } from './tick-controller';
+import { TickController } from '../components/tick-controller';
 
 /**
  * "발언": raise and lower one's hand, the queue in order, and for those who run the

@@ -7,7 +7,7 @@ import { itemClock } from '../meetings/agenda-panel';
 import { formatDuration, formatMeetingTime } from '../meetings/format';
 import { MeetingController } from '../meetings/meeting-controller';
 import { meetingPath } from '../meetings/paths';
-import { TickController } from '../meetings/tick-controller';
+import { TickController } from '../components/tick-controller';
 import '../polls/projector-poll';
 import { sharedStyles } from '../styles/shared-styles';
 

@@ -11,7 +11,7 @@ import type { PollEntry, PollFeedController } from './poll-feed-controller';
 import { clockTime, optionLabel, pollErrorText } from './poll-format';
 import './poll-result';
 import { pollStyles } from './poll-styles';
-import { TickController } from './tick-controller';
+import { TickController } from '../components/tick-controller';
 
 type Confirm = 'close' | 'cancel' | null;
 

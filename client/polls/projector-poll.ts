@@ -5,7 +5,7 @@ import { LocaleController } from '../i18n/i18n';
 import { PollFeedController } from './poll-feed-controller';
 import { clockTime } from './poll-format';
 import './poll-result';
-import { TickController } from './tick-controller';
+import { TickController } from '../components/tick-controller';
 
 /** Projector colours for the chart (custom properties pass into its shadow root). */
 const projectorStyle = html`<style>

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * Re-renders the host every second while `active()` says a clock is on screen
- * (a poll's countdown); stops when nothing counts down and when the host goes.
+ * Re-renders the host every second while `active()` says a clock is on screen (a
+ * poll's countdown, a running agenda item or speaker). It looks again after every
+ * render of the host, so a clock that appears starts it and one that goes stops it.
  */
 export class TickController implements ReactiveController {
   #timer: ReturnType<typeof setInterval> | undefined;
