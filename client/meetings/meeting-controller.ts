@@ -1,15 +1,9 @@
-import { ContextConsumer } from '@lit/context';
-import { ask, timedOut, type TimedSocket } from '../realtime/ask';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Ack } from '../../shared/realtime/ack';
 import type { AppError } from '../../shared/result';
 import type { MeetingState, PresenterState } from '../../shared/schemas/meetings';
-import { presenceContext } from '../presence/presence-context';
-import type { ClientSocket } from '../realtime/socket-controller';
-
-const ackTimeoutMs = 8_000;
-/** After a join that got no answer (or failed for a passing reason), try again. */
-const rejoinAfterMs = 3_000;
+import { ask, timedOut, type TimedSocket } from '../realtime/ask';
+import { RoomMembership } from '../realtime/room-membership';
 
 /** Where the room's connection stands; the last state stays on screen while reconnecting. */
 export type MeetingPhase =
@@ -21,7 +15,6 @@ export type MeetingPhase =
 /** Failures that happen on this side: no connection, no answer in time. */
 export { offline, timedOut } from '../realtime/ask';
 
-
 export interface MeetingControllerOptions {
   /** A state arrived (on join, on every change); `previous` is null on the first. */
   onState?(state: MeetingState, previous: MeetingState | null): void;
@@ -32,11 +25,10 @@ export interface MeetingControllerOptions {
 }
 
 /**
- * Owns this page's membership of one meeting room on the page's shared live
- * connection (presenceContext): joins when the connection is up and again after
- * every reconnect (the join's acknowledgement carries the full state), keeps the
- * latest `meeting:state` and presenter, the offset of the server's clock, and
- * leaves when the host goes away or the meeting changes.
+ * One meeting room as this page follows it: joined through a RoomMembership (the
+ * join's acknowledgement carries the full state, again after every reconnect), it
+ * keeps the latest `meeting:state` and presenter and the offset of the server's
+ * clock, and sends the room's actions.
  */
 export class MeetingController implements ReactiveController {
   state: MeetingState | null = null;
@@ -44,24 +36,29 @@ export class MeetingController implements ReactiveController {
   /** Server clock minus this browser's clock, from the latest state's `serverNow`. */
   offsetMs = 0;
 
-  #socket: ClientSocket | null = null;
-  /** The meeting this connection has joined (or is joining). */
-  #joined = '';
-  #request = 0;
-  #retry: ReturnType<typeof setTimeout> | undefined;
-  #connected = false;
+  readonly #room: RoomMembership<{ state: MeetingState }>;
 
   constructor(
     private readonly host: ReactiveElement,
     private readonly meetingIdOf: () => string,
     private readonly options: MeetingControllerOptions = {},
   ) {
-    // Before the consumer, so that hostDisconnected leaves while the socket is still known.
     host.addController(this);
-    new ContextConsumer(host, {
-      context: presenceContext,
-      subscribe: true,
-      callback: (presence) => this.#attach(presence?.socket ?? null),
+    this.#room = new RoomMembership(host, {
+      id: meetingIdOf,
+      join: (socket, meetingId) => socket.emitWithAck('meeting:join', { meetingId }),
+      leave: (socket, meetingId) => socket.emit('meeting:leave', { meetingId }, () => {}),
+      listen: (socket, on) => {
+        if (on) socket.on('meeting:state', this.#onState).on('meeting:presenter', this.#onPresenter);
+        else socket.off('meeting:state', this.#onState).off('meeting:presenter', this.#onPresenter);
+      },
+      joined: ({ state }) => {
+        this.phase = { kind: 'joined' };
+        this.#setState(state);
+        this.options.onJoined?.();
+      },
+      failed: (error) => this.#setPhase(this.state && error === timedOut ? { kind: 'reconnecting' } : { kind: 'failed', error }),
+      dropped: () => this.#setPhase(this.state ? { kind: 'reconnecting' } : { kind: 'connecting' }),
     });
   }
 
@@ -75,119 +72,47 @@ export class MeetingController implements ReactiveController {
     return Date.now() + this.offsetMs;
   }
 
-  hostConnected(): void {
-    this.#connected = true;
-  }
-
   hostUpdate(): void {
     // The page moved to another meeting: leave the old room, join the new one.
-    const id = this.meetingIdOf();
-    if (this.#socket && id !== this.#joined) {
-      this.#leave();
-      this.state = null;
-      this.phase = { kind: 'connecting' };
-      this.#join();
-    }
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#attach(null);
+    if (!this.#room.moved) return;
+    this.state = null;
+    this.phase = { kind: 'connecting' };
+    this.#room.rejoin();
   }
 
   // --- actions (each answers the server's acknowledgement) ---
 
-  start = () => this.#ask((s) => s.emitWithAck('meeting:start', { meetingId: this.#joined }));
-  end = () => this.#ask((s) => s.emitWithAck('meeting:end', { meetingId: this.#joined }));
-  setCurrentItem = (itemId: string | null) => this.#ask((s) => s.emitWithAck('meeting:setCurrentItem', { meetingId: this.#joined, itemId }));
-  raiseHand = () => this.#ask((s) => s.emitWithAck('meeting:raiseHand', { meetingId: this.#joined }));
+  start = () => this.#ask((s, meetingId) => s.emitWithAck('meeting:start', { meetingId }));
+  end = () => this.#ask((s, meetingId) => s.emitWithAck('meeting:end', { meetingId }));
+  setCurrentItem = (itemId: string | null) => this.#ask((s, meetingId) => s.emitWithAck('meeting:setCurrentItem', { meetingId, itemId }));
+  raiseHand = () => this.#ask((s, meetingId) => s.emitWithAck('meeting:raiseHand', { meetingId }));
   lowerHand = (userId?: string) =>
-    this.#ask((s) => s.emitWithAck('meeting:lowerHand', userId ? { meetingId: this.#joined, userId } : { meetingId: this.#joined }));
-  giveFloor = (userId: string) => this.#ask((s) => s.emitWithAck('meeting:giveFloor', { meetingId: this.#joined, userId }));
-  endFloor = () => this.#ask((s) => s.emitWithAck('meeting:endFloor', { meetingId: this.#joined }));
-  checkIn = () => this.#ask((s) => s.emitWithAck('meeting:checkIn', { meetingId: this.#joined }));
-  follow = (following: boolean) => this.#ask((s) => s.emitWithAck('meeting:follow', { meetingId: this.#joined, following }));
+    this.#ask((s, meetingId) => s.emitWithAck('meeting:lowerHand', userId ? { meetingId, userId } : { meetingId }));
+  giveFloor = (userId: string) => this.#ask((s, meetingId) => s.emitWithAck('meeting:giveFloor', { meetingId, userId }));
+  endFloor = () => this.#ask((s, meetingId) => s.emitWithAck('meeting:endFloor', { meetingId }));
+  checkIn = () => this.#ask((s, meetingId) => s.emitWithAck('meeting:checkIn', { meetingId }));
+  follow = (following: boolean) => this.#ask((s, meetingId) => s.emitWithAck('meeting:follow', { meetingId, following }));
   present = (view: { location: string; scrollRatio: number } | null) =>
-    this.#ask((s) => s.emitWithAck('meeting:present', { meetingId: this.#joined, view }));
+    this.#ask((s, meetingId) => s.emitWithAck('meeting:present', { meetingId, view }));
   /** Where in the room this person is and whether idle (shown to the others). */
-  presence = (location: string, idle: boolean) => this.#ask((s) => s.emitWithAck('meeting:presence', { meetingId: this.#joined, location, idle }));
+  presence = (location: string, idle: boolean) =>
+    this.#ask((s, meetingId) => s.emitWithAck('meeting:presence', { meetingId, location, idle }));
 
-  #ask<T extends object>(send: (socket: TimedSocket) => Promise<Ack<T>>): Promise<Ack<T>> {
-    return ask(this.phase.kind === 'joined' ? this.#socket : null, send);
+  /** Sends an action about the meeting joined; `offline` unless joined. */
+  #ask<T extends object>(send: (socket: TimedSocket, meetingId: string) => Promise<Ack<T>>): Promise<Ack<T>> {
+    const meetingId = this.#room.joined;
+    return ask(this.phase.kind === 'joined' ? this.#room.socket : null, (socket) => send(socket, meetingId));
   }
 
-  // --- the connection ---
-
-  #attach(socket: ClientSocket | null): void {
-    if (!this.#connected) socket = null;
-    if (socket === this.#socket) return;
-    const old = this.#socket;
-    if (old) {
-      this.#leave();
-      old.off('connect', this.#onConnect);
-      old.off('disconnect', this.#onDisconnect);
-      old.off('meeting:state', this.#onState);
-      old.off('meeting:presenter', this.#onPresenter);
-    }
-    clearTimeout(this.#retry);
-    this.#socket = socket;
-    if (!socket) return;
-    socket.on('connect', this.#onConnect);
-    socket.on('disconnect', this.#onDisconnect);
-    socket.on('meeting:state', this.#onState);
-    socket.on('meeting:presenter', this.#onPresenter);
-    if (socket.connected) this.#join();
-  }
-
-  readonly #onConnect = () => {
-    this.#joined = '';
-    this.#join();
-  };
-
-  readonly #onDisconnect = () => {
-    // The server forgets a dropped connection's rooms; the next connect joins again.
-    this.#request++;
-    clearTimeout(this.#retry);
-    this.#setPhase(this.state ? { kind: 'reconnecting' } : { kind: 'connecting' });
-  };
-
-  #join(): void {
-    const socket = this.#socket;
-    const meetingId = this.meetingIdOf();
-    clearTimeout(this.#retry);
-    if (!socket?.connected || !meetingId) return;
-    this.#joined = meetingId;
-    const request = ++this.#request;
-    socket.timeout(ackTimeoutMs).emit('meeting:join', { meetingId }, (err, answer) => {
-      if (request !== this.#request || socket !== this.#socket) return;
-      if (err || !answer.ok) {
-        const error = err ? timedOut : answer.ok ? timedOut : answer.error;
-        this.#setPhase(this.state && error === timedOut ? { kind: 'reconnecting' } : { kind: 'failed', error });
-        // Not found or forbidden will not change by asking again; anything else may.
-        if (error.code !== 'not_found' && error.code !== 'forbidden') this.#retry = setTimeout(() => this.#join(), rejoinAfterMs);
-        return;
-      }
-      this.phase = { kind: 'joined' };
-      this.#setState(answer.state);
-      this.options.onJoined?.();
-    });
-  }
-
-  #leave(): void {
-    const socket = this.#socket;
-    const meetingId = this.#joined;
-    this.#request++;
-    this.#joined = '';
-    if (socket?.connected && meetingId) socket.emit('meeting:leave', { meetingId }, () => {});
-  }
+  // --- what the room hears ---
 
   readonly #onState = (state: MeetingState) => {
-    if (state.meeting.id !== this.#joined || this.phase.kind !== 'joined') return;
+    if (state.meeting.id !== this.#room.joined || this.phase.kind !== 'joined') return;
     this.#setState(state);
   };
 
   readonly #onPresenter = ({ meetingId, presenter }: { meetingId: string; presenter: PresenterState | null }) => {
-    if (meetingId !== this.#joined || !this.state) return;
+    if (meetingId !== this.#room.joined || !this.state) return;
     this.state = { ...this.state, follow: { ...this.state.follow, presenter } };
     this.options.onPresenter?.(presenter);
     this.host.requestUpdate();

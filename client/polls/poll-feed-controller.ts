@@ -1,5 +1,3 @@
-import { ContextConsumer } from '@lit/context';
-import { ask, type TimedSocket } from '../realtime/ask';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { api } from '../../shared/api/endpoints';
 import type { Ack } from '../../shared/realtime/ack';
@@ -7,13 +5,9 @@ import type { PollWithMine } from '../../shared/realtime/polls';
 import type { AppError } from '../../shared/result';
 import type { PollMine, PollResult, PollView } from '../../shared/schemas/polls';
 import { call } from '../http/call';
-import { presenceContext } from '../presence/presence-context';
-import type { ClientSocket } from '../realtime/socket-controller';
+import { ask, type TimedSocket } from '../realtime/ask';
+import { RoomMembership } from '../realtime/room-membership';
 import { laterView, timeoutError } from './poll-format';
-
-const ackTimeoutMs = 8_000;
-/** After a watch that got no answer (or failed for a passing reason), try again. */
-const rewatchAfterMs = 3_000;
 
 /** One poll and the viewer's part in it (null until known, e.g. for a poll that just opened). */
 export interface PollEntry {
@@ -48,23 +42,27 @@ export interface PollFeedOptions {
 export class PollFeedController implements ReactiveController {
   phase: FeedPhase = { kind: 'connecting' };
   readonly #entries = new Map<string, PollEntry>();
-  #socket: ClientSocket | null = null;
-  #watched = '';
-  #request = 0;
-  #retry: ReturnType<typeof setTimeout> | undefined;
-  #connected = false;
+  readonly #room: RoomMembership<{ polls: PollWithMine[] }>;
 
   constructor(
     private readonly host: ReactiveElement,
     private readonly meetingIdOf: () => string,
     private readonly options: PollFeedOptions = {},
   ) {
-    // Before the consumer, so that hostDisconnected still knows the socket when it leaves.
     host.addController(this);
-    new ContextConsumer(host, {
-      context: presenceContext,
-      subscribe: true,
-      callback: (presence) => this.#attach(presence?.socket ?? null),
+    this.#room = new RoomMembership(host, {
+      id: meetingIdOf,
+      join: (socket, meetingId) => socket.emitWithAck('poll:watch', { meetingId }),
+      // `poll:unwatch` leaves the meeting's room: not while the page itself holds it.
+      leave: (socket, meetingId) => !options.roomHeld?.() && socket.emit('poll:unwatch', { meetingId }, () => {}),
+      listen: (socket, on) => {
+        if (on) socket.on('poll:state', this.#onState).on('poll:result', this.#onResult);
+        else socket.off('poll:state', this.#onState).off('poll:result', this.#onResult);
+      },
+      joined: ({ polls }) => this.#load(polls),
+      failed: (error) =>
+        this.#setPhase(this.#entries.size > 0 && error === timeoutError ? { kind: 'reconnecting' } : { kind: 'failed', error }),
+      dropped: () => this.#setPhase(this.#entries.size > 0 || this.phase.kind === 'ready' ? { kind: 'reconnecting' } : { kind: 'connecting' }),
     });
   }
 
@@ -79,26 +77,14 @@ export class PollFeedController implements ReactiveController {
 
   /** Whether the live connection is up (actions need it). */
   get online(): boolean {
-    return this.#socket?.connected === true;
-  }
-
-  hostConnected(): void {
-    this.#connected = true;
+    return this.#room.socket?.connected === true;
   }
 
   hostUpdate(): void {
-    const id = this.meetingIdOf();
-    if (this.#socket && id !== this.#watched) {
-      this.#unwatch();
-      this.#entries.clear();
-      this.phase = { kind: 'connecting' };
-      this.#watch();
-    }
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#attach(null);
+    if (!this.#room.moved) return;
+    this.#entries.clear();
+    this.phase = { kind: 'connecting' };
+    this.#room.rejoin();
   }
 
   // --- actions ---
@@ -122,7 +108,7 @@ export class PollFeedController implements ReactiveController {
 
   /** Checks this person in to the meeting (the page's connection must have joined it). */
   async checkIn(): Promise<Ack> {
-    const meetingId = this.#watched;
+    const meetingId = this.#room.joined;
     return this.#ask((s) => s.emitWithAck('meeting:checkIn', { meetingId }));
   }
 
@@ -133,7 +119,7 @@ export class PollFeedController implements ReactiveController {
 
   /** Asks again for every poll and the viewer's part (after a delegation changed). */
   refresh(): void {
-    this.#watch();
+    this.#room.join();
   }
 
   // --- the connection ---
@@ -145,65 +131,7 @@ export class PollFeedController implements ReactiveController {
   }
 
   #ask<T extends object>(send: (socket: TimedSocket) => Promise<Ack<T>>): Promise<Ack<T>> {
-    return ask(this.#socket, send);
-  }
-
-  #attach(socket: ClientSocket | null): void {
-    if (!this.#connected) socket = null;
-    if (socket === this.#socket) return;
-    const old = this.#socket;
-    if (old) {
-      this.#unwatch();
-      old.off('connect', this.#onConnect);
-      old.off('disconnect', this.#onDisconnect);
-      old.off('poll:state', this.#onState);
-      old.off('poll:result', this.#onResult);
-    }
-    clearTimeout(this.#retry);
-    this.#socket = socket;
-    if (!socket) return;
-    socket.on('connect', this.#onConnect);
-    socket.on('disconnect', this.#onDisconnect);
-    socket.on('poll:state', this.#onState);
-    socket.on('poll:result', this.#onResult);
-    if (socket.connected) this.#watch();
-  }
-
-  readonly #onConnect = () => this.#watch();
-
-  readonly #onDisconnect = () => {
-    // The server forgets a dropped connection's rooms; the next connect watches again.
-    this.#request++;
-    clearTimeout(this.#retry);
-    this.#setPhase(this.#entries.size > 0 || this.phase.kind === 'ready' ? { kind: 'reconnecting' } : { kind: 'connecting' });
-  };
-
-  #watch(): void {
-    const socket = this.#socket;
-    const meetingId = this.meetingIdOf();
-    clearTimeout(this.#retry);
-    if (!socket?.connected || !meetingId) return;
-    this.#watched = meetingId;
-    const request = ++this.#request;
-    socket.timeout(ackTimeoutMs).emit('poll:watch', { meetingId }, (err, answer) => {
-      if (request !== this.#request || socket !== this.#socket) return;
-      if (err || !answer.ok) {
-        const error = err || answer.ok ? timeoutError : answer.error;
-        this.#setPhase(this.#entries.size > 0 && error === timeoutError ? { kind: 'reconnecting' } : { kind: 'failed', error });
-        if (error.code !== 'not_found' && error.code !== 'forbidden') this.#retry = setTimeout(() => this.#watch(), rewatchAfterMs);
-        return;
-      }
-      this.#load(answer.polls);
-    });
-  }
-
-  #unwatch(): void {
-    const socket = this.#socket;
-    const meetingId = this.#watched;
-    this.#request++;
-    clearTimeout(this.#retry);
-    this.#watched = '';
-    if (socket?.connected && meetingId && !this.options.roomHeld?.()) socket.emit('poll:unwatch', { meetingId }, () => {});
+    return ask(this.#room.socket, send);
   }
 
   #load(polls: PollWithMine[]): void {
@@ -214,12 +142,12 @@ export class PollFeedController implements ReactiveController {
   }
 
   readonly #onState = (view: PollView) => {
-    if (view.meetingId !== this.#watched) return;
+    if (view.meetingId !== this.#room.joined) return;
     this.#receive(view);
   };
 
   readonly #onResult = ({ poll }: { pollId: string; meetingId: string; result: PollResult; poll: PollView }) => {
-    if (poll.meetingId !== this.#watched) return;
+    if (poll.meetingId !== this.#room.joined) return;
     this.#receive(poll);
   };
 
@@ -252,10 +180,10 @@ export class PollFeedController implements ReactiveController {
   }
 
   async #fetchMine(pollId: string): Promise<void> {
-    const meetingId = this.#watched;
+    const meetingId = this.#room.joined;
     try {
       const { poll, mine } = await call(api.poll, { params: { id: pollId } });
-      if (meetingId !== this.#watched) return;
+      if (meetingId !== this.#room.joined) return;
       this.#set({ poll: laterView(this.#entries.get(pollId)?.poll, poll), mine });
     } catch {
       // The next watch (reconnect, refresh) brings it; the poll stays shown meanwhile.
