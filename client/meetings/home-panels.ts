@@ -12,13 +12,13 @@ import { decisionItem, decisionStyles } from './decisions-list';
 import { formatMeetingTime } from './format';
 import { meetingStatusBadge, panelStyles } from './meeting-styles';
 import { meetingPath, meetingsPath } from './paths';
+import { RefreshController } from '../components/refresh-controller';
 
 type RecentDecision = CallOutput<typeof api.recentDecisions>['decisions'][number];
 
 /** How many of each the home page shows. */
 const meetingsShown = 4;
 const decisionsShown = 8;
-const refreshMs = 30_000;
 
 /**
  * The home page's two meeting panels: live and upcoming meetings, and the latest
@@ -81,20 +81,14 @@ export class HomeMeetingPanels extends LitElement {
     task: async () => (await call(api.recentDecisions, { query: { limit: decisionsShown } })).decisions,
     args: () => [],
   });
-  #timer: ReturnType<typeof setInterval> | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#timer = setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
+  constructor() {
+    super();
+    // Meetings start and end, decisions are taken: catch up while the tab is visible.
+    new RefreshController(this, () => {
       void this.#meetings.run();
       void this.#decisions.run();
-    }, refreshMs);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.#timer);
+    });
   }
 
   override render() {

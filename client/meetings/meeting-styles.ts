@@ -2,6 +2,30 @@ import { css, html } from 'lit';
 import type { MeetingStatus, MinutesStatus } from '../../shared/meetings/state-machine';
 import type { Catalogue } from '../i18n/catalogue';
 
+/** A panel that fills its column around a document: the editor scrolls inside `.scroller`. */
+export const editorPanelStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    flex: 1;
+    padding: 0;
+    overflow: hidden;
+  }
+  .scroller {
+    flex: 1;
+    min-height: 240px;
+    overflow: auto;
+    border-top: 1px solid var(--fw-border);
+    overscroll-behavior: contain;
+  }
+`;
+
 /** The panels of the meeting pages: a card with a heading row, lists, small buttons, badges. */
 export const panelStyles = css`
   .panel {

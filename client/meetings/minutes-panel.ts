@@ -10,7 +10,7 @@ import { call, errorMessage } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
-import { minutesStatusBadge, panelStyles } from './meeting-styles';
+import { editorPanelStyles, minutesStatusBadge, panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
 
 /**
@@ -23,20 +23,8 @@ export class MinutesPanel extends LitElement {
   static override styles = [
     sharedStyles,
     panelStyles,
+    editorPanelStyles,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
-      .panel {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        flex: 1;
-        padding: 0;
-        overflow: hidden;
-      }
       .panel > header,
       .notices,
       .workflow,
@@ -102,13 +90,6 @@ export class MinutesPanel extends LitElement {
         font-weight: 700;
         font-size: 0.875rem;
         flex-basis: 100%;
-      }
-      .scroller {
-        flex: 1;
-        min-height: 240px;
-        overflow: auto;
-        border-top: 1px solid var(--fw-border);
-        overscroll-behavior: contain;
       }
     `,
   ];

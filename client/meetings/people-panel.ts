@@ -7,6 +7,7 @@ import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
 import { sharedStyles } from '../styles/shared-styles';
 import { panelStyles } from './meeting-styles';
+import { presenceDotStyles } from '../presence/presence-styles';
 
 /** Where in the room someone is (`agenda`, `minutes`, `proposal:12`, …), in words. */
 export function whereLabel(t: Catalogue, location: string): string {
@@ -23,6 +24,7 @@ export function whereLabel(t: Catalogue, location: string): string {
 export class MeetingPeople extends LitElement {
   static override styles = [
     sharedStyles,
+    presenceDotStyles,
     panelStyles,
     css`
       li {
@@ -31,17 +33,6 @@ export class MeetingPeople extends LitElement {
         column-gap: 10px;
         padding: 8px 0;
         border-top: 1px solid var(--fw-border);
-      }
-      .dot {
-        width: 10px;
-        height: 10px;
-        margin-top: 8px;
-        border-radius: 50%;
-        background: var(--fw-success);
-      }
-      .idle .dot {
-        background: transparent;
-        border: 2px solid var(--fw-away);
       }
       .name {
         font-weight: 700;

@@ -4,7 +4,7 @@ import { LocaleController } from '../i18n/i18n';
 import type { ProposalState } from '../proposals/proposal-controller';
 import '../proposals/status-badge';
 import { sharedStyles } from '../styles/shared-styles';
-import { panelStyles } from './meeting-styles';
+import { editorPanelStyles, panelStyles } from './meeting-styles';
 import { proposalPath } from './paths';
 
 /**
@@ -16,20 +16,8 @@ export class MeetingProposal extends LitElement {
   static override styles = [
     sharedStyles,
     panelStyles,
+    editorPanelStyles,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
-      .panel {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        flex: 1;
-        padding: 0;
-        overflow: hidden;
-      }
       .head {
         padding: 16px 20px 10px;
         display: grid;
@@ -45,13 +33,6 @@ export class MeetingProposal extends LitElement {
       }
       .message {
         margin: 0 20px 10px;
-      }
-      .scroller {
-        flex: 1;
-        min-height: 240px;
-        overflow: auto;
-        border-top: 1px solid var(--fw-border);
-        overscroll-behavior: contain;
       }
       .empty {
         padding: 16px 20px 20px;

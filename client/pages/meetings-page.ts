@@ -17,9 +17,7 @@ import { navigate } from '../router/router-controller';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
-
-/** The list is fetched again this often while the tab is visible (meetings start and end). */
-const refreshMs = 30_000;
+import { RefreshController } from '../components/refresh-controller';
 
 /** Live, upcoming (soonest first) and past meetings (latest first). */
 export function groupMeetings(meetings: MeetingSummary[]) {
@@ -126,27 +124,18 @@ export class MeetingsPage extends LitElement {
     task: async () => (await call(api.meetings, { query: {} })).meetings,
     args: () => [],
   });
-  #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
+    // Meetings start and end: catch up while the tab is visible (not under an open form).
+    new RefreshController(this, () => {
+      if (!this.creating) void this.#list.run();
+    });
     this.addEventListener(meetingFormCancelEvent, () => void this.#closeForm());
     this.addEventListener(meetingCreatedEvent, (e) => {
       const meeting = (e as CustomEvent<Meeting>).detail;
       navigate(meetingPath(meeting.id));
     });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && !this.creating) void this.#list.run();
-    }, refreshMs);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.#timer);
   }
 
   override render() {

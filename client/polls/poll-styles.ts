@@ -96,16 +96,6 @@ export const pollStyles = css`
     min-height: 44px;
     padding: 0 16px;
   }
-  button.warn {
-    background: var(--fw-surface);
-    color: var(--fw-danger);
-    border-color: var(--fw-danger);
-  }
-  button.warn:hover {
-    background: var(--fw-danger-soft);
-    color: #8f1c13;
-    border-color: #8f1c13;
-  }
   .confirm {
     display: grid;
     gap: 10px;

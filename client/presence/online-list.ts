@@ -8,12 +8,14 @@ import { locationLabel, roleLabel } from '../i18n/labels';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import { presenceContext, type PresenceState } from './presence-context';
+import { presenceDotStyles } from './presence-styles';
 
 /** "접속 중": who is online now, live; active people first. */
 @customElement('fw-online-list')
 export class OnlineList extends LitElement {
   static override styles = [
     sharedStyles,
+    presenceDotStyles,
     css`
       section {
         padding: 24px;
@@ -39,17 +41,6 @@ export class OnlineList extends LitElement {
         column-gap: 12px;
         padding: 12px 0;
         border-top: 1px solid var(--fw-border);
-      }
-      .dot {
-        width: 10px;
-        height: 10px;
-        margin-top: 8px;
-        border-radius: 50%;
-        background: var(--fw-success);
-      }
-      .idle .dot {
-        background: transparent;
-        border: 2px solid var(--fw-away);
       }
       .name {
         font-weight: 700;

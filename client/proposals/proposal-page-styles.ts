@@ -80,16 +80,6 @@ export const proposalPageStyles = css`
         min-height: 40px;
         padding: 0 16px;
       }
-      button.warn {
-        background: var(--fw-surface);
-        color: var(--fw-danger);
-        border-color: var(--fw-danger);
-      }
-      button.warn:hover {
-        background: var(--fw-danger-soft);
-        color: #8f1c13;
-        border-color: #8f1c13;
-      }
       .notices {
         margin-top: 16px;
       }

@@ -146,6 +146,17 @@ export const sharedStyles = css`
     border-color: #c9ced6;
     color: #4d5562;
   }
+  /* Withdraw, cancel a poll: an action that cannot be taken back */
+  button.warn {
+    background: var(--fw-surface);
+    color: var(--fw-danger);
+    border-color: var(--fw-danger);
+  }
+  button.warn:hover {
+    background: var(--fw-danger-soft);
+    color: #8f1c13;
+    border-color: #8f1c13;
+  }
 
   /* Messages (kept inside an always-present live region) */
   .message {
