@@ -1,9 +1,10 @@
 import type { Editor } from '@tiptap/core';
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { icons } from './icons';
+import { EditorRenderController } from './editor-render-controller';
 
 /** A toolbar button; documents with blocks of their own (minutes) add theirs through `<fw-editor .tools>`. */
 export interface Tool {
@@ -94,24 +95,13 @@ export class EditorToolbar extends LitElement {
   @property({ attribute: false }) extraTools: Tool[] = [];
   @state() private focusIndex = 0;
   @state() private linkOpen = false;
-  /** Bumped on every editor transaction, to show what is active at the selection. */
-  @state() private revision = 0;
 
   readonly #i18n = new LocaleController(this);
-  #subscribed: Editor | null = null;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('editor')) this.#subscribe(this.editor);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#subscribe(this.editor);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscribe(null);
+  constructor() {
+    super();
+    // What is active at the selection changes with every transaction.
+    new EditorRenderController(this, () => this.editor);
   }
 
   override render() {
@@ -185,17 +175,6 @@ export class EditorToolbar extends LitElement {
     );
     return tools;
   }
-
-  #subscribe(editor: Editor | null): void {
-    if (this.#subscribed === editor) return;
-    this.#subscribed?.off('transaction', this.#refresh);
-    this.#subscribed = editor;
-    editor?.on('transaction', this.#refresh);
-  }
-
-  readonly #refresh = () => {
-    this.revision++;
-  };
 
   /** A press on a button keeps the editor's focus and selection; the click still runs the tool. */
   readonly #keepFocus = (event: MouseEvent) => {

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import { minutesTransition, type MinutesStatus } from '../../shared/meetings/state-machine';
@@ -12,6 +12,7 @@ import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { editorPanelStyles, minutesStatusBadge, panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
+import { EditorRenderController } from '../editor/editor-render-controller';
 
 /**
  * "회의록": the live minutes (the page's `<fw-editor>`, slotted in as `editor`), the
@@ -102,30 +103,19 @@ export class MinutesPanel extends LitElement {
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
   @state() private busy = false;
   @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
-  /** Bumped on editor transactions, to follow the cursor into and out of action items. */
-  @state() private revision = 0;
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
-  #subscribed: Editor | null = null;
 
   /** The scrolling box around the text (followers scroll it to the presenter's position). */
   get scroller(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('editor')) this.#subscribe(this.isConnected ? this.editor : null);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#subscribe(this.editor);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscribe(null);
+  constructor() {
+    super();
+    // The action item's details follow the cursor into and out of action items.
+    new EditorRenderController(this, () => this.editor);
   }
 
   override render() {
@@ -186,7 +176,6 @@ export class MinutesPanel extends LitElement {
   /** Owner and due date of the action item at the cursor, for those who write. */
   #details() {
     const editor = this.editor;
-    void this.revision;
     if (this.readOnly || !editor?.isEditable) return nothing;
     const attrs = actionItemAt(editor);
     if (!attrs) return nothing;
@@ -228,19 +217,6 @@ export class MinutesPanel extends LitElement {
       this.busy = false;
     }
   }
-
-  #subscribe(editor: Editor | null): void {
-    if (this.#subscribed === editor) return;
-    this.#subscribed?.off('selectionUpdate', this.#refresh);
-    this.#subscribed?.off('transaction', this.#refresh);
-    this.#subscribed = editor;
-    editor?.on('selectionUpdate', this.#refresh);
-    editor?.on('transaction', this.#refresh);
-  }
-
-  readonly #refresh = () => {
-    this.revision++;
-  };
 }
 
 declare global {

@@ -140,6 +140,17 @@ describe('co-editing a draft', () => {
     await see(ministryPage.locator('.collaboration-carets__label', { hasText: chair.name }));
   });
 
+  it('shows in the toolbar what is active at the caret, as it moves and as marks toggle', async () => {
+    const bold = chairPage.getByRole('toolbar', { name: '서식 도구' }).getByRole('button', { name: '굵게' });
+    await caretAtEndOf(chairPage, 'Benchmark');
+    expect(await bold.getAttribute('aria-pressed')).toBe('false');
+    await chairPage.keyboard.press('Control+b');
+    await chairPage.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await bold.elementHandle());
+    await chairPage.keyboard.insertText(' 강조');
+    await chairPage.keyboard.press('Control+b');
+    await chairPage.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'false', await bold.elementHandle());
+  });
+
   it('shows a comment made by one writer to the other, with its reply', async () => {
     await selectText(chairPage, '국가투자지주회사 설립');
     const add = chairPage.getByRole('button', { name: '의견 추가' });
