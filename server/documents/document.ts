@@ -14,9 +14,6 @@ import { SerialQueue } from './serial-queue';
 import { SizeGuard } from './size-guard';
 import { UpdateBatch } from './update-batch';
 
-/** Where a change to the in-memory document came from (hocuspocus tags its transactions the same way). */
-export type Origin = Connection | 'server' | 'load' | 'remote';
-
 export interface LiveDocDeps {
   store: DocStore;
   logger: Logger;
@@ -108,11 +105,9 @@ export class LiveDoc {
     this.size = new SizeGuard(this.doc, limits.yjsDocumentBytes);
     this.logLength = stored.length;
     this.compactAfter = deps.compactEvery;
-    this.doc.on('update', (update: Uint8Array, origin: Origin) => {
-      // A client's update was forwarded by its write round, before it was applied.
-      if (!(origin instanceof Connection)) this.updates.add(update, origin);
-      if (origin !== 'remote') relay?.publish('update', update);
-    });
+    // No 'update' listener: every change is applied in this class with its update in hand
+    // (forwarded and relayed from here), and a listener would make Yjs encode each one again.
+    // Transactions are still tagged with where they came from: a Connection, 'server', 'remote', 'load'.
   }
 
   get busy(): boolean {
@@ -147,6 +142,8 @@ export class LiveDoc {
       if (!this.size.admits(update, inserts)) throw new Error(`could not change ${this.name}: the document would be too large`);
       const seq = await this.deps.store.appendBatch(this.name, [update]);
       Y.applyUpdate(this.doc, update, 'server');
+      this.updates.add(update, 'server');
+      this.relay?.publish('update', update);
       this.size.applied(update);
       this.logged(1, seq);
     });
@@ -174,6 +171,7 @@ export class LiveDoc {
         return;
       }
       Y.applyUpdate(this.doc, message.data, 'remote');
+      this.updates.add(message.data, 'remote');
       this.size.applied(message.data);
     } catch (error) {
       this.log.warn({ err: error }, 'ignored a relayed message that would not apply');
@@ -269,6 +267,7 @@ export class LiveDoc {
   private apply(update: Uint8Array, origin: Connection): void {
     try {
       Y.applyUpdate(this.doc, update, origin);
+      this.relay?.publish('update', update);
     } catch (error) {
       // It parsed but would not apply; it is in the log, so a reload will meet it again: say so loudly.
       this.log.error({ err: error }, 'a stored update failed to apply');

@@ -46,6 +46,19 @@ describe.each(backends)('several instances (%s pub/sub)', (_name, make) => {
     await waitFor(async () => (await b.serverText('note:multi')) === text, 'b server state');
   });
 
+  it("a server-side change on one instance (a restored version, say) reaches the other's clients", async () => {
+    const { a, b } = await instances();
+    const onA = await a.connectSynced('note:restore', 'alice');
+    const onB = await b.connectSynced('note:restore', 'bob');
+    onA.text.insert(0, 'draft');
+    await converged([onA, onB]);
+    await a.docs.change('note:restore', (doc) => doc.getText('t').insert(0, 'restored '));
+    for (const [client, where] of [[onA, 'A'], [onB, 'B']] as const) {
+      await waitFor(() => client.text.toString() === 'restored draft', `the change on a client of ${where}`);
+    }
+    await waitFor(async () => (await b.serverText('note:restore')) === 'restored draft', 'b server state');
+  });
+
   it("awareness crosses instances, and a dead client's cursor goes on both", async () => {
     const { a, b } = await instances();
     const onA = await a.connectSynced('note:cursors', 'alice');
