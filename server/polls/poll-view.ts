@@ -31,6 +31,7 @@ export function toView(
   const visible = countsVisible(poll, audience);
   return {
     ...fields,
+    eligibility: { roles: poll.eligibility.roles, namedVoters: poll.eligibility.userIds.length },
     votedCount: tally.votedCount,
     eligibleCount: tally.eligibleCount,
     counts: visible ? (poll.result?.counts ?? tally.counts) : null,

@@ -16,6 +16,14 @@ export const PollOption = z.object({ id: z.string(), label: z.string() });
 export const Eligibility = z.object({ roles: z.array(VoterRole), userIds: z.array(Id) });
 export type Eligibility = z.infer<typeof Eligibility>;
 
+/**
+ * Who may vote, as a poll's view shows it: the roles, and how many people were named one
+ * by one. The names stay on the server: a list of up to 2,000 ids would otherwise ride on
+ * every state message to every follower; each viewer learns its own place from `mine`.
+ */
+export const EligibilitySummary = z.object({ roles: z.array(VoterRole), namedVoters: z.number().int() });
+export type EligibilitySummary = z.infer<typeof EligibilitySummary>;
+
 export const maxPollOptions = 20;
 export const maxExplicitVoters = 2000;
 
@@ -103,7 +111,7 @@ export const PollView = z.object({
   maxChoices: z.number().int(),
   /** `secret`: other participants cannot learn who chose what; the server keeps no link either, but one with access to the running server could watch ballots arrive. */
   ballot: BallotMode,
-  eligibility: Eligibility,
+  eligibility: EligibilitySummary,
   quorum: z.number().int(),
   rule: VoteRule,
   abstentionsCount: z.boolean(),

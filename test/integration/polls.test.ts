@@ -141,6 +141,10 @@ describe.each([
     expect(new Set(refused.map((a) => (a.ok ? '' : a.error.message)))).toEqual(new Set(['Your ballot was already received; it counts once.']));
     const closed = await must(h.client(h.ministry), 'poll:close', { pollId: poll.id });
     expect(closed.poll.result).toMatchObject({ ballots: 100, eligible: 100, counts: { yes: 66, no: 34, abstain: 0 } });
+    // The view says how many were named, not who: the list would ride on every state message.
+    expect(closed.poll.eligibility).toEqual({ roles: [], namedVoters: 100 });
+    const viewed = JSON.stringify((await h.get(h.ministry, poll.id)).poll);
+    expect(voters.filter((v) => viewed.includes(v.user.id))).toEqual([]);
   });
 
   it('50 concurrent opens and 50 concurrent closes give one state and one result', async () => {
