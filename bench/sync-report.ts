@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { median } from './sync-stats';
 import type { TargetName } from './sync-targets';
+import type { TraceSummary } from './sync-trace';
 
 export interface SyncRun {
   target: TargetName;
@@ -33,6 +34,8 @@ export interface SyncRun {
   otherCpuSeconds: number;
   /** Typing, drain and quiet period: the window the CPU figures cover, seconds. */
   wallSeconds: number;
+  /** Where the latency came from, leg by leg (SYNC_TRACE_DIR runs only). */
+  trace?: TraceSummary;
 }
 
 export interface SyncStep {
@@ -66,6 +69,7 @@ export function medianRun(runs: SyncRun[]): SyncRun {
     kernelCpuSeconds: m((r) => r.kernelCpuSeconds),
     otherCpuSeconds: m((r) => r.otherCpuSeconds),
     wallSeconds: m((r) => r.wallSeconds),
+    trace: undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer } from '../test/helpers/process';
+import { traceArgs } from './sync-trace';
 
 export type TargetName = 'ours' | 'reference';
 
@@ -22,8 +23,9 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export function startTarget(name: TargetName): Promise<Target> {
-  return name === 'ours' ? startOurs() : startReference();
+/** Starts a server; with `traceDir`, it traces into it (see sync-trace.ts). */
+export function startTarget(name: TargetName, traceDir?: string): Promise<Target> {
+  return name === 'ours' ? startOurs(traceDir) : startReference(traceDir);
 }
 
 /**
@@ -33,10 +35,11 @@ export function startTarget(name: TargetName): Promise<Target> {
 export const profileDir = process.env.SYNC_PROFILE_DIR;
 export const profileFlags = (): string[] => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
 
-async function startOurs(): Promise<Target> {
+async function startOurs(traceDir: string | undefined): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-sync-'));
-  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'error' };
-  const server = await spawnServer(env, ['--demo'], profileFlags());
+  const trace = traceArgs('ours', traceDir);
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...trace.env };
+  const server = await spawnServer(env, ['--demo'], [...profileFlags(), ...trace.execArgv]);
   try {
     const ws = server.url.replace(/^http/, 'ws');
     // Ministry staff write every draft; the observer only reads, so the server makes followers readers.
@@ -68,14 +71,15 @@ async function startOurs(): Promise<Target> {
   }
 }
 
-async function startReference(): Promise<Target> {
+async function startReference(traceDir: string | undefined): Promise<Target> {
   // It logs the PORT it was given, not the one it bound, so pick a free one first.
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
+  const trace = traceArgs('reference', traceDir);
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...trace.env };
   delete env.YPERSISTENCE; // as shipped: documents live in memory only
   // Profiled, it must exit through process.exit on SIGTERM for the profile to be written.
   const onTerm = profileDir ? ['--import', `data:text/javascript,process.on('SIGTERM',()=>process.exit(0))`] : [];
-  const child = spawn(process.execPath, [...profileFlags(), ...onTerm, referenceEntry()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profileFlags(), ...onTerm, ...trace.execArgv, referenceEntry()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {

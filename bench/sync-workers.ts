@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParentToWorker, WorkerToParent } from './sync-protocol';
 import { profileFlags } from './sync-targets';
+import { traceArgs } from './sync-trace';
 
 /** A forked load generator and the replies it sends, awaited by type. */
 export class WorkerHandle {
@@ -30,9 +31,17 @@ export class WorkerHandle {
     );
   }
 
-  static fork(): WorkerHandle {
+  /** With `traceDir`, the worker traces into it (see sync-trace.ts). */
+  static fork(traceDir?: string): WorkerHandle {
     const entry = join(dirname(fileURLToPath(import.meta.url)), 'sync-worker.ts');
-    return new WorkerHandle(fork(entry, [], { execArgv: ['--import', 'tsx', ...profileFlags()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    const trace = traceArgs('generator', traceDir);
+    return new WorkerHandle(
+      fork(entry, [], {
+        execArgv: ['--import', 'tsx', ...profileFlags(), ...trace.execArgv],
+        env: { ...process.env, ...trace.env },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    );
   }
 
   send(message: ParentToWorker): void {

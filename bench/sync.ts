@@ -24,6 +24,7 @@ import type { ClientPlan, WorkerReport } from './sync-protocol';
 import { describe, describeRatios, medianRun, saveSyncResults, syncTable, type SyncRun, type SyncStep } from './sync-report';
 import { Histogram, nowMicros } from './sync-stats';
 import { cpuSeconds, kernelThreadCpuSeconds, machineCpuSeconds, peakRssMb, resetPeakRss, startTarget, type TargetName } from './sync-targets';
+import { describeTrace, summarizeTrace, traceDirFor } from './sync-trace';
 import { WorkerHandle } from './sync-workers';
 
 export { saveSyncResults, syncTable, type SyncRun, type SyncStep };
@@ -111,6 +112,7 @@ async function runStep(editors: number, followers: number, o: StepSettings): Pro
       const run = await runOnce(name, editors, followers, o);
       (step.repeats[name] ??= []).push(run);
       o.log(`  ${(o.repeat > 1 ? `${name} #${rep + 1}` : name).padEnd(13)} ${describe(run)}`);
+      if (run.trace) o.log(`  ${''.padEnd(13)} ${describeTrace(run.trace)}`);
     }
   }
   for (const name of o.targets) {
@@ -133,8 +135,11 @@ interface RunSettings {
 
 /** One step against one target: fresh server, fresh workers, connect, type, drain, compare. */
 async function runOnce(name: TargetName, editors: number, followers: number, s: RunSettings): Promise<SyncRun> {
-  const target = await startTarget(name);
+  const traceDir = traceDirFor(`E${editors}-F${followers}-${name}`);
+  const target = await startTarget(name, traceDir);
   const workers: WorkerHandle[] = [];
+  let run: SyncRun;
+  let measureFrom: number;
   try {
     const urls = await target.openDocument(`Sync benchmark E${editors} F${followers}`);
     const plans: ClientPlan[] = [
@@ -142,7 +147,7 @@ async function runOnce(name: TargetName, editors: number, followers: number, s: 
       ...Array.from({ length: followers }, (_, i): ClientPlan => ({ index: editors + i, role: 'follower', url: urls.followerUrl })),
     ];
     const count = s.workers ?? (plans.length >= 100 ? 2 : 1);
-    for (let w = 0; w < count; w++) workers.push(WorkerHandle.fork());
+    for (let w = 0; w < count; w++) workers.push(WorkerHandle.fork(traceDir));
     resetPeakRss(target.pid);
 
     // Round-robin, so that each worker holds its share of editors and of followers.
@@ -152,11 +157,15 @@ async function runOnce(name: TargetName, editors: number, followers: number, s: 
 
     for (const w of workers) w.send({ type: 'finish' });
     const reports = await Promise.all(workers.map((w) => w.next('report', 180_000)));
-    return summarize({ target: name, editors, followers, workers: count }, ready, window, reports);
+    run = summarize({ target: name, editors, followers, workers: count }, ready, window, reports);
+    measureFrom = window.startedAt + s.warmupS * 1e6;
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await target.stop();
   }
+  // The processes write their trace as they exit.
+  if (traceDir) run.trace = summarizeTrace(traceDir, measureFrom) ?? undefined;
+  return run;
 }
 
 /** What happened from the start of typing to the end of the quiet period, seen from outside the workers. */
