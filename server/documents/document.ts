@@ -26,6 +26,13 @@ export interface LiveDocDeps {
   onIdle(): void;
 }
 
+/**
+ * A document whose last write round ended within this long is busy: its next round waits for
+ * the end of the event loop's turn, to gather what else arrives in it into one transaction
+ * and one frame. (From the end: a round that sends to hundreds of sockets takes milliseconds.)
+ */
+const busyWithinMs = 5;
+
 /** Why a connection's update was refused; the connection is then closed with a reason. */
 type Refusal = 'too-large' | 'store-failed' | 'not-applicable';
 
@@ -52,6 +59,7 @@ export class LiveDoc {
   /** Updates received since the last write round started. */
   private inbox: Received[] = [];
   private roundQueued = false;
+  private lastRoundEnd = -Infinity;
   private readonly size: SizeGuard;
   private readonly log: Logger;
   /** Rows in the durable log; compaction folds them into one once there are too many. */
@@ -218,8 +226,11 @@ export class LiveDoc {
     this.inbox.push({ info, origin: conn });
     if (this.roundQueued) return;
     this.roundQueued = true;
-    // At the end of this turn, so that everything that arrived in it shares one transaction.
-    setImmediate(() => void this.writes.run(() => this.writeRound()));
+    const round = () => void this.writes.run(() => this.writeRound());
+    // A quiet document is unlikely to get another update in this turn: write as soon as this
+    // socket's data is read, rather than after every other socket's.
+    if (this.writes.busy || performance.now() - this.lastRoundEnd < busyWithinMs) setImmediate(round);
+    else queueMicrotask(round);
   }
 
   /**
@@ -246,6 +257,7 @@ export class LiveDoc {
       this.log.error({ err: error }, 'could not forward a round of updates');
     }
     for (const { info, origin } of round) this.apply(info.update, origin);
+    this.lastRoundEnd = performance.now();
     this.logged(round.length, seq);
   }
 
