@@ -13,10 +13,12 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Histogram } from './sync-stats';
 
 export type TraceRole = 'ours' | 'reference' | 'generator';
 const legs = ['typing', 'toServer', 'inServer', 'toClient'] as const;
 type Leg = (typeof legs)[number];
+const parts = ['total', ...legs] as const;
 
 export interface TraceSummary {
   deliveries: number;
@@ -83,16 +85,18 @@ export function summarizeTrace(dir: string, measureFrom: number): TraceSummary |
   }
   if (rows.length === 0) return null;
 
-  const pick = (q: number) => Object.fromEntries((['total', ...legs] as const).map((k) => [k, quantile(rows.map((r) => r[k]), q) / 1000])) as Record<Leg | 'total', number>;
-  const p99 = pick(0.99);
-  const tail = rows.filter((r) => r.total >= p99.total * 1000);
+  // The run's own percentiles come from the same histogram, so the traced total matches them.
+  const histograms = new Map(parts.map((k) => [k, new Histogram()]));
+  for (const r of rows) for (const k of parts) histograms.get(k)!.record(r[k]);
+  const pick = (p: number) => Object.fromEntries(parts.map((k) => [k, histograms.get(k)!.percentileMs(p)])) as Record<Leg | 'total', number>;
+  const tail = [...rows].sort((a, b) => b.total - a.total).slice(0, Math.ceil(rows.length / 100));
   const tailTotal = tail.reduce((n, r) => n + r.total, 0);
   const gcMs = (events: Event[]) =>
     events.filter(([kind, , at]) => kind === 'gc' && at >= measureFrom && at <= lastAt).reduce((n, [, , at, , end]) => n + ((end ?? at) - at), 0) / 1000;
   return {
     deliveries: rows.length,
-    p50: pick(0.5),
-    p99,
+    p50: pick(50),
+    p99: pick(99),
     tailShare: Object.fromEntries(legs.map((k) => [k, tail.reduce((n, r) => n + r[k], 0) / tailTotal])) as Record<Leg, number>,
     gcMs: { server: gcMs(server), generators: gcMs(generators) },
   };
@@ -104,9 +108,4 @@ export function describeTrace(t: TraceSummary): string {
   const legText = legs.map((k) => `${k} ${ms(t.p50[k])}/${ms(t.p99[k])}`).join(' | ');
   const tail = legs.map((k) => `${k} ${Math.round(t.tailShare[k] * 100)}%`).join(', ');
   return `legs p50/p99 ms: ${legText} | slowest 1%: ${tail} | GC ${t.gcMs.server.toFixed(0)} ms server, ${t.gcMs.generators.toFixed(0)} ms generators`;
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
