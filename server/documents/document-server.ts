@@ -123,6 +123,8 @@ export class DocumentServerImpl implements DocumentServer {
     }
     if (!access || docName === null) return deny(CloseCode.notFound, 'No such document, or you may not open it.');
     if (this.closing) return deny(CloseCode.serverShutdown, 'The server is restarting.');
+    // A document with connections will be compacted before long; its merger should be ready by then.
+    this.merger.warm();
     const admitted = { docName, user, access };
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, admitted, epoch));
   }

@@ -105,6 +105,26 @@ describe('StateMerger', () => {
     }
   });
 
+  it('can be warmed before its first merge, and closes whether or not it merged', async () => {
+    const idle = new StateMerger();
+    expect(idle.started).toBe(false);
+    idle.warm();
+    expect(idle.started).toBe(true);
+    await idle.close();
+    expect(idle.started).toBe(false);
+    const merger = new StateMerger();
+    merger.warm();
+    try {
+      const doc = new Y.Doc();
+      doc.getText('t').insert(0, '제안서');
+      const reloaded = new Y.Doc();
+      Y.applyUpdate(reloaded, await merger.merge([Y.encodeStateAsUpdate(doc)]));
+      expect(reloaded.getText('t').toString()).toBe('제안서');
+    } finally {
+      await merger.close();
+    }
+  });
+
   it('rejects a log that will not apply, and keeps working', async () => {
     const merger = new StateMerger();
     try {
