@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import { Connection, StandardClose } from './connection';
-import type { DocumentServer, DocumentServerDeps } from './index';
+import type { DocumentServer, DocumentServerDeps, DocumentServerStats } from './index';
 import { DocRegistry } from './registry';
 import { StateMerger } from './state-merger';
 import { createSocketServer, docNameOf, refuse } from './upgrade';
@@ -85,8 +85,8 @@ export class DocumentServerImpl implements DocumentServer {
     }
   }
 
-  stats(): { documents: number; connections: number } {
-    return { documents: this.registry.size, connections: this.connections.size };
+  stats(): DocumentServerStats {
+    return { documents: this.registry.size, connections: this.connections.size, mergerStarted: this.merger.started };
   }
 
   async close(): Promise<void> {

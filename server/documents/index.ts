@@ -48,9 +48,16 @@ export interface DocumentServer {
    * again (after a sign-out, the signed-out session's connections are then refused).
    */
   reauthenticate(userId: string): void;
-  stats(): { documents: number; connections: number };
+  /** Loaded documents, open connections, and whether the compaction worker is running. */
+  stats(): DocumentServerStats;
   /** Flush, close sockets with 1001. */
   close(): Promise<void>;
+}
+
+export interface DocumentServerStats {
+  documents: number;
+  connections: number;
+  mergerStarted: boolean;
 }
 
 /** The y-websocket-compatible document server at /yjs/<docName>. */

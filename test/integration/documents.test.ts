@@ -39,7 +39,7 @@ describe('document sync with the stock y-websocket client', () => {
     const encoded = await h.connectSynced('note%3Aenc', 'bob');
     plain.text.insert(0, 'same doc');
     await waitFor(() => encoded.text.toString() === 'same doc', 'encoded name to see the edit');
-    expect(h.docs.stats()).toEqual({ documents: 1, connections: 2 });
+    expect(h.docs.stats()).toEqual({ documents: 1, connections: 2, mergerStarted: true });
   });
 
   it('leaves other paths to the caller', async () => {
@@ -199,7 +199,17 @@ describe('server-side changes', () => {
     await h.docs.close();
     await waitFor(() => a.closes.length > 0, 'the close');
     expect(a.closes[0]).toEqual({ code: 1001, reason: 'The server is restarting.' });
-    expect(h.docs.stats()).toEqual({ documents: 0, connections: 0 });
+    expect(h.docs.stats()).toEqual({ documents: 0, connections: 0, mergerStarted: false });
+  });
+
+  it('starts the compaction worker with the first connection, long before the first compaction', async () => {
+    await start();
+    expect(h.docs.stats().mergerStarted).toBe(false);
+    const a = await h.connectSynced('note:warm');
+    a.text.insert(0, '투자 분과 초안');
+    await waitFor(async () => (await h.storedText('note:warm')) === '투자 분과 초안', 'the edit stored');
+    expect(await h.store.count('note:warm')).toBeLessThan(500);
+    expect(h.docs.stats().mergerStarted).toBe(true);
   });
 });
 
