@@ -10,6 +10,8 @@ export const CloseCode = {
   documentTooLarge: 4414,
   invalidMessage: 4400,
   permissionsChanged: 4409,
+  /** A commenter's update changed more than the comments: refused whole. The client's copy holds text the server will never take. */
+  commentsOnly: 4423,
   /** The user signed out somewhere: reconnect, and sign in again if this session was the one (4500s: try again). */
   reauthenticate: 4501,
   serverShutdown: 1001,

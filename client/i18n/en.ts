@@ -293,7 +293,7 @@ export const en: Catalogue = {
     empty: 'No comments yet.',
     quoteGone: 'The text this comment was on has been deleted.',
     goTo: 'Show in the text',
-    readOnly: 'Comments are left by those who can write the text.',
+    readOnly: 'You can read the comments here, but not add any.',
     replies: (n) => (n === 1 ? '1 reply' : `${n} replies`),
   },
   meetings: enMeetings,

@@ -293,7 +293,7 @@ export const ko: Catalogue = {
     empty: '아직 의견이 없습니다.',
     quoteGone: '의견을 단 부분이 삭제되었습니다.',
     goTo: '본문에서 보기',
-    readOnly: '의견은 본문을 작성할 수 있는 사람이 남깁니다.',
+    readOnly: '의견을 읽을 수 있지만 남길 수는 없습니다.',
     replies: (n) => `답글 ${n}개`,
   },
   meetings: koMeetings,

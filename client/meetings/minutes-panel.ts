@@ -150,7 +150,8 @@ export class MinutesPanel extends LitElement {
     const status = m.minutes.status;
     const info =
       status === 'approved' ? mt.locked
-      : this.abilities?.writeMinutes ? (status === 'circulated' ? mt.readOnlyCirculated : null)
+      : this.abilities?.writeMinutes ? null
+      : status === 'circulated' && this.abilities?.commentMinutes ? mt.readOnlyCirculated
       : mt.readOnly;
     return html`<div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.text}</p>` : nothing}</div>
       ${info ? html`<p class="message info">${info}</p>` : nothing}`;

@@ -14,11 +14,14 @@ export interface MeetingAbilities {
   participate: boolean;
   /** Publish their view for followers. */
   present: boolean;
+  /** Write the text of the minutes (only while they are a draft). */
   writeMinutes: boolean;
+  /** Comment on the minutes: writers, and every participant once they are circulated. */
+  commentMinutes: boolean;
   minutesStatus: boolean;
 }
 
-const none: MeetingAbilities = { run: false, edit: false, participate: false, present: false, writeMinutes: false, minutesStatus: false };
+const none: MeetingAbilities = { run: false, edit: false, participate: false, present: false, writeMinutes: false, commentMinutes: false, minutesStatus: false };
 
 export const meetingRef = (m: Meeting): MeetingRef => ({ chairId: m.chair?.id ?? null, status: m.status, minutesStatus: m.minutes.status });
 
@@ -32,6 +35,7 @@ export function abilities(user: User | null | undefined, m: Meeting | null | und
     participate: can(user, { type: 'meetings.participate', meeting }),
     present: isLive(m.status) && can(user, { type: 'meetings.present', meeting, itemPresenterId: current?.presenter?.userId ?? null }),
     writeMinutes: can(user, { type: 'meetings.minutes.write', meeting }),
+    commentMinutes: can(user, { type: 'meetings.minutes.comment', meeting }),
     minutesStatus: can(user, { type: 'meetings.minutes.status', meeting }),
   };
 }

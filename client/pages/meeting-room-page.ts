@@ -216,7 +216,7 @@ export class MeetingRoomPage extends LitElement {
                 .editor=${this.#minutesEditor?.editor ?? null}
                 .doc=${this.#minutesDoc}
                 .user=${this.#editorUser}
-                ?canComment=${can.writeMinutes}
+                ?canComment=${can.commentMinutes}
               ></fw-comments-panel>
             </section>`
           : nothing}

@@ -1,7 +1,10 @@
 import type { User } from '../../shared/domain';
 
-/** What a connection may do with a document; decided by the server, never the client. */
-export type DocAccess = 'write' | 'read';
+/**
+ * What a connection may do with a document; decided by the server, never the client.
+ * A commenter may change the comment threads (`COMMENTS_FIELD`) and nothing else.
+ */
+export type DocAccess = 'write' | 'comment' | 'read';
 
 /**
  * A family of documents named `<prefix>:<id>` (`proposal:12`, `minutes:3`).

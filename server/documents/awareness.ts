@@ -42,7 +42,7 @@ export class DocAwareness {
   }
 
   receive(conn: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
-    if (conn.access !== 'write') return;
+    if (conn.access === 'read') return;
     if (update.byteLength > limits.awarenessBytes) {
       conn.log.debug({ bytes: update.byteLength }, 'dropped an oversized awareness update');
       return;

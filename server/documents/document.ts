@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
+import { COMMENTS_FIELD } from '../../shared/comments';
 import { limits } from '../../shared/limits';
 import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
@@ -13,6 +14,7 @@ import { DocRelay, type RemoteMessage } from './relay';
 import { SerialQueue } from './serial-queue';
 import { SizeGuard } from './size-guard';
 import { UpdateBatch } from './update-batch';
+import { UpdateScope } from './update-scope';
 
 export interface LiveDocDeps {
   store: DocStore;
@@ -34,7 +36,7 @@ export interface LiveDocDeps {
 const busyWithinMs = 5;
 
 /** Why a connection's update was refused; the connection is then closed with a reason. */
-type Refusal = 'too-large' | 'store-failed' | 'not-applicable';
+type Refusal = 'too-large' | 'store-failed' | 'not-applicable' | 'comments-only';
 
 /** A client's update waiting for the next write round. */
 interface Received {
@@ -125,8 +127,8 @@ export class LiveDoc {
   attach(conn: Connection): void {
     this.connections.add(conn);
     conn.onClosed(() => this.detach(conn));
-    // A reader's reply to sync step 1 would be ignored anyway, so only writers are asked.
-    if (conn.access === 'write') conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    // A reader's reply to sync step 1 would be ignored anyway, so only writers and commenters are asked.
+    if (conn.access !== 'read') conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     this.awareness.sendStates(conn);
     conn.attach((message) => this.receive(conn, message));
   }
@@ -137,7 +139,7 @@ export class LiveDoc {
     conn.access = access;
     conn.log.info({ access }, 'access changed');
     if (access === 'read') this.awareness.drop(conn, conn);
-    // A new writer may hold edits it made offline; asking for its state brings them in.
+    // A new writer or commenter may hold edits it made offline; asking for its state brings them in.
     else conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
   }
 
@@ -213,7 +215,7 @@ export class LiveDoc {
   }
 
   private receiveUpdate(conn: Connection, info: UpdateInfo, isSyncReply: boolean): void {
-    if (conn.access !== 'write') {
+    if (conn.access === 'read') {
       conn.log.debug('ignored an update from a reader');
       return;
     }
@@ -261,11 +263,24 @@ export class LiveDoc {
     this.logged(round.length, seq);
   }
 
-  /** The updates of a round that may be written: none from a failed connection, none that make the doc too large. */
+  /**
+   * The updates of a round that may be written: none from a failed connection, none that
+   * make the doc too large, none from a commenter that change more than the comments.
+   */
   private admit(received: Received[]): Received[] {
     const admitted: Received[] = [];
+    let scope: UpdateScope | undefined;
     for (const r of received) {
       if (r.origin.failed) continue;
+      if (r.origin.access === 'comment') {
+        scope ??= new UpdateScope(this.doc);
+        if (!scope.within(r.info.update, COMMENTS_FIELD)) {
+          this.refuse(r.origin, 'comments-only');
+          continue;
+        }
+        // A commenter's next update in this round may refer to this one's items.
+        scope.admit(r.info.update);
+      }
       if (!this.size.admits(r.info.update, r.info.inserts)) {
         this.refuse(r.origin, 'too-large');
         continue;
@@ -316,6 +331,10 @@ export class LiveDoc {
         return;
       case 'not-applicable':
         conn.close(CloseCode.invalidMessage, 'The update could not be applied.');
+        return;
+      case 'comments-only':
+        conn.log.info('refused a change beyond the comments from a commenter');
+        conn.close(CloseCode.commentsOnly, 'Only comments may be added to this document now; your change to its text was not saved.');
         return;
       default:
         why satisfies never;

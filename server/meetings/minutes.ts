@@ -49,14 +49,15 @@ export async function seedMinutes(docs: DocStore, meetingId: string, meeting: Te
   return templateHash(meeting);
 }
 
-/** Who may write the minutes follows the meeting's minutes status: see `meetings.minutes.write`. */
+/** Who may write or comment on the minutes follows their status: see `meetings.minutes.write` and `.comment`. */
 export function minutesDocKind(store: MeetingStore): DocKind {
   return {
     prefix: MINUTES_PREFIX,
     async access(user, id) {
       const meeting = await store.get(id);
       if (!meeting) return null;
-      return can(user, { type: 'meetings.minutes.write', meeting }) ? 'write' : 'read';
+      if (can(user, { type: 'meetings.minutes.write', meeting })) return 'write';
+      return can(user, { type: 'meetings.minutes.comment', meeting }) ? 'comment' : 'read';
     },
   };
 }

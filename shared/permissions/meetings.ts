@@ -24,8 +24,10 @@ export type MeetingAction =
   | { type: 'meetings.participate'; meeting: MeetingRef }
   /** Publish the presenter's view (document and scroll) for followers; `itemPresenterId` is the current item's presenter. */
   | { type: 'meetings.present'; meeting: MeetingRef; itemPresenterId: string | null }
-  /** Write to the minutes document (readers receive it live). */
+  /** Write the text of the minutes (readers receive it live). */
   | { type: 'meetings.minutes.write'; meeting: MeetingRef }
+  /** Comment on the minutes (writers comment too); circulated minutes take comments only. */
+  | { type: 'meetings.minutes.comment'; meeting: MeetingRef }
   /** Circulate, return to draft, approve. */
   | { type: 'meetings.minutes.status'; meeting: MeetingRef };
 
@@ -46,11 +48,14 @@ export function meetingRule(actor: Actor, action: MeetingAction): boolean {
     case 'meetings.present':
       return runs(actor, action.meeting) || (action.itemPresenterId !== null && action.itemPresenterId === actor.id);
     case 'meetings.minutes.write':
+      // Minute-takers and the secretariat write the draft. What is circulated is what gets
+      // approved: to amend it, the secretariat takes it back to draft.
+      return action.meeting.minutesStatus === 'draft' && (actor.role === 'ministry' || actor.role === 'staff');
+    case 'meetings.minutes.comment':
       switch (action.meeting.minutesStatus) {
-        // Minute-takers and the secretariat write the draft.
         case 'draft':
           return actor.role === 'ministry' || actor.role === 'staff';
-        // Circulated: participants add their amendments as comments in the document.
+        // Circulated: participants propose their amendments as comments.
         case 'circulated':
           return actor.role !== 'observer';
         case 'approved':

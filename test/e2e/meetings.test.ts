@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMENTS_FIELD } from '../../shared/comments';
+import { minutesFragment, minutesText as minutesPlainText } from '../../shared/meetings/minutes';
 import { FIRST_MEETING_TITLE } from '../../server/seed/demo-meetings';
-import { demoAccount, see, useStage } from '../helpers/e2e';
+import { demoAccount, see, selectText, useStage } from '../helpers/e2e';
 import type { TestServer } from '../helpers/server';
 
 /**
@@ -119,5 +122,73 @@ describe('a live meeting', () => {
     await ministry.getByRole('button', { name: '저장', exact: true }).click();
     await see(observer.locator('fw-meeting-header').getByText('정부세종청사 대회의실'));
     expect(await ministry.getByRole('button', { name: '저장', exact: true }).count()).toBe(0);
+  });
+});
+
+describe('circulated minutes', () => {
+  const minutesEditor = 'fw-editor[slot="minutes"]';
+  let meetingId = '';
+
+  /** Calls the API as ministry staff, as the ministry's own page would. */
+  async function asMinistry(method: string, path: string, body?: unknown): Promise<{ meeting?: { id: string } }> {
+    const { token } = await server.login('ministry@forum.demo');
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.status, `${method} ${path}`).toBeLessThan(300);
+    return (await res.json()) as { meeting?: { id: string } };
+  }
+
+  /** The minutes as the server holds them: plain text and comment bodies. */
+  async function serverMinutes(): Promise<{ text: string; comments: string[] }> {
+    const { doc, fragment } = minutesFragment(await server.documents.state(`minutes:${meetingId}`));
+    const comments = doc.getArray<Y.Map<unknown>>(COMMENTS_FIELD).map((t) => String(t.get('body')));
+    const text = minutesPlainText(fragment);
+    doc.destroy();
+    return { text, comments };
+  }
+
+  beforeAll(async () => {
+    const created = await asMinistry('POST', '/api/meetings', {
+      title: '회람 회의',
+      startsAt: '2026-12-10T10:00:00+09:00',
+      place: '세종',
+      agenda: [{ title: '인재 은행 설립 방안' }],
+    });
+    meetingId = created.meeting!.id;
+    await asMinistry('POST', `/api/meetings/${meetingId}/start`);
+    await asMinistry('POST', `/api/meetings/${meetingId}/end`);
+    await asMinistry('POST', `/api/meetings/${meetingId}/minutes/status`, { to: 'circulated' });
+  });
+
+  it('lets a chairperson propose an amendment as a comment, but not edit the text', async () => {
+    const before = await serverMinutes();
+    const chair = await signedIn(investmentChair.email);
+    await chair.goto(`${server.url}/meetings/${meetingId}`);
+    await see(chair.getByText('회람 중인 회의록입니다. 수정 의견은 의견으로 남겨 주세요.'));
+    const text = await see(minutesText(chair).getByText('1. 인재 은행 설립 방안'));
+    expect(await minutesText(chair).getAttribute('aria-readonly')).toBe('true');
+
+    // Typing into the text does nothing: the editor is read-only for commenters.
+    await text.click();
+    await chair.keyboard.insertText('고친 문장');
+    expect(await minutesText(chair).textContent()).not.toContain('고친 문장');
+
+    await selectText(chair, '인재 은행 설립 방안', minutesEditor);
+    const add = chair.getByRole('button', { name: '의견 추가' });
+    await expect.poll(() => add.isEnabled(), seen).toBe(true);
+    await add.click();
+    await chair.getByLabel('의견 내용').fill('설립 시기를 2027년 상반기로 명시해 주세요.');
+    await chair.getByRole('button', { name: '등록', exact: true }).click();
+
+    // Ministry staff see it beside the minutes; the server stored it and nothing else changed.
+    const ministryPage = await signedIn('ministry@forum.demo');
+    await ministryPage.goto(`${server.url}/meetings/${meetingId}`);
+    await see(ministryPage.getByRole('article', { name: `${investmentChair.name}: 설립 시기를 2027년 상반기로 명시해 주세요.` }));
+    expect(await serverMinutes()).toEqual({ text: before.text, comments: ['설립 시기를 2027년 상반기로 명시해 주세요.'] });
+    // The chair's connection was never refused.
+    await see(chair.locator(`${minutesEditor} fw-connection-badge[status="connected"]`));
   });
 });

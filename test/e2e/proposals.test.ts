@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoAccount, see, useStage } from '../helpers/e2e';
+import { demoAccount, see, selectText, useStage } from '../helpers/e2e';
 import type { TestServer } from '../helpers/server';
 
 /**
@@ -77,27 +77,6 @@ async function caretAtEndOf(page: Page, start: string): Promise<void> {
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
   }, start);
-}
-
-/** Puts the text selection on the first occurrence of `text` in the editor, as a person dragging over it would. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('fw-editor .ProseMirror')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      (root as HTMLElement).focus();
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the editor`);
-  }, text);
 }
 
 describe('co-editing a draft', () => {

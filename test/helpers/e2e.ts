@@ -15,6 +15,34 @@ export function demoAccount(email: string): DemoAccount {
   return account;
 }
 
+/**
+ * Puts the text selection on the first occurrence of `text` in an editor (the first
+ * `fw-editor` unless `editor` selects another), as a person dragging over it would.
+ */
+export async function selectText(page: Page, text: string, editor = 'fw-editor'): Promise<void> {
+  await page.evaluate(
+    ([wanted, host]) => {
+      const root = document.querySelector<HTMLElement>(`${host} .ProseMirror`);
+      if (!root) throw new Error(`no editor ${host}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        root.focus();
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = document.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" is not in the editor`);
+    },
+    [text, editor] as const,
+  );
+}
+
 /** Waits until the locator is visible (Playwright locators reach into shadow roots). */
 export async function see(locator: Locator, timeout = seenWithin): Promise<Locator> {
   await locator.first().waitFor({ state: 'visible', timeout });

@@ -1,6 +1,8 @@
+import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/close-codes';
-import { Harness, waitFor } from './documents.harness';
+import { COMMENTS_FIELD } from '../../shared/comments';
+import { Harness, waitFor, type Client } from './documents.harness';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -62,6 +64,99 @@ describe('readers', () => {
     await reader.roundTrip();
     await writer.roundTrip();
     expect([...writer.awareness.getStates().keys()]).toEqual([writer.doc.clientID]);
+  });
+});
+
+describe('commenters', () => {
+  const comments = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(COMMENTS_FIELD);
+  const threads = (doc: Y.Doc) => comments(doc).toJSON() as { body: string; resolved?: boolean; replies: string[] }[];
+  const addThread = (c: Client, body: string) => {
+    const thread = new Y.Map<unknown>();
+    thread.set('body', body);
+    thread.set('replies', new Y.Array<string>());
+    comments(c.doc).push([thread]);
+  };
+  const storedThreads = async (name: string) => threads(await h.storedDoc(name));
+  const commentsOnly = { code: CloseCode.commentsOnly, reason: 'Only comments may be added to this document now; your change to its text was not saved.' };
+
+  it('add, reply to and resolve threads, which reach everyone and are stored', async () => {
+    await start();
+    h.kind.rules.set('dave', 'comment');
+    const writer = await h.connectSynced('note:c', 'alice');
+    writer.text.insert(0, '회람본');
+    const commenter = await h.connectSynced('note:c', 'dave');
+    await waitFor(() => commenter.text.toString() === '회람본', 'the commenter to receive the text');
+
+    addThread(commenter, '둘째 문단을 고쳐 주세요');
+    await waitFor(() => threads(writer.doc).length === 1, 'the writer to see the thread');
+    const thread = comments(commenter.doc).get(0);
+    (thread.get('replies') as Y.Array<string>).push(['동의']);
+    thread.set('resolved', true);
+    await waitFor(() => threads(writer.doc)[0]?.resolved === true, 'the writer to see it resolved');
+
+    const expected = [{ body: '둘째 문단을 고쳐 주세요', replies: ['동의'], resolved: true }];
+    expect(threads(writer.doc)).toEqual(expected);
+    expect(await storedThreads('note:c')).toEqual(expected);
+    expect(await h.storedText('note:c')).toBe('회람본');
+    expect(commenter.closes).toEqual([]);
+  });
+
+  it('have a change to the text refused whole, with a reason; nobody gets it and nothing is stored', async () => {
+    await start();
+    h.kind.rules.set('dave', 'comment');
+    const writer = await h.connectSynced('note:t', 'alice');
+    writer.text.insert(0, 'approved text');
+    const commenter = await h.connectSynced('note:t', 'dave');
+    await waitFor(() => commenter.text.toString() === 'approved text', 'the commenter to receive the text');
+
+    // A thread and a text edit in one transaction: one update, refused as a whole.
+    commenter.doc.transact(() => {
+      addThread(commenter, 'cover');
+      commenter.text.insert(0, 'sneaky ');
+    });
+    expect(await commenter.closed()).toEqual(commentsOnly);
+    await writer.roundTrip();
+    expect(writer.text.toString()).toBe('approved text');
+    expect(threads(writer.doc)).toEqual([]);
+    expect(await h.storedText('note:t')).toBe('approved text');
+    expect(await storedThreads('note:t')).toEqual([]);
+    expect(commenter.closes).toEqual([commentsOnly]); // final: the stock client does not retry
+
+    // The document goes on for everyone else.
+    writer.text.insert(0, 'still ');
+    await writer.roundTrip();
+    expect(await h.storedText('note:t')).toBe('still approved text');
+  });
+
+  it("bring their offline comments when they connect, and their cursor shows", async () => {
+    await start();
+    h.kind.rules.set('dave', 'comment');
+    const writer = await h.connectSynced('note:o', 'alice');
+    const commenter = h.connect('note:o', 'dave');
+    addThread(commenter, 'written offline'); // before the socket opens: it travels in the sync reply
+    await commenter.synced();
+    await waitFor(() => threads(writer.doc).length === 1, 'the offline thread to arrive');
+    commenter.awareness.setLocalStateField('cursor', 2);
+    await waitFor(() => writer.awareness.getStates().get(commenter.doc.clientID)?.cursor === 2, "the commenter's cursor");
+    expect(await storedThreads('note:o')).toEqual([{ body: 'written offline', replies: [] }]);
+  });
+
+  it('a reader made commenter without a reconnect: its comments come in, its text does not', async () => {
+    await start();
+    h.kind.rules.set('dave', 'read');
+    const writer = await h.connectSynced('note:up', 'alice');
+    const reader = await h.connectSynced('note:up', 'dave');
+    addThread(reader, 'while still a reader');
+    await reader.roundTrip();
+    expect(threads(writer.doc)).toEqual([]);
+
+    h.kind.rules.set('dave', 'comment');
+    await h.docs.recheck(() => true);
+    await waitFor(() => threads(writer.doc).length === 1, 'the comment to arrive once allowed');
+    expect(reader.closes).toEqual([]);
+    reader.text.insert(0, 'no');
+    expect(await reader.closed()).toEqual(commentsOnly);
+    expect(await h.storedText('note:up')).toBe('');
   });
 });
 

@@ -207,11 +207,15 @@ export class Harness {
     return RawSocket.open(this.url, docName, `token-${who}`);
   }
 
-  /** The text as stored: the update log applied to a fresh Y.Doc. */
-  async storedText(docName: string): Promise<string> {
+  /** The document as stored: the update log applied to a fresh Y.Doc. */
+  async storedDoc(docName: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
     for (const update of await this.store.load(docName)) Y.applyUpdate(doc, update);
-    return doc.getText('t').toString();
+    return doc;
+  }
+
+  async storedText(docName: string): Promise<string> {
+    return (await this.storedDoc(docName)).getText('t').toString();
   }
 
   /** The server's text for `docName` (loading it if needed). */

@@ -180,7 +180,9 @@ describe('meetings over HTTP', () => {
     expect((await http('ministry', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'approved' })).status).toBe(409);
     expect((await http('chair.global', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'circulated' })).status).toBe(403);
     expect((await http('ministry', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'circulated' })).body.minutes.status).toBe('circulated');
-    expect(await server.kinds.access(await user('chair.global'), name)).toBe('write');
+    // Circulated: the text is what will be approved; participants comment, observers read.
+    for (const who of ['ministry', 'minutes', 'chair.global']) expect(await server.kinds.access(await user(who), name)).toBe('comment');
+    expect(await server.kinds.access(await user('observer'), name)).toBe('read');
 
     const approved = await http('ministry', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'approved' });
     expect(approved.status).toBe(200);

@@ -1,16 +1,16 @@
 import * as Y from 'yjs';
+import { COMMENTS_FIELD } from '../../../shared/comments';
 
 /**
  * Comments live in the same Yjs document as the text (`doc.getArray('comments')`), so
- * they sync, persist offline and obey the same writer/reader rule as the text: a
- * reader's comments would never be applied by the server, so only writers comment.
+ * they sync and persist offline with it. Writers comment, and so do commenters: the
+ * server lets them change this array and nothing else (circulated minutes). A reader's
+ * comments would never be applied by the server, so readers do not comment.
  *
  * Each thread is a Y.Map with the fields of `CommentThread`; `anchor` and `head` are
  * Y.RelativePosition JSON into the text, so the range follows concurrent edits;
  * `replies` is a Y.Array of plain objects.
  */
-export const COMMENTS_FIELD = 'comments';
-
 export interface CommentAuthor {
   id: string;
   name: string;

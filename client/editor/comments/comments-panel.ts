@@ -21,8 +21,9 @@ interface Draft {
 /**
  * Comment threads beside the text: select text, "의견 추가", write; threads show the
  * quoted text, replies, resolve and reopen; a click on a thread shows its range in the
- * editor, a click on highlighted text opens its thread. Everyone reads; only writers
- * of the document comment (`canComment`), since the server ignores a reader's changes.
+ * editor, a click on highlighted text opens its thread. Everyone reads; writers and
+ * commenters of the document comment (`canComment`), since the server ignores a
+ * reader's changes.
  */
 @customElement('fw-comments-panel')
 export class CommentsPanel extends LitElement {
@@ -31,7 +32,7 @@ export class CommentsPanel extends LitElement {
   @property({ attribute: false }) editor: Editor | null = null;
   @property({ attribute: false }) doc: Y.Doc | null = null;
   @property({ attribute: false }) user: CommentAuthor | null = null;
-  /** Whether this person may write the document, and so comment. */
+  /** Whether this person may comment: a writer of the document, or a commenter (circulated minutes). */
   @property({ type: Boolean }) canComment = false;
 
   @state() private hasSelection = false;

@@ -28,8 +28,11 @@ const table: [string, Action, Who[]][] = [
   ['present without presenting the current item', { type: 'meetings.present', meeting: meeting(), itemPresenterId: null }, ['ministry', 'meetingChair']],
   ["present as the current item's presenter", { type: 'meetings.present', meeting: meeting(), itemPresenterId: 'c' }, ['ministry', 'meetingChair', 'chair']],
   ['write draft minutes', { type: 'meetings.minutes.write', meeting: meeting('draft') }, ['ministry', 'staff']],
-  ['write (comment on) circulated minutes', { type: 'meetings.minutes.write', meeting: meeting('circulated') }, participants],
+  ['write the text of circulated minutes', { type: 'meetings.minutes.write', meeting: meeting('circulated') }, []],
   ['write approved minutes', { type: 'meetings.minutes.write', meeting: meeting('approved') }, []],
+  ['comment on draft minutes', { type: 'meetings.minutes.comment', meeting: meeting('draft') }, ['ministry', 'staff']],
+  ['comment on circulated minutes', { type: 'meetings.minutes.comment', meeting: meeting('circulated') }, participants],
+  ['comment on approved minutes', { type: 'meetings.minutes.comment', meeting: meeting('approved') }, []],
   ['circulate or approve minutes', { type: 'meetings.minutes.status', meeting: meeting() }, ['ministry']],
 ];
 
