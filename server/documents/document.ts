@@ -36,7 +36,7 @@ export interface LiveDocDeps {
 const busyWithinMs = 5;
 
 /** Why a connection's update was refused; the connection is then closed with a reason. */
-type Refusal = 'too-large' | 'store-failed' | 'not-applicable' | 'comments-only';
+type Refusal = 'too-large' | 'store-failed' | 'not-applicable' | 'comments-only' | 'unresolved';
 
 /** A client's update waiting for the next write round. */
 interface Received {
@@ -274,8 +274,9 @@ export class LiveDoc {
       if (r.origin.failed) continue;
       if (r.origin.access === 'comment') {
         scope ??= new UpdateScope(this.doc);
-        if (!scope.within(r.info.update, COMMENTS_FIELD)) {
-          this.refuse(r.origin, 'comments-only');
+        const verdict = scope.scopeOf(r.info.update, COMMENTS_FIELD);
+        if (verdict !== 'within') {
+          this.refuse(r.origin, verdict === 'beyond' ? 'comments-only' : 'unresolved');
           continue;
         }
         // A commenter's next update in this round may refer to this one's items.
@@ -335,6 +336,11 @@ export class LiveDoc {
       case 'comments-only':
         conn.log.info('refused a change beyond the comments from a commenter');
         conn.close(CloseCode.commentsOnly, 'Only comments may be added to this document now; your change to its text was not saved.');
+        return;
+      case 'unresolved':
+        // Another instance may have what it refers to; the relay brings it here soon, so the client retries.
+        conn.log.info("refused a commenter's update that refers to changes not here yet");
+        conn.close(StandardClose.tryAgainLater, 'Your comment refers to changes this server has not received yet; reconnecting.');
         return;
       default:
         why satisfies never;

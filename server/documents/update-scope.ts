@@ -39,6 +39,14 @@ class StructIndex {
 }
 
 /**
+ * What a commenter's update changes: only the allowed root type; something beyond it
+ * (final: its client's copy holds a change the server will never take); or something the
+ * server cannot place yet (it refers to changes this instance does not have: another
+ * instance may, and a retry after the relay catches up can succeed).
+ */
+export type Scope = 'within' | 'beyond' | 'unresolved';
+
+/**
  * Decides which root types a client's update changes, before it is stored or applied:
  * every item it inserts and every item it deletes is located, following the same rules
  * Yjs follows when it integrates them (an item sits in its origin's parent, or its right
@@ -54,12 +62,12 @@ export class UpdateScope {
 
   constructor(private readonly doc: Y.Doc) {}
 
-  /** True when the update changes nothing outside the root type `root` (false when it cannot be read). */
-  within(update: Uint8Array, root: string): boolean {
+  /** Whether the update changes nothing outside the root type `root` ('beyond' when it cannot be read). */
+  scopeOf(update: Uint8Array, root: string): Scope {
     try {
-      return this.changesOnly(update, root);
+      return this.judge(update, root);
     } catch {
-      return false;
+      return 'beyond';
     }
   }
 
@@ -68,24 +76,15 @@ export class UpdateScope {
     this.admitted.push(new StructIndex(Y.decodeUpdate(update).structs));
   }
 
-  private changesOnly(update: Uint8Array, root: string): boolean {
+  private judge(update: Uint8Array, root: string): Scope {
     const { structs, ds } = Y.decodeUpdate(update);
     const own = new StructIndex(structs);
-    const sources = [own, ...this.admitted];
-    const locate = new Locator(this.doc, sources);
-    if (!this.contiguous(own)) return false;
-    const inside = (place: Place) => place === 'gone' || (place !== 'unknown' && place.root === root);
-    for (const struct of structs) if (struct instanceof Y.Item && !inside(locate.parentOf(struct))) return false;
-    for (const [client, ranges] of ds.clients) {
-      for (const { clock, len } of ranges) {
-        for (let at = clock; at < clock + len; ) {
-          const struct = locate.find(Y.createID(client, at));
-          if (!struct || !inside(locate.placeOf(struct))) return false;
-          at = struct.id.clock + struct.length;
-        }
-      }
-    }
-    return true;
+    const locate = new Locator(this.doc, [own, ...this.admitted]);
+    const places: Place[] = [];
+    for (const struct of structs) if (struct instanceof Y.Item) places.push(locate.parentOf(struct));
+    for (const [client, ranges] of ds.clients) for (const { clock, len } of ranges) places.push(...locate.deletions(client, clock, len));
+    if (places.some((p) => p !== 'gone' && p !== 'unknown' && p.root !== root)) return 'beyond';
+    return places.includes('unknown') || !this.contiguous(own) ? 'unresolved' : 'within';
   }
 
   /** Each client's structs start where what the server has of that client ends, or before: no gap. */
@@ -119,6 +118,21 @@ class Locator {
     return undefined;
   }
 
+  /**
+   * Where the items a deletion range covers live. A sync reply carries its client's whole
+   * delete set: deleting what is deleted already changes nothing, wherever it is.
+   */
+  deletions(client: number, clock: number, len: number): Place[] {
+    const places: Place[] = [];
+    for (let at = clock; at < clock + len; ) {
+      const struct = this.find(Y.createID(client, at));
+      if (!struct) return [...places, 'unknown'];
+      if (!(struct instanceof Y.GC) && !(struct instanceof Y.Item && struct.deleted)) places.push(this.placeOf(struct));
+      at = struct.id.clock + struct.length;
+    }
+    return places;
+  }
+
   /** Where a struct lives: in the document, from its parent type; in an update, as Yjs will place it. */
   placeOf(struct: Struct): Place {
     if (struct instanceof Y.GC) return 'gone';
@@ -148,9 +162,9 @@ class Locator {
     if (typeof parent === 'string') return { root: parent };
     if (!(parent instanceof Y.ID)) return 'unknown';
     const owner = this.find(parent);
-    if (owner instanceof Y.GC) return 'gone';
-    // Only an item holding a type can be a parent; anything else would not integrate.
-    if (!(owner instanceof Y.Item) || !(owner.content instanceof Y.ContentType)) return 'unknown';
+    if (owner === undefined || owner instanceof Y.Skip) return 'unknown';
+    // A parent that holds no type (collected, or deleted and emptied) makes Yjs collect the item.
+    if (owner instanceof Y.GC || !(owner.content instanceof Y.ContentType)) return 'gone';
     return this.placeOf(owner);
   }
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/close-codes';
 import { COMMENTS_FIELD } from '../../shared/comments';
+import { encodeUpdate } from '../../server/documents/messages';
 import { Harness, waitFor, type Client } from './documents.harness';
 
 let h: Harness;
@@ -139,6 +140,24 @@ describe('commenters', () => {
     commenter.awareness.setLocalStateField('cursor', 2);
     await waitFor(() => writer.awareness.getStates().get(commenter.doc.clientID)?.cursor === 2, "the commenter's cursor");
     expect(await storedThreads('note:o')).toEqual([{ body: 'written offline', replies: [] }]);
+  });
+
+  it('are asked to retry (1013, nothing stored) when a comment refers to changes this server does not have', async () => {
+    await start();
+    h.kind.rules.set('dave', 'comment');
+    const writer = await h.connectSynced('note:lag', 'alice');
+    // A copy that is ahead of the server (as one synced through another instance may be).
+    const ahead = new Y.Doc();
+    const comments = ahead.getArray<Y.Map<unknown>>(COMMENTS_FIELD);
+    comments.push([new Y.Map()]);
+    const known = Y.encodeStateVector(ahead);
+    comments.push([new Y.Map()]);
+    const raw = await h.raw('note:lag', 'dave');
+    raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(ahead, known))); // the second thread, without the first
+    expect(await raw.closedWith).toEqual({ code: 1013, reason: 'Your comment refers to changes this server has not received yet; reconnecting.' });
+    await writer.roundTrip();
+    expect(threads(writer.doc)).toEqual([]);
+    expect(await h.store.count('note:lag')).toBe(0);
   });
 
   it('a reader made commenter without a reconnect: its comments come in, its text does not', async () => {

@@ -1,4 +1,7 @@
+import * as Y from 'yjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/close-codes';
+import { COMMENTS_FIELD } from '../../shared/comments';
 import { systemClock } from '../../server/clock';
 import type { DocStore } from '../../server/documents/doc-store';
 import { MemoryEphemeral } from '../../server/ephemeral/memory';
@@ -43,24 +46,37 @@ describe('randomized convergence', () => {
   it.each(seeds.slice(0, 8))('seed %i, two instances sharing the store and pub/sub: 4 peers converge', async (seed) => {
     await fuzz(seed, true);
   });
+
+  it.each(seeds.slice(0, 12))('seed %i: 2 writers and 2 commenters converge, and no comment is refused', async (seed) => {
+    await fuzz(seed, seed % 3 === 0, true);
+  });
 });
 
-async function fuzz(seed: number, twoInstances: boolean): Promise<void> {
+/**
+ * With `commenters`, carol and dave may only comment: they add, answer, resolve and delete
+ * threads, offline too, while alice and bob write and comment; a false refusal would
+ * show as a 4423 close.
+ */
+async function fuzz(seed: number, twoInstances: boolean, commenters = false): Promise<void> {
   const random = mulberry32(seed);
   const int = (n: number) => Math.floor(random() * n);
   // Small numbers so that compaction and unloading happen during the run.
   const options = { compactEvery: 7, idleUnloadMs: 5, wrapStore: counting, ephemeral: new MemoryEphemeral(systemClock) };
   h = await Harness.start(options);
   if (twoInstances) second = await Harness.start({ ...options, dir: h.dir });
+  const commenting = new Set<Client>();
+  if (commenters) for (const harness of [h, second]) for (const who of ['carol', 'dave'] as const) harness?.kind.rules.set(who, 'comment');
   const name = `note:fuzz-${seed}`;
   const peers = (['alice', 'bob', 'carol', 'dave'] as const).map((who, i) => (i % 2 && second ? second : h).connect(name, who));
+  if (commenters) peers.slice(2).forEach((p) => commenting.add(p));
   await Promise.all(peers.map((p) => p.synced()));
 
   for (let op = 0; op < opsPerSeed; op++) {
     const peer = peers[int(peers.length)]!;
     const roll = random();
     if (roll < 0.75 && !peer.provider.wsconnected) seen.offlineEdits++;
-    if (roll < 0.5) peer.text.insert(int(peer.text.length + 1), randomWord(int));
+    if (roll < 0.75 && (commenting.has(peer) || (commenters && random() < 0.3))) comment(peer, int, randomWord(int));
+    else if (roll < 0.5) peer.text.insert(int(peer.text.length + 1), randomWord(int));
     else if (roll < 0.75) deleteSome(peer, int);
     else if (peer.provider.shouldConnect) peer.provider.disconnect();
     else peer.provider.connect();
@@ -71,18 +87,44 @@ async function fuzz(seed: number, twoInstances: boolean): Promise<void> {
   for (const peer of peers) if (!peer.provider.shouldConnect) peer.provider.connect();
   const { expected } = await waitFor(
     async () => {
-      const servers = await Promise.all([h, second].filter((x) => x !== undefined).map((x) => x.serverText(name)));
-      const texts = new Set([...peers.map((p) => p.text.toString()), ...servers]);
+      const servers = await Promise.all([h, second].filter((x) => x !== undefined).map(async (x) => contents(await x.serverDoc(name))));
+      const texts = new Set([...peers.map((p) => contents(p.doc)), ...servers]);
       return texts.size === 1 ? { expected: [...texts][0]! } : null;
     },
     `seed ${seed} to converge`,
     10_000,
   );
-  expect(await h.storedText(name)).toBe(expected);
+  expect(contents(await h.storedDoc(name))).toBe(expected);
+  expect(peers.flatMap((p) => p.closes).filter((c) => c.code === CloseCode.commentsOnly)).toEqual([]);
+  if (commenters) expect(JSON.parse(expected).comments.length).toBeGreaterThan(0);
   await second?.close();
   second = undefined;
   await h.restart();
-  expect(await h.serverText(name)).toBe(expected);
+  expect(contents(await h.serverDoc(name))).toBe(expected);
+}
+
+/** What must converge: the text, and the comment threads with their replies and state (map keys sorted: their order is not). */
+const contents = (doc: Y.Doc): string =>
+  JSON.stringify({ text: doc.getText('t').toString(), comments: doc.getArray(COMMENTS_FIELD).toJSON() }, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
+  );
+
+/** A random comment operation: a new thread (most often), a reply, resolve or reopen, or a deletion. */
+function comment(peer: Client, int: (n: number) => number, body: string): void {
+  const threads = peer.doc.getArray<Y.Map<unknown>>(COMMENTS_FIELD);
+  const roll = int(10);
+  if (threads.length === 0 || roll < 4) {
+    const thread = new Y.Map<unknown>();
+    thread.set('body', body);
+    thread.set('replies', new Y.Array<string>());
+    threads.insert(int(threads.length + 1), [thread]);
+    return;
+  }
+  const at = int(threads.length);
+  const thread = threads.get(at);
+  if (roll < 7) (thread.get('replies') as Y.Array<string>).push([body]);
+  else if (roll < 9) thread.set('resolved', thread.get('resolved') !== true);
+  else threads.delete(at, 1);
 }
 
 function randomWord(int: (n: number) => number): string {

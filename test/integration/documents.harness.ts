@@ -218,11 +218,15 @@ export class Harness {
     return (await this.storedDoc(docName)).getText('t').toString();
   }
 
-  /** The server's text for `docName` (loading it if needed). */
-  async serverText(docName: string): Promise<string> {
+  /** The server's copy of `docName` (loading it if needed). */
+  async serverDoc(docName: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, await this.docs.state(docName));
-    return doc.getText('t').toString();
+    return doc;
+  }
+
+  async serverText(docName: string): Promise<string> {
+    return (await this.serverDoc(docName)).getText('t').toString();
   }
 
   /** Closes every client and the document server, then starts a fresh one on the same database file. */

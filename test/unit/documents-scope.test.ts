@@ -25,7 +25,7 @@ const updateOf = (change: () => void): Uint8Array => {
   expect(updates).toHaveLength(1);
   return updates[0]!;
 };
-const within = (update: Uint8Array) => new UpdateScope(server).within(update, COMMENTS);
+const scopeOf = (update: Uint8Array) => new UpdateScope(server).scopeOf(update, COMMENTS);
 const comments = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(COMMENTS);
 
 function thread(body: string): Y.Map<unknown> {
@@ -58,17 +58,17 @@ describe('UpdateScope', () => {
     /** Checks an update and, when it is in scope, applies it as the server would. */
     const accepted = (change: () => void) => {
       const update = updateOf(change);
-      const ok = within(update);
-      if (ok) Y.applyUpdate(server, update);
-      return ok;
+      const scope = scopeOf(update);
+      if (scope === 'within') Y.applyUpdate(server, update);
+      return scope;
     };
-    expect(accepted(() => comments(client).push([thread('new')]))).toBe(true);
+    expect(accepted(() => comments(client).push([thread('new')]))).toBe('within');
     const first = comments(client).get(0);
-    expect(accepted(() => (first.get('replies') as Y.Array<unknown>).push([{ body: '동의합니다' }]))).toBe(true);
-    expect(accepted(() => first.set('resolved', true))).toBe(true);
-    expect(accepted(() => first.set('resolved', false))).toBe(true);
-    expect(accepted(() => comments(client).delete(0, 1))).toBe(true);
-    expect(accepted(() => comments(client).insert(0, [thread('at the start')]))).toBe(true);
+    expect(accepted(() => (first.get('replies') as Y.Array<unknown>).push([{ body: '동의합니다' }]))).toBe('within');
+    expect(accepted(() => first.set('resolved', true))).toBe('within');
+    expect(accepted(() => first.set('resolved', false))).toBe('within');
+    expect(accepted(() => comments(client).delete(0, 1))).toBe('within');
+    expect(accepted(() => comments(client).insert(0, [thread('at the start')]))).toBe('within');
     expect(comments(server).toJSON().map((t) => t.id)).toEqual(['at the start', 'new']);
   });
 
@@ -77,7 +77,7 @@ describe('UpdateScope', () => {
     server.getText('t').insert(0, 'text only');
     client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-    expect(within(updateOf(() => comments(client).push([thread('first ever')])))).toBe(true);
+    expect(scopeOf(updateOf(() => comments(client).push([thread('first ever')])))).toBe('within');
   });
 
   it.each([
@@ -94,8 +94,8 @@ describe('UpdateScope', () => {
       comments(client).get(0).set('resolved', true);
       client.getText('t').delete(0, 1);
     }],
-  ])('refuses an update that %s', (_what, change) => {
-    expect(within(updateOf(change))).toBe(false);
+  ])('refuses an update that %s, for good', (_what, change) => {
+    expect(scopeOf(updateOf(change))).toBe('beyond');
   });
 
   it('takes a second update of the same round when the first is admitted before it', () => {
@@ -103,32 +103,57 @@ describe('UpdateScope', () => {
     const first = updateOf(() => comments(client).push([map]));
     const second = updateOf(() => (map.get('replies') as Y.Array<unknown>).push([{ body: 'same turn' }]));
     // Not applied yet, and not admitted: the reply's parent is unknown to the server.
-    expect(within(second)).toBe(false);
+    expect(scopeOf(second)).toBe('unresolved');
     const scope = new UpdateScope(server);
-    expect(scope.within(first, COMMENTS)).toBe(true);
+    expect(scope.scopeOf(first, COMMENTS)).toBe('within');
     scope.admit(first);
-    expect(scope.within(second, COMMENTS)).toBe(true);
+    expect(scope.scopeOf(second, COMMENTS)).toBe('within');
   });
 
-  it('refuses a comment that follows a refused change of the same client (a gap in its clock)', () => {
+  it('cannot place a comment that follows a change the server does not have (a gap in its clock)', () => {
     const edit = updateOf(() => client.getText('t').insert(0, 'refused '));
     const comment = updateOf(() => comments(client).insert(0, [thread('after')]));
-    expect(within(edit)).toBe(false);
-    expect(within(comment)).toBe(false);
-    // Once the server has the edit (a writer sent it), the same comment is fine.
+    expect(scopeOf(edit)).toBe('beyond');
+    expect(scopeOf(comment)).toBe('unresolved');
+    // Once the server has the edit (say another instance relays it), the same comment is fine.
     Y.applyUpdate(server, edit);
-    expect(within(comment)).toBe(true);
+    expect(scopeOf(comment)).toBe('within');
   });
 
-  it('refuses a deletion of something the server does not have', () => {
+  it('takes a sync reply that repeats deletions the server has already made, in the text too', () => {
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(server));
+    writer.getText('t').delete(0, 3);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(writer));
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    comments(client).push([thread('after the cut')]);
+    // What a reconnecting client answers to sync step 1: everything the server lacks, and its whole delete set.
+    const reply = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(reply).ds.clients.size).toBeGreaterThan(0);
+    expect(scopeOf(reply)).toBe('within');
+  });
+
+  it('takes a reply to a thread that was deleted meanwhile (Yjs collects it on arrival)', () => {
+    const first = comments(client).get(0);
+    const reply = updateOf(() => (first.get('replies') as Y.Array<unknown>).push([{ body: 'too late' }]));
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(server));
+    comments(writer).delete(0, 1);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(writer));
+    expect(scopeOf(reply)).toBe('within');
+    Y.applyUpdate(server, reply);
+    expect(comments(server).length).toBe(0);
+  });
+
+  it('cannot place a deletion of something the server does not have', () => {
     const unsent = updateOf(() => comments(client).push([thread('unsent')]));
     const deletion = updateOf(() => comments(client).delete(comments(client).length - 1, 1));
-    expect(within(deletion)).toBe(false);
+    expect(scopeOf(deletion)).toBe('unresolved');
     Y.applyUpdate(server, unsent);
-    expect(within(deletion)).toBe(true);
+    expect(scopeOf(deletion)).toBe('within');
   });
 
   it('refuses bytes that are not an update, without throwing', () => {
-    expect(within(new Uint8Array([1, 2, 3, 250, 250, 250]))).toBe(false);
+    expect(scopeOf(new Uint8Array([1, 2, 3, 250, 250, 250]))).toBe('beyond');
   });
 });
