@@ -10,6 +10,15 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * The flags `npm start` and `npm run demo` give node (package.json). `--no-memory-reducer`:
+ * V8 otherwise shrinks the heap once the process looks idle, 8–16 s after start-up and again
+ * whenever load drops, with a full mark-compact of the whole live heap (20–25 ms for ours,
+ * plus incremental steps of up to 8 ms) that stops every live document meanwhile. A server
+ * keeps its heap instead; see bench/README.md ("What changed to get here", 11).
+ */
+export const serverNodeFlags = ['--no-memory-reducer'];
+
 /** Runs the real entry point (`server/main.ts`) as its own process, as `npm start` does. */
 export async function spawnServer(
   env: Record<string, string>,
@@ -18,8 +27,9 @@ export async function spawnServer(
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own,
-  // so a SIGKILL would hit the wrapper and leave the real server running.
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', ...args], {
+  // so a SIGKILL would hit the wrapper and leave the real server running. The flags are those of
+  // package.json's start and demo scripts (see `serverNodeFlags`).
+  const child = spawn(process.execPath, [...serverNodeFlags, ...nodeArgs, '--import', 'tsx', 'server/main.ts', ...args], {
     cwd: process.cwd(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CLIENT_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
