@@ -79,14 +79,19 @@ describe('commenters', () => {
   };
   const storedThreads = async (name: string) => threads(await h.storedDoc(name));
   const commentsOnly = { code: CloseCode.commentsOnly, reason: 'Only comments may be added to this document now; your change to its text was not saved.' };
-
-  it('add, reply to and resolve threads, which reach everyone and are stored', async () => {
+  /** A writer (alice) who has written `text`, and a commenter (dave) who has received it. */
+  const writerAndCommenter = async (name: string, text: string) => {
     await start();
     h.kind.rules.set('dave', 'comment');
-    const writer = await h.connectSynced('note:c', 'alice');
-    writer.text.insert(0, '회람본');
-    const commenter = await h.connectSynced('note:c', 'dave');
-    await waitFor(() => commenter.text.toString() === '회람본', 'the commenter to receive the text');
+    const writer = await h.connectSynced(name, 'alice');
+    writer.text.insert(0, text);
+    const commenter = await h.connectSynced(name, 'dave');
+    await waitFor(() => commenter.text.toString() === text, 'the commenter to receive the text');
+    return { writer, commenter };
+  };
+
+  it('add, reply to and resolve threads, which reach everyone and are stored', async () => {
+    const { writer, commenter } = await writerAndCommenter('note:c', '회람본');
 
     addThread(commenter, '둘째 문단을 고쳐 주세요');
     await waitFor(() => threads(writer.doc).length === 1, 'the writer to see the thread');
@@ -103,12 +108,7 @@ describe('commenters', () => {
   });
 
   it('have a change to the text refused whole, with a reason; nobody gets it and nothing is stored', async () => {
-    await start();
-    h.kind.rules.set('dave', 'comment');
-    const writer = await h.connectSynced('note:t', 'alice');
-    writer.text.insert(0, 'approved text');
-    const commenter = await h.connectSynced('note:t', 'dave');
-    await waitFor(() => commenter.text.toString() === 'approved text', 'the commenter to receive the text');
+    const { writer, commenter } = await writerAndCommenter('note:t', 'approved text');
 
     // A thread and a text edit in one transaction: one update, refused as a whole.
     commenter.doc.transact(() => {
