@@ -10,8 +10,9 @@ import type { TestServer } from '../helpers/server';
 /**
  * A live meeting as its people meet it in Chromium, each in a browser of their own:
  * ministry staff start the demo meeting and move the agenda, an observer's live view
- * follows, the minute-taker's Korean typing reaches the observer as it is typed, and a
- * chairperson's raised hand reaches the ministry's speaker queue. No fixed sleeps:
+ * follows, the minute-taker's Korean typing reaches the observer as it is typed, a
+ * chairperson's raised hand reaches the ministry's speaker queue, and once minutes are
+ * circulated a chairperson comments on them but cannot change them. No fixed sleeps:
  * every step waits for what a person would see.
  */
 const stage = useStage();
@@ -160,15 +161,18 @@ describe('circulated minutes', () => {
     meetingId = created.meeting!.id;
     await asMinistry('POST', `/api/meetings/${meetingId}/start`);
     await asMinistry('POST', `/api/meetings/${meetingId}/end`);
-    await asMinistry('POST', `/api/meetings/${meetingId}/minutes/status`, { to: 'circulated' });
   });
 
-  it('lets a chairperson propose an amendment as a comment, but not edit the text', async () => {
-    const before = await serverMinutes();
+  it('lets a chairperson propose an amendment as a comment once circulated, but not edit the text', async () => {
     const chair = await signedIn(investmentChair.email);
     await chair.goto(`${server.url}/meetings/${meetingId}`);
-    await see(chair.getByText('회람 중인 회의록입니다. 수정 의견은 의견으로 남겨 주세요.'));
     const text = await see(minutesText(chair).getByText('1. 인재 은행 설립 방안'));
+    await see(chair.getByText('회의록은 회의록 작성자와 산업부 담당자가 작성합니다. 실시간으로 보입니다.'));
+
+    // Circulated while the chair has the room open: the page and the connection follow at once.
+    await asMinistry('POST', `/api/meetings/${meetingId}/minutes/status`, { to: 'circulated' });
+    await see(chair.getByText('회람 중인 회의록입니다. 수정 의견은 의견으로 남겨 주세요.'));
+    const before = await serverMinutes();
     expect(await minutesText(chair).getAttribute('aria-readonly')).toBe('true');
 
     // Typing into the text does nothing: the editor is read-only for commenters.
