@@ -14,7 +14,7 @@ import { DocRelay, type RemoteMessage } from './relay';
 import { SerialQueue } from './serial-queue';
 import { SizeGuard } from './size-guard';
 import { UpdateBatch } from './update-batch';
-import { UpdateScope } from './update-scope';
+import { UpdateScope, type Scope } from './update-scope';
 
 export interface LiveDocDeps {
   store: DocStore;
@@ -274,7 +274,7 @@ export class LiveDoc {
       if (r.origin.failed) continue;
       if (r.origin.access === 'comment') {
         scope ??= new UpdateScope(this.doc);
-        const verdict = scope.scopeOf(r.info.update, COMMENTS_FIELD);
+        const verdict = this.scopeOf(scope, r.info.update);
         if (verdict !== 'within') {
           this.refuse(r.origin, verdict === 'beyond' ? 'comments-only' : 'unresolved');
           continue;
@@ -290,6 +290,16 @@ export class LiveDoc {
       admitted.push(r);
     }
     return admitted;
+  }
+
+  /** A commenter's update, located; one that cannot be (it parsed, so that is a bug here) is refused. */
+  private scopeOf(scope: UpdateScope, update: Uint8Array): Scope {
+    try {
+      return scope.scopeOf(update, COMMENTS_FIELD);
+    } catch (error) {
+      this.log.error({ err: error }, "could not locate a commenter's update; refused");
+      return 'beyond';
+    }
   }
 
   private apply(update: Uint8Array, origin: Connection): void {

@@ -62,21 +62,8 @@ export class UpdateScope {
 
   constructor(private readonly doc: Y.Doc) {}
 
-  /** Whether the update changes nothing outside the root type `root` ('beyond' when it cannot be read). */
+  /** Whether the update changes nothing outside the root type `root`; throws when it cannot be read. */
   scopeOf(update: Uint8Array, root: string): Scope {
-    try {
-      return this.judge(update, root);
-    } catch {
-      return 'beyond';
-    }
-  }
-
-  /** Records an update that will be applied after the others of this round. */
-  admit(update: Uint8Array): void {
-    this.admitted.push(new StructIndex(Y.decodeUpdate(update).structs));
-  }
-
-  private judge(update: Uint8Array, root: string): Scope {
     const { structs, ds } = Y.decodeUpdate(update);
     const own = new StructIndex(structs);
     const locate = new Locator(this.doc, [own, ...this.admitted]);
@@ -85,6 +72,11 @@ export class UpdateScope {
     for (const [client, ranges] of ds.clients) for (const { clock, len } of ranges) places.push(...locate.deletions(client, clock, len));
     if (places.some((p) => p !== 'gone' && p !== 'unknown' && p.root !== root)) return 'beyond';
     return places.includes('unknown') || !this.contiguous(own) ? 'unresolved' : 'within';
+  }
+
+  /** Records an update that will be applied after the others of this round. */
+  admit(update: Uint8Array): void {
+    this.admitted.push(new StructIndex(Y.decodeUpdate(update).structs));
   }
 
   /** Each client's structs start where what the server has of that client ends, or before: no gap. */

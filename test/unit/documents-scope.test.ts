@@ -153,7 +153,7 @@ describe('UpdateScope', () => {
     expect(scopeOf(deletion)).toBe('within');
   });
 
-  it('refuses bytes that are not an update, without throwing', () => {
-    expect(scopeOf(new Uint8Array([1, 2, 3, 250, 250, 250]))).toBe('beyond');
+  it('throws on bytes that are not an update (the document refuses the update then)', () => {
+    expect(() => scopeOf(new Uint8Array([1, 2, 3, 250, 250, 250]))).toThrow();
   });
 });
