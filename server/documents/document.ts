@@ -269,6 +269,7 @@ export class LiveDoc {
    */
   private admit(received: Received[]): Received[] {
     const admitted: Received[] = [];
+    // One per round: a commenter's next update in this round may refer to this one's items.
     let scope: UpdateScope | undefined;
     for (const r of received) {
       if (r.origin.failed) continue;
@@ -279,8 +280,6 @@ export class LiveDoc {
           this.refuse(r.origin, verdict === 'beyond' ? 'comments-only' : 'unresolved');
           continue;
         }
-        // A commenter's next update in this round may refer to this one's items.
-        scope.admit(r.info.update);
       }
       if (!this.size.admits(r.info.update, r.info.inserts)) {
         this.refuse(r.origin, 'too-large');

@@ -54,15 +54,18 @@ export type Scope = 'within' | 'beyond' | 'unresolved';
  * and nothing else. Updates are accepted or refused whole: applying part of one would
  * leave a gap in its client's clock that Yjs could never fill.
  *
- * Updates admitted earlier in the same write round have not been applied yet; `admit`
- * records them so that a later update of the same client may refer to their items.
+ * Updates found within earlier in the same write round have not been applied yet: the
+ * scope keeps them, so that a later update of the same client may refer to their items.
  */
 export class UpdateScope {
   private readonly admitted: StructIndex[] = [];
 
   constructor(private readonly doc: Y.Doc) {}
 
-  /** Whether the update changes nothing outside the root type `root`; throws when it cannot be read. */
+  /**
+   * Whether the update changes nothing outside the root type `root`; throws when it cannot
+   * be read. One found within is kept as part of the round (see above).
+   */
   scopeOf(update: Uint8Array, root: string): Scope {
     const { structs, ds } = Y.decodeUpdate(update);
     const own = new StructIndex(structs);
@@ -71,12 +74,9 @@ export class UpdateScope {
     for (const struct of structs) if (struct instanceof Y.Item) places.push(locate.parentOf(struct));
     for (const [client, ranges] of ds.clients) for (const { clock, len } of ranges) places.push(...locate.deletions(client, clock, len));
     if (places.some((p) => p !== 'gone' && p !== 'unknown' && p.root !== root)) return 'beyond';
-    return places.includes('unknown') || !this.contiguous(own) ? 'unresolved' : 'within';
-  }
-
-  /** Records an update that will be applied after the others of this round. */
-  admit(update: Uint8Array): void {
-    this.admitted.push(new StructIndex(Y.decodeUpdate(update).structs));
+    if (places.includes('unknown') || !this.contiguous(own)) return 'unresolved';
+    this.admitted.push(own);
+    return 'within';
   }
 
   /** Each client's structs start where what the server has of that client ends, or before: no gap. */

@@ -98,15 +98,14 @@ describe('UpdateScope', () => {
     expect(scopeOf(updateOf(change))).toBe('beyond');
   });
 
-  it('takes a second update of the same round when the first is admitted before it', () => {
+  it('takes a second update of the same round once the same scope has found the first within', () => {
     const map = thread('round');
     const first = updateOf(() => comments(client).push([map]));
     const second = updateOf(() => (map.get('replies') as Y.Array<unknown>).push([{ body: 'same turn' }]));
-    // Not applied yet, and not admitted: the reply's parent is unknown to the server.
+    // Not applied yet, and not seen by this scope: the reply's parent is unknown to the server.
     expect(scopeOf(second)).toBe('unresolved');
     const scope = new UpdateScope(server);
     expect(scope.scopeOf(first, COMMENTS)).toBe('within');
-    scope.admit(first);
     expect(scope.scopeOf(second, COMMENTS)).toBe('within');
   });
 
