@@ -32,6 +32,10 @@ export type MeetingAction =
   | { type: 'meetings.minutes.status'; meeting: MeetingRef };
 
 const runs = (actor: Actor, meeting: MeetingRef) => actor.role === 'ministry' || (meeting.chairId !== null && meeting.chairId === actor.id);
+/** Everyone but observers. */
+const participates = (actor: Actor) => actor.role !== 'observer';
+/** Minute-takers and the secretariat, who write the draft minutes. */
+const takesMinutes = (actor: Actor) => actor.role === 'ministry' || actor.role === 'staff';
 
 export function meetingRule(actor: Actor, action: MeetingAction): boolean {
   switch (action.type) {
@@ -44,20 +48,19 @@ export function meetingRule(actor: Actor, action: MeetingAction): boolean {
     case 'meetings.run':
       return runs(actor, action.meeting);
     case 'meetings.participate':
-      return actor.role !== 'observer';
+      return participates(actor);
     case 'meetings.present':
       return runs(actor, action.meeting) || (action.itemPresenterId !== null && action.itemPresenterId === actor.id);
     case 'meetings.minutes.write':
-      // Minute-takers and the secretariat write the draft. What is circulated is what gets
-      // approved: to amend it, the secretariat takes it back to draft.
-      return action.meeting.minutesStatus === 'draft' && (actor.role === 'ministry' || actor.role === 'staff');
+      // What is circulated is what gets approved: to amend it, the secretariat takes it back to draft.
+      return action.meeting.minutesStatus === 'draft' && takesMinutes(actor);
     case 'meetings.minutes.comment':
       switch (action.meeting.minutesStatus) {
         case 'draft':
-          return actor.role === 'ministry' || actor.role === 'staff';
+          return takesMinutes(actor);
         // Circulated: participants propose their amendments as comments.
         case 'circulated':
-          return actor.role !== 'observer';
+          return participates(actor);
         case 'approved':
           return false;
         default: {
