@@ -129,10 +129,12 @@ describe('a live meeting', () => {
 describe('circulated minutes', () => {
   const minutesEditor = 'fw-editor[slot="minutes"]';
   let meetingId = '';
+  let ministryToken: Promise<string> | undefined;
 
-  /** Calls the API as ministry staff, as the ministry's own page would. */
+  /** Calls the API as ministry staff (signed in once), as the ministry's own page would. */
   async function asMinistry(method: string, path: string, body?: unknown): Promise<{ meeting?: { id: string } }> {
-    const { token } = await server.login('ministry@forum.demo');
+    ministryToken ??= server.login('ministry@forum.demo').then((l) => l.token);
+    const token = await ministryToken;
     const res = await fetch(`${server.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
