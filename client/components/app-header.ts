@@ -84,6 +84,8 @@ export class AppHeader extends LitElement {
         display: flex;
         align-items: center;
         gap: 16px;
+        /* On a row of its own (the English menu is wider), still at the right edge. */
+        margin-left: auto;
       }
       .who {
         text-align: right;
