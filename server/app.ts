@@ -84,9 +84,13 @@ export async function startForum(config: Config, options: StartOptions): Promise
   await meetings.start(io);
   wireAccountHooks(core, io, documents);
 
+  // Ready means ready: migrations ran when the store opened, and the demo accounts and the forum
+  // exist before the port is bound, so the first request after /api/health answers can sign in.
+  const seeded = await seed(store, auth, config, clock);
   const url = await listen(http, config);
   core.setPublicOrigin(url);
-  const seeded = await seed(store, auth, config, clock);
+  // Without PUBLIC_ORIGIN the address was unknown while seeding: the setup link was made as a path.
+  if (seeded.setupLink?.startsWith('/')) seeded.setupLink = url + seeded.setupLink;
 
   let closing: Promise<void> | undefined;
   const close = () =>

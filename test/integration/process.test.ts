@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnServer } from '../helpers/process';
+import { freePort } from '../helpers/redis';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -32,6 +33,29 @@ describe('the server process', () => {
     expect(((await invitation.json()) as { invitation: { role: string } }).invitation.role).toBe('ministry');
     expect(server.output()).not.toContain('forum-demo');
     expect(await server.stop()).toBe(0);
+  });
+
+  it('answers /api/health only once the demo accounts exist: the first sign-in after it succeeds', async () => {
+    // A fixed port, so that health can be asked before the server says it is running.
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const starting = spawnServer({ DATA_DIR: tempDir(), PORT: String(port) }, ['--demo']);
+    let failed: unknown;
+    starting.catch((error: unknown) => (failed = error));
+    for (;;) {
+      if (failed) throw failed;
+      const health = await fetch(`${base}/api/health`).catch(() => null);
+      if (health?.status === 200 && ((await health.json()) as { status: string }).status === 'ok') break;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'chair.global@forum.demo', password: 'forum-demo' }),
+    });
+    const exitCode = await (await starting).stop();
+    expect(login.status).toBe(200);
+    expect(exitCode).toBe(0);
   });
 
   it('refuses a bad configuration with a message naming the variable', () => {
