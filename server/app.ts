@@ -47,6 +47,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Where the built client lives (dist/client). */
   clientDir?: string;
+  /** Wraps the durable store before anything uses it (the tests inject faults this way). */
+  wrapStore?: (store: Store) => Store;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface StartOptions {
  */
 export async function startForum(config: Config, options: StartOptions): Promise<Forum> {
   const { logger, clock = systemClock, clientDir = join(process.cwd(), 'dist/client') } = options;
-  const core = await openCore(config, clock);
+  const core = await openCore(config, clock, logger, options.wrapStore);
   const { store, ephemeral, auth, audit } = core;
 
   const http = createServer();

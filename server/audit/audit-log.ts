@@ -2,12 +2,21 @@ import type { AuditAction } from '../../shared/audit-actions';
 import type { Clock } from '../clock';
 import type { AuditFilter, AuditRecord, AuditStore } from './audit-store';
 
-/** Writes the record of who did what. Every state-changing command calls `record`. */
+/**
+ * Writes the record of who did what. Every state-changing command records through its
+ * transaction (`audit.in(tx).record(…)`), so the entry commits with the change or not at
+ * all; `record` alone is for events that change nothing else (a sign-in, a raised hand).
+ */
 export class AuditLog {
   constructor(
     private readonly store: AuditStore,
     private readonly clock: Clock,
   ) {}
+
+  /** The same log, writing inside `tx`. */
+  in(tx: { readonly audit: AuditStore }): AuditLog {
+    return new AuditLog(tx.audit, this.clock);
+  }
 
   record(actorId: string | null, action: AuditAction, target: string | null, details: Record<string, unknown> = {}): Promise<number> {
     return this.store.append({ at: new Date(this.clock.now()).toISOString(), actorId, action, target, details });

@@ -6,6 +6,7 @@ import type { AcceptInvitationBody, CreateInvitationBody, Invitation } from '../
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { hashToken, newId, newToken } from '../ids';
+import type { Transactor } from '../store/store';
 import { publicUser, type AuthStore, type InvitationRecord, type UserRecord } from './auth-store';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { RateLimit } from './rate-limit';
@@ -23,6 +24,8 @@ const invitationView = ({ tokenHash: _, createdAt: __, ...view }: InvitationReco
 
 export interface AuthServiceDeps {
   store: AuthStore;
+  /** Account changes and their audit entries commit together. */
+  db: Transactor;
   sessions: Sessions;
   audit: AuditLog;
   clock: Clock;
@@ -99,11 +102,10 @@ export class AuthService {
       createdBy: actorId,
       createdAt: new Date(now).toISOString(),
     };
-    await this.d.store.createInvitation(record);
-    await this.d.audit.record(actorId, 'users.invite', `invitation:${record.id}`, {
-      email: who.email,
-      role: who.role,
-      subcommittee: who.subcommittee,
+    await this.d.db.transaction(async (tx) => {
+      await tx.auth.createInvitation(record);
+      const details = { email: who.email, role: who.role, subcommittee: who.subcommittee };
+      await this.d.audit.in(tx).record(actorId, 'users.invite', `invitation:${record.id}`, details);
     });
     return { invitation: invitationView(record), link: this.d.invitationLink(token) };
   }
@@ -132,10 +134,13 @@ export class AuthService {
       passwordHash: await hashPassword(body.password),
       createdAt: now,
     };
-    const { outcome, user: created } = await this.d.store.acceptInvitation(hashToken(token), user, now);
+    const { outcome, user: created } = await this.d.db.transaction(async (tx) => {
+      const accepted = await tx.auth.acceptInvitation(hashToken(token), user, now);
+      if (accepted.user) await this.d.audit.in(tx).record(accepted.user.id, 'users.accept_invitation', `user:${accepted.user.id}`, { invitation: inv.id });
+      return accepted;
+    });
     switch (outcome) {
       case 'accepted':
-        await this.d.audit.record(created!.id, 'users.accept_invitation', `user:${created!.id}`, { invitation: inv.id });
         return ok(await this.signIn(created!));
       case 'unknown':
         return err('not_found', 'This invitation link is not valid.', 'invitation.invalid');
@@ -157,13 +162,18 @@ export class AuthService {
     if (userId === actor.id && role !== 'ministry') return err('conflict', 'You cannot remove your own ministry role.');
     const before = await this.d.store.userById(userId);
     if (!before) return err('not_found', 'No such user.');
-    const after = await this.d.store.setRole(userId, role, subcommittee);
-    await this.d.audit.record(actor.id, 'users.set_role', `user:${userId}`, {
-      from: { role: before.role, subcommittee: before.subcommittee },
-      to: { role, subcommittee },
+    const after = await this.d.db.transaction(async (tx) => {
+      const changed = await tx.auth.setRole(userId, role, subcommittee);
+      if (!changed) return null;
+      await this.d.audit.in(tx).record(actor.id, 'users.set_role', `user:${userId}`, {
+        from: { role: before.role, subcommittee: before.subcommittee },
+        to: { role, subcommittee },
+      });
+      return changed;
     });
+    if (!after) return err('not_found', 'No such user.');
     this.d.onUserChanged?.(userId);
-    return ok(publicUser(after!));
+    return ok(publicUser(after));
   }
 
   private async signIn(user: UserRecord): Promise<SignedIn> {

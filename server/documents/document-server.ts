@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import { Connection, StandardClose } from './connection';
-import type { DocumentServer, DocumentServerDeps, DocumentServerStats } from './index';
+import type { DocumentServer, DocumentServerDeps, DocumentServerStats, ExclusiveDoc } from './index';
 import { DocRegistry } from './registry';
 import { StateMerger } from './state-merger';
 import { createSocketServer, docNameOf, refuse } from './upgrade';
@@ -72,6 +72,11 @@ export class DocumentServerImpl implements DocumentServer {
   async change(docName: string, fn: (doc: Y.Doc) => void): Promise<void> {
     const doc = await this.registry.get(docName);
     await doc.change(fn);
+  }
+
+  async exclusive<T>(docName: string, command: (doc: ExclusiveDoc) => Promise<T>): Promise<T> {
+    const doc = await this.registry.get(docName);
+    return doc.exclusive(command);
   }
 
   async state(docName: string): Promise<Uint8Array> {

@@ -9,6 +9,7 @@ import { DocAwareness } from './awareness';
 import { Broadcast } from './broadcast';
 import { Connection, StandardClose } from './connection';
 import type { DocStore } from './doc-store';
+import type { ExclusiveDoc } from './index';
 import { describeUpdate, encodeSyncStep1, encodeSyncStep2, type ClientMessage, type UpdateInfo } from './messages';
 import { DocRelay, type RemoteMessage } from './relay';
 import { SerialQueue } from './serial-queue';
@@ -37,6 +38,13 @@ const busyWithinMs = 5;
 
 /** Why a connection's update was refused; the connection is then closed with a reason. */
 type Refusal = 'too-large' | 'store-failed' | 'not-applicable' | 'comments-only' | 'unresolved';
+
+/** A server-side change a command staged: stored at `seq` once `committed`. */
+interface Staged {
+  update: Uint8Array;
+  seq: number;
+  committed: boolean;
+}
 
 /** A client's update waiting for the next write round. */
 interface Received {
@@ -145,17 +153,38 @@ export class LiveDoc {
 
   /** Applies a server-side change (e.g. restoring a version), stored and forwarded like a client's. */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
+    // Stored on its own: the append is the whole transaction.
+    const own = { docs: this.deps.store, afterCommit: (then: () => void) => then() };
+    return this.exclusive(async (held) => held.stage(fn)?.append(own));
+  }
+
+  /** Runs a command with the document held (see `ExclusiveDoc`); its staged change is applied once committed. */
+  exclusive<T>(command: (doc: ExclusiveDoc) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
-      const update = this.captureChange(fn);
-      if (!update) return;
-      const { inserts } = describeUpdate(update);
-      if (!this.size.admits(update, inserts)) throw new Error(`could not change ${this.name}: the document would be too large`);
-      const seq = await this.deps.store.appendBatch(this.name, [update]);
-      Y.applyUpdate(this.doc, update, 'server');
-      this.updates.add(update, 'server');
-      this.relay?.publish('update', update);
-      this.size.applied(update);
-      this.logged(1, seq);
+      let staged: Staged | undefined;
+      const held: ExclusiveDoc = {
+        state: () => Y.encodeStateAsUpdate(this.doc),
+        stage: (fn) => {
+          if (staged) throw new Error(`one staged change per command on ${this.name}`);
+          const update = this.stageChange(fn);
+          if (!update) return null;
+          const change: Staged = { update, seq: 0, committed: false };
+          staged = change;
+          return {
+            update,
+            append: async (tx) => {
+              change.seq = await tx.docs.appendBatch(this.name, [update]);
+              tx.afterCommit(() => (change.committed = true));
+            },
+          };
+        },
+      };
+      try {
+        return await command(held);
+      } finally {
+        // Stored is stored, even when the command failed after its commit.
+        if (staged?.committed) this.applyServerChange(staged.update, staged.seq);
+      }
     });
   }
 
@@ -381,6 +410,24 @@ export class LiveDoc {
       this.compactAfter = this.logLength + this.deps.compactEvery;
       this.log.error({ err: error }, 'compaction failed');
     }
+  }
+
+  /** What `fn` changes, checked against the size limit; null when it changes nothing. */
+  private stageChange(fn: (doc: Y.Doc) => void): Uint8Array | null {
+    const update = this.captureChange(fn);
+    if (!update) return null;
+    const { inserts } = describeUpdate(update);
+    if (!this.size.admits(update, inserts)) throw new Error(`could not change ${this.name}: the document would be too large`);
+    return update;
+  }
+
+  /** A server-side change that is stored: applied, forwarded, relayed, counted. */
+  private applyServerChange(update: Uint8Array, seq: number): void {
+    Y.applyUpdate(this.doc, update, 'server');
+    this.updates.add(update, 'server');
+    this.relay?.publish('update', update);
+    this.size.applied(update);
+    this.logged(1, seq);
   }
 
   /** Runs `fn` on a copy and returns what it changed, so the change can be stored before it is applied. */

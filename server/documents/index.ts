@@ -43,6 +43,8 @@ export interface DocumentServer {
   change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
   /** Current full state of a doc (loads it if needed). */
   state(docName: string): Promise<Uint8Array>;
+  /** See `ExclusiveDoc`: a command that reads the document and stores its change in the command's own transaction. */
+  exclusive<T>(docName: string, command: (doc: ExclusiveDoc) => Promise<T>): Promise<T>;
   /**
    * Closes a user's connections with 4501 so that each reconnects and authenticates
    * again (after a sign-out, the signed-out session's connections are then refused).
@@ -52,6 +54,32 @@ export interface DocumentServer {
   stats(): DocumentServerStats;
   /** Flush, close sockets with 1001. */
   close(): Promise<void>;
+}
+
+/**
+ * A document held for one command: no other write reaches it until the command ends, so
+ * what the command reads is what it changes. A staged change is stored by the command,
+ * inside its transaction (`append(tx)`), and applied and broadcast only once that
+ * transaction has committed; after a rollback nothing of it remains.
+ */
+export interface ExclusiveDoc {
+  /** The full current state as one update. */
+  state(): Uint8Array;
+  /** Runs `fn` on a copy; the change it made, to be stored with `append`, or null when it made none. */
+  stage(fn: (doc: Y.Doc) => void): StagedChange | null;
+}
+
+export interface StagedChange {
+  /** The change, as one Yjs update. */
+  readonly update: Uint8Array;
+  /** Appends the change to the document's log inside `tx`. */
+  append(tx: DocTx): Promise<void>;
+}
+
+/** What a staged change needs of a transaction (the store's `Tx` has it). */
+export interface DocTx {
+  readonly docs: Pick<DocStore, 'appendBatch'>;
+  afterCommit(fn: () => void): void;
 }
 
 export interface DocumentServerStats {

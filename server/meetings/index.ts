@@ -10,7 +10,7 @@ import type { ForumServer, SocketModule } from '../realtime/socket-server';
 import type { Store } from '../store/store';
 import { MeetingBroadcaster } from './broadcast';
 import { LiveMeetingState } from './live-state';
-import { MeetingService } from './meeting-service';
+import { MeetingService, type MeetingServiceDeps } from './meeting-service';
 import { MeetingMinutes, minutesDocKind, type MinutesDocuments } from './minutes';
 import { MeetingRoom, meetingRoom } from './room';
 import { meetingSocketModule } from './socket';
@@ -46,10 +46,10 @@ export function createMeetings(d: {
   logger: Logger;
   presenceTtlMs: number;
   /** See MeetingServiceDeps.beforeEnd. */
-  beforeEnd?(meetingId: string): Promise<void>;
+  beforeEnd?: MeetingServiceDeps['beforeEnd'];
 }): Meetings {
   const live = new LiveMeetingState(d.ephemeral);
-  const minutes = new MeetingMinutes(d.documents, d.store.meetings);
+  const minutes = new MeetingMinutes(d.documents);
   // The broadcaster builds states through the room, which is created below; it runs only after start().
   const broadcaster: MeetingBroadcaster = new MeetingBroadcaster({
     ephemeral: d.ephemeral,

@@ -1,6 +1,7 @@
+import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { User } from '../../shared/domain';
-import type { TemplateMeeting } from '../../shared/meetings/minutes';
+import { minutesDocName, type TemplateMeeting } from '../../shared/meetings/minutes';
 import { isEditable, isLive, meetingTransition, minutesTransition, type MeetingStatus, type MinutesStatus } from '../../shared/meetings/state-machine';
 import { can } from '../../shared/permissions';
 import { err, ok, type Result } from '../../shared/result';
@@ -18,10 +19,11 @@ import type {
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
-import type { Store } from '../store/store';
+import type { AuthStore } from '../auth/auth-store';
+import type { Store, Tx } from '../store/store';
 import type { LiveMeetingState } from './live-state';
 import type { AgendaItemRecord, MeetingRecord } from './meeting-store';
-import { seedMinutes, type MeetingMinutes } from './minutes';
+import { decisionsIn, sealOf, seedMinutes, type MeetingMinutes } from './minutes';
 import { agendaItemView, attendanceView, meetingView, minutesView, people, summaryView, userIdsOf } from './views';
 
 /** Tells every instance that a meeting changed, so each sends its room the new state. */
@@ -29,8 +31,17 @@ export interface MeetingEvents {
   changed(meetingId: string): void;
 }
 
+/** What ending a meeting brings from other domains (open polls close), inside its transaction. */
+export interface EndOfMeeting {
+  /** Written into the minutes in the same transaction (a closed poll's result). */
+  minutes: ((doc: Y.Doc) => void)[];
+  /** Once the end has committed: events and follow-ups. */
+  committed(): Promise<void>;
+}
+
 export interface MeetingServiceDeps {
-  store: Pick<Store, 'meetings' | 'auth' | 'docs'>;
+  /** Commands run through `transaction`: the change, the minutes it moves and the audit entry commit together. */
+  store: Pick<Store, 'meetings' | 'auth' | 'docs' | 'transaction'>;
   minutes: MeetingMinutes;
   live: LiveMeetingState;
   audit: AuditLog;
@@ -38,8 +49,8 @@ export interface MeetingServiceDeps {
   events: MeetingEvents;
   /** Users in the meeting room now, for attendance when it starts. */
   presentUserIds(meetingId: string): Promise<string[]>;
-  /** Runs as the meeting ends, before its decisions are recorded (open polls close here). */
-  beforeEnd?(meetingId: string): Promise<void>;
+  /** Runs inside the transaction that ends a meeting, before its decisions are recorded (open polls close here). */
+  beforeEnd?(meetingId: string, tx: Tx): Promise<EndOfMeeting>;
 }
 
 type PresenterInput = z.output<typeof AgendaItemInput>['presenter'];
@@ -47,6 +58,8 @@ const notFound = () => err('not_found', 'No such meeting.');
 const endedError = () => err('conflict', 'The meeting has ended; its record is read-only.');
 const mustEdit = () => err('forbidden', 'Only ministry staff can change meetings and their agenda.');
 const mustRun = () => err('forbidden', "Only ministry staff or the meeting's chair can do this.");
+const changedMeanwhile = () => err('conflict', 'The meeting changed meanwhile; reload it.');
+const noSuchItem = () => err('not_found', 'No such agenda item in this meeting.');
 
 const presenterColumns = (p: PresenterInput) => ({
   presenterUserId: p && 'userId' in p ? p.userId : null,
@@ -137,13 +150,13 @@ export class MeetingService {
     const now = this.now();
     const agenda = body.agenda.map(newItem);
     const record = newMeetingRecord(body, actor.id, now);
-    // The minutes first: a template without its meeting is harmless, a meeting without minutes is not.
-    record.minutesSeedHash = await seedMinutes(this.d.store.docs, record.id, await this.template(record, agenda));
-    await this.store.create(record, agenda);
-    await this.d.audit.record(actor.id, 'meetings.create', `meeting:${record.id}`, {
-      title: record.title,
-      startsAt: record.startsAt,
-      agendaItems: agenda.length,
+    const template = await this.template(record, agenda);
+    // Nobody can open the minutes of a meeting that does not exist yet: the log is written directly.
+    await this.d.store.transaction(async (tx) => {
+      record.minutesSeedHash = await seedMinutes(tx.docs, record.id, template);
+      await tx.meetings.create(record, agenda);
+      const details = { title: record.title, startsAt: record.startsAt, agendaItems: agenda.length };
+      await this.d.audit.in(tx).record(actor.id, 'meetings.create', `meeting:${record.id}`, details);
     });
     return ok(await this.view(record));
   }
@@ -157,47 +170,76 @@ export class MeetingService {
       const unknown = await this.unknownUser([patch.chairId]);
       if (unknown) return unknown;
     }
-    if (!(await this.store.update(id, patch, this.now()))) return endedError();
-    await this.d.audit.record(actor.id, 'meetings.update', `meeting:${id}`, { changes: patch });
-    return ok(await this.afterChange(id));
+    const updated = await this.change(id, async (tx) => {
+      if (!(await tx.meetings.update(id, patch, this.now()))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'meetings.update', `meeting:${id}`, { changes: patch });
+      return true;
+    });
+    return updated ? ok(await this.afterChange(id)) : endedError();
   }
 
   /** scheduled → live: everyone already in the room counts as present from now. */
   async start(actor: User, id: string): Promise<Result<Meeting>> {
-    return this.move(actor, id, 'live', async () => {
-      const present = await this.d.presentUserIds(id);
-      if (present.length > 0) await this.store.recordSeen(id, present, this.now());
+    const checked = await this.runnable(actor, id, 'live');
+    if (!checked.ok) return checked;
+    const present = await this.d.presentUserIds(id);
+    const started = await this.d.store.transaction(async (tx) => {
+      const at = this.now();
+      if (!(await tx.meetings.setStatus(id, checked.value.status, 'live', at))) return false;
+      if (present.length > 0) await tx.meetings.recordSeen(id, present, at);
+      await this.d.audit.in(tx).record(actor.id, 'meetings.start', `meeting:${id}`, {});
+      return true;
     });
+    return started ? ok(await this.afterChange(id)) : changedMeanwhile();
   }
 
-  /** live → ended: decisions are recorded from the minutes, and live state (queue, floor, presenter) is cleared. */
+  /**
+   * live → ended, in one transaction with the minutes held: open polls close and their
+   * results go into the minutes, the decisions are recorded from them, the audit entry.
+   * Live state (queue, floor, presenter) is cleared once that has committed.
+   */
   async end(actor: User, id: string): Promise<Result<Meeting>> {
-    return this.move(actor, id, 'ended', async () => {
-      await this.d.live.clear(id);
-      await this.d.beforeEnd?.(id);
-      await this.recordDecisions(id);
-    });
+    const checked = await this.runnable(actor, id, 'ended');
+    if (!checked.ok) return checked;
+    const ending = await this.d.minutes.exclusive(id, (doc) =>
+      this.d.store.transaction(async (tx) => {
+        const at = this.now();
+        if (!(await tx.meetings.setStatus(id, checked.value.status, 'ended', at))) return false;
+        const end = await this.d.beforeEnd?.(id, tx);
+        const writes = end?.minutes ?? [];
+        const results = writes.length > 0 ? doc.stage((live) => writes.forEach((write) => write(live))) : null;
+        await results?.append(tx);
+        const minutes = results ? Y.mergeUpdates([doc.state(), results.update]) : doc.state();
+        await tx.meetings.replaceDecisions(id, decisionsIn(minutes), at);
+        await this.d.audit.in(tx).record(actor.id, 'meetings.end', `meeting:${id}`, {});
+        return { end };
+      }),
+    );
+    if (!ending) return changedMeanwhile();
+    await this.d.live.clear(id);
+    await ending.end?.committed();
+    return ok(await this.afterChange(id));
   }
 
-  private async move(actor: User, id: string, to: MeetingStatus, then: () => Promise<void>): Promise<Result<Meeting>> {
+  /** The meeting, if `actor` may run it and it may move to `to`. */
+  private async runnable(actor: User, id: string, to: MeetingStatus): Promise<Result<MeetingRecord>> {
     const m = await this.store.get(id);
     if (!m) return notFound();
     if (!can(actor, { type: 'meetings.run', meeting: m })) return mustRun();
     const allowed = meetingTransition(m.status, to);
-    if (!allowed.ok) return err('conflict', allowed.reason);
-    if (!(await this.store.setStatus(id, m.status, to, this.now()))) return err('conflict', 'The meeting changed meanwhile; reload it.');
-    await then();
-    await this.d.audit.record(actor.id, to === 'live' ? 'meetings.start' : 'meetings.end', `meeting:${id}`, {});
-    return ok(await this.afterChange(id));
+    return allowed.ok ? ok(m) : err('conflict', allowed.reason);
   }
 
   async addItem(actor: User, id: string, input: z.output<typeof AgendaItemInput>): Promise<Result<{ item: AgendaItem; agenda: AgendaItem[] }>> {
     const checked = await this.editable(actor, id, [presenterColumns(input.presenter).presenterUserId]);
     if (!checked.ok) return checked;
     const item = newItem(input);
-    if (!(await this.store.addItem(id, item, this.now()))) return endedError();
-    await this.d.audit.record(actor.id, 'meetings.agenda.add', `meeting:${id}`, { itemId: item.id, title: item.title });
-    return this.agendaWith(id, item.id);
+    const added = await this.change(id, async (tx) => {
+      if (!(await tx.meetings.addItem(id, item, this.now()))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'meetings.agenda.add', `meeting:${id}`, { itemId: item.id, title: item.title });
+      return true;
+    });
+    return added ? this.agendaWith(id, item.id) : endedError();
   }
 
   async updateItem(actor: User, id: string, itemId: string, patch: z.output<typeof AgendaItemPatch>): Promise<Result<{ item: AgendaItem; agenda: AgendaItem[] }>> {
@@ -205,26 +247,34 @@ export class MeetingService {
     if (!checked.ok) return checked;
     const { presenter, ...rest } = patch;
     const fields = presenter === undefined ? rest : { ...rest, ...presenterColumns(presenter) };
-    if (!(await this.store.updateItem(id, itemId, fields, this.now()))) return err('not_found', 'No such agenda item in this meeting.');
-    await this.d.audit.record(actor.id, 'meetings.agenda.update', `meeting:${id}`, { itemId, changes: patch });
-    return this.agendaWith(id, itemId);
+    const updated = await this.change(id, async (tx) => {
+      if (!(await tx.meetings.updateItem(id, itemId, fields, this.now()))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'meetings.agenda.update', `meeting:${id}`, { itemId, changes: patch });
+      return true;
+    });
+    return updated ? this.agendaWith(id, itemId) : noSuchItem();
   }
 
   async removeItem(actor: User, id: string, itemId: string): Promise<Result<AgendaItem[]>> {
     const checked = await this.editable(actor, id);
     if (!checked.ok) return checked;
-    if (!(await this.store.removeItem(id, itemId, this.now()))) return err('not_found', 'No such agenda item in this meeting.');
-    await this.d.audit.record(actor.id, 'meetings.agenda.remove', `meeting:${id}`, { itemId });
-    return ok((await this.afterChange(id)).agenda);
+    const removed = await this.change(id, async (tx) => {
+      if (!(await tx.meetings.removeItem(id, itemId, this.now()))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'meetings.agenda.remove', `meeting:${id}`, { itemId });
+      return true;
+    });
+    return removed ? ok((await this.afterChange(id)).agenda) : noSuchItem();
   }
 
   async reorder(actor: User, id: string, itemIds: string[]): Promise<Result<AgendaItem[]>> {
     const checked = await this.editable(actor, id);
     if (!checked.ok) return checked;
-    if (!(await this.store.reorder(id, itemIds, this.now()))) {
-      return err('invalid_input', "itemIds must list every agenda item of the meeting exactly once, in the new order.");
-    }
-    await this.d.audit.record(actor.id, 'meetings.agenda.reorder', `meeting:${id}`, { itemIds });
+    const reordered = await this.change(id, async (tx) => {
+      if (!(await tx.meetings.reorder(id, itemIds, this.now()))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'meetings.agenda.reorder', `meeting:${id}`, { itemIds });
+      return true;
+    });
+    if (!reordered) return err('invalid_input', 'itemIds must list every agenda item of the meeting exactly once, in the new order.');
     return ok((await this.afterChange(id)).agenda);
   }
 
@@ -237,8 +287,12 @@ export class MeetingService {
     }
     if (!isLive(m.status)) return err('conflict', m.status === 'ended' ? 'The meeting has ended.' : 'The meeting has not started yet.');
     const at = this.now();
-    if (!(await this.store.setCurrentItem(id, itemId, at))) return err('not_found', 'No such agenda item in this meeting.');
-    await this.d.audit.record(actor.id, 'meetings.current_item', `meeting:${id}`, { itemId, from: m.currentItemId });
+    const moved = await this.d.store.transaction(async (tx) => {
+      if (!(await tx.meetings.setCurrentItem(id, itemId, at))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'meetings.current_item', `meeting:${id}`, { itemId, from: m.currentItemId });
+      return true;
+    });
+    if (!moved) return noSuchItem();
     this.d.events.changed(id);
     return ok({ currentItemId: itemId, currentItemStartedAt: itemId === null ? null : at });
   }
@@ -250,20 +304,24 @@ export class MeetingService {
     if (!can(actor, { type: 'meetings.minutes.status', meeting: m })) return err('forbidden', 'Only ministry staff can circulate or approve minutes.');
     const allowed = minutesTransition(m.status, m.minutesStatus, to);
     if (!allowed.ok) return err('conflict', allowed.reason);
-    const at = this.now();
-    let approval: { by: string; hash: string } | undefined;
-    if (to === 'approved') {
-      // Seal what is there now; the lock below stops further writes.
-      approval = { by: actor.id, hash: (await this.d.minutes.seal(id)).hash };
-      await this.recordDecisions(id);
-    }
-    if (!(await this.store.setMinutesStatus(id, m.minutesStatus, to, at, approval))) return err('conflict', 'The minutes changed meanwhile; reload them.');
-    await this.d.minutes.relock(id);
-    if (to !== 'draft') {
-      const label = to === 'approved' ? '확정 회의록' : '회람본';
-      await this.d.store.docs.saveVersion({ docName: `minutes:${id}`, label, state: await this.d.minutes.state(id), createdBy: actor.id, createdAt: at });
-    }
-    await this.d.audit.record(actor.id, 'meetings.minutes_status', `meeting:${id}`, { from: m.minutesStatus, to, hash: approval?.hash ?? null });
+    // The minutes are held from reading to relocking: the text sealed, saved and recorded is the text locked.
+    const moved = await this.d.minutes.exclusive(id, async (doc) => {
+      const at = this.now();
+      const state = doc.state();
+      const approval = to === 'approved' ? { by: actor.id, hash: sealOf(state).hash } : undefined;
+      const stored = await this.d.store.transaction(async (tx) => {
+        if (!(await tx.meetings.setMinutesStatus(id, m.minutesStatus, to, at, approval))) return false;
+        if (approval) await tx.meetings.replaceDecisions(id, decisionsIn(state), at);
+        const label = to === 'approved' ? '확정 회의록' : '회람본';
+        if (to !== 'draft') await tx.docs.saveVersion({ docName: minutesDocName(id), label, state, createdBy: actor.id, createdAt: at });
+        const details = { from: m.minutesStatus, to, hash: approval?.hash ?? null };
+        await this.d.audit.in(tx).record(actor.id, 'meetings.minutes_status', `meeting:${id}`, details);
+        return true;
+      });
+      if (stored) await this.d.minutes.relock(id);
+      return stored;
+    });
+    if (!moved) return err('conflict', 'The minutes changed meanwhile; reload them.');
     this.d.events.changed(id);
     const after = (await this.store.get(id))!;
     return ok(minutesView(after, await people(this.d.store.auth, [after.minutesApprovedBy])));
@@ -289,8 +347,22 @@ export class MeetingService {
       .slice(0, limit);
   }
 
-  private async recordDecisions(id: string) {
-    await this.store.replaceDecisions(id, await this.d.minutes.decisions(id), this.now());
+  /**
+   * A change to a meeting or its agenda, in one transaction with its audit entry and with
+   * the untouched minutes following it (the minutes held meanwhile). False when `write` refused.
+   */
+  private change(id: string, write: (tx: Tx) => Promise<boolean>): Promise<boolean> {
+    return this.d.minutes.exclusive(id, (doc) =>
+      this.d.store.transaction(async (tx) => {
+        if (!(await write(tx))) return false;
+        const m = (await tx.meetings.get(id))!;
+        if (m.minutesStatus === 'draft' && m.minutesSeedHash) {
+          const template = await this.template(m, await tx.meetings.agenda(id), tx.auth);
+          await this.d.minutes.followAgenda(tx, doc, id, m.minutesSeedHash, template);
+        }
+        return true;
+      }),
+    );
   }
 
   private async editable(actor: User, id: string, userIds: (string | null)[] = []): Promise<Result<MeetingRecord>> {
@@ -311,19 +383,17 @@ export class MeetingService {
     return ok({ item: agenda.find((i) => i.id === itemId)!, agenda });
   }
 
-  /** After any change to the meeting or its agenda: untouched minutes follow it, and the room hears of it. */
+  /** After any change to the meeting or its agenda has committed: the room hears of it. */
   private async afterChange(id: string): Promise<Meeting> {
     const m = (await this.store.get(id))!;
     const agenda = await this.store.agenda(id);
-    if (m.minutesStatus === 'draft' && m.minutesSeedHash) {
-      await this.d.minutes.followAgenda(id, m.minutesSeedHash, await this.template(m, agenda));
-    }
     this.d.events.changed(id);
     return meetingView(m, agenda, await people(this.d.store.auth, userIdsOf(m, agenda)));
   }
 
-  private async template(m: MeetingRecord, agenda: AgendaItemRecord[]): Promise<TemplateMeeting> {
-    const who = await people(this.d.store.auth, agenda.map((i) => i.presenterUserId));
+  /** The minutes template of a meeting; `auth` is the transaction's inside one. */
+  private async template(m: MeetingRecord, agenda: AgendaItemRecord[], auth: AuthStore = this.d.store.auth): Promise<TemplateMeeting> {
+    const who = await people(auth, agenda.map((i) => i.presenterUserId));
     return { ...m, agenda: agenda.map((item) => agendaItemView(item, who)) };
   }
 }

@@ -17,7 +17,8 @@ import {
 } from '../../shared/meetings/minutes';
 import { can } from '../../shared/permissions';
 import type { Decision } from '../../shared/schemas/meetings';
-import type { DocKind, DocStore } from '../documents';
+import type { DocKind, DocStore, ExclusiveDoc } from '../documents';
+import type { Tx } from '../store/store';
 import type { MeetingStore } from './meeting-store';
 
 /** The part of the document server that the minutes use. */
@@ -25,6 +26,7 @@ export interface MinutesDocuments {
   state(docName: string): Promise<Uint8Array>;
   change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
   recheck(match: (docName: string) => boolean): Promise<void>;
+  exclusive<T>(docName: string, command: (doc: ExclusiveDoc) => Promise<T>): Promise<T>;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -42,7 +44,7 @@ export function templateHash(meeting: TemplateMeeting): string {
  * creation, before anyone can have opened it). Returns the seed hash, or null
  * when the document already had content.
  */
-export async function seedMinutes(docs: DocStore, meetingId: string, meeting: TemplateMeeting): Promise<string | null> {
+export async function seedMinutes(docs: Pick<DocStore, 'count' | 'append'>, meetingId: string, meeting: TemplateMeeting): Promise<string | null> {
   const name = minutesDocName(meetingId);
   if ((await docs.count(name)) > 0) return null;
   await docs.append(name, templateUpdate(meeting));
@@ -62,26 +64,31 @@ export function minutesDocKind(store: MeetingStore): DocKind {
   };
 }
 
+/** Decisions and action items in a state of the minutes. */
+export const decisionsIn = (state: Uint8Array): Decision[] => readState(state, extractDecisions);
+
+/** The normalized plain text of a state of the minutes and its SHA-256, for sealing approved minutes. */
+export function sealOf(state: Uint8Array): { text: string; hash: string } {
+  const text = readState(state, minutesText);
+  return { text, hash: sha256(text) };
+}
+
 /** Reading and writing the minutes documents on behalf of the meetings service. */
 export class MeetingMinutes {
-  constructor(
-    private readonly documents: MinutesDocuments,
-    private readonly store: MeetingStore,
-  ) {}
+  constructor(private readonly documents: MinutesDocuments) {}
 
   /** Decisions and action items as the minutes hold them now. */
   async decisions(meetingId: string): Promise<Decision[]> {
-    return this.read(meetingId, extractDecisions);
-  }
-
-  /** The normalized plain text and its SHA-256, for sealing approved minutes. */
-  async seal(meetingId: string): Promise<{ text: string; hash: string }> {
-    const text = await this.read(meetingId, minutesText);
-    return { text, hash: sha256(text) };
+    return decisionsIn(await this.state(meetingId));
   }
 
   async state(meetingId: string): Promise<Uint8Array> {
     return this.documents.state(minutesDocName(meetingId));
+  }
+
+  /** Holds the minutes for one command (see ExclusiveDoc). */
+  exclusive<T>(meetingId: string, command: (doc: ExclusiveDoc) => Promise<T>): Promise<T> {
+    return this.documents.exclusive(minutesDocName(meetingId), command);
   }
 
   /** Writers become readers (or back) at once when the minutes' status changes. */
@@ -91,22 +98,23 @@ export class MeetingMinutes {
   }
 
   /**
-   * While nobody has written in the minutes, they follow the agenda: the template
-   * is rewritten with the new agenda. Checked inside the change, so an edit that
-   * arrived meanwhile wins and the template stays as it is.
+   * While nobody has written in the minutes, they follow the agenda: the template is
+   * rewritten with the new agenda, inside the transaction of the change that moved it
+   * (the minutes held meanwhile, so an edit either came before and wins, or waits).
    */
-  async followAgenda(meetingId: string, seedHash: string | null, meeting: TemplateMeeting): Promise<void> {
+  async followAgenda(tx: Tx, doc: ExclusiveDoc, meetingId: string, seedHash: string | null, meeting: TemplateMeeting): Promise<void> {
     const next = templateHash(meeting);
     if (!seedHash || seedHash === next) return;
     let rewritten = false;
-    await this.documents.change(minutesDocName(meetingId), (doc) => {
-      const fragment = doc.getXmlFragment(MINUTES_FIELD);
+    const change = doc.stage((live) => {
+      const fragment = live.getXmlFragment(MINUTES_FIELD);
       if (sha256(minutesText(fragment)) !== seedHash) return;
       fragment.delete(0, fragment.length);
       writeBlocks(fragment, minutesTemplate(meeting));
       rewritten = true;
     });
-    await this.store.setMinutesSeedHash(meetingId, rewritten ? next : null);
+    await change?.append(tx);
+    await tx.meetings.setMinutesSeedHash(meetingId, rewritten ? next : null);
   }
 
   /**
@@ -122,13 +130,14 @@ export class MeetingMinutes {
     });
   }
 
-  private async read<T>(meetingId: string, fn: (fragment: Y.XmlFragment) => T): Promise<T> {
-    const { doc, fragment } = minutesFragment(await this.state(meetingId));
-    try {
-      return fn(fragment);
-    } finally {
-      doc.destroy();
-    }
+}
+
+function readState<T>(state: Uint8Array, fn: (fragment: Y.XmlFragment) => T): T {
+  const { doc, fragment } = minutesFragment(state);
+  try {
+    return fn(fragment);
+  } finally {
+    doc.destroy();
   }
 }
 

@@ -29,7 +29,7 @@ export interface RoomEvents extends MeetingEvents {
 }
 
 export interface MeetingRoomDeps {
-  store: Pick<Store, 'meetings' | 'auth'>;
+  store: Pick<Store, 'meetings' | 'auth' | 'transaction'>;
   service: MeetingService;
   minutes: MeetingMinutes;
   live: LiveMeetingState;
@@ -150,8 +150,11 @@ export class MeetingRoom {
   async checkIn(user: User, meetingId: string): Promise<Result<{ checkedInAt: string }>> {
     const m = await this.participating(user, meetingId, 'check in');
     if (!m.ok) return m;
-    const checkedInAt = await this.d.store.meetings.checkIn(meetingId, user.id, this.now());
-    await this.d.audit.record(user.id, 'meetings.check_in', `meeting:${meetingId}`, { at: checkedInAt });
+    const checkedInAt = await this.d.store.transaction(async (tx) => {
+      const at = await tx.meetings.checkIn(meetingId, user.id, this.now());
+      await this.d.audit.in(tx).record(user.id, 'meetings.check_in', `meeting:${meetingId}`, { at });
+      return at;
+    });
     this.d.events.changed(meetingId);
     return ok({ checkedInAt });
   }

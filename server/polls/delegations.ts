@@ -5,6 +5,7 @@ import type { Delegation } from '../../shared/schemas/polls';
 import type { AuditLog } from '../audit/audit-log';
 import type { AuthStore } from '../auth/auth-store';
 import type { Clock } from '../clock';
+import type { Transactor } from '../store/store';
 import type { DelegationRecord, PollStore } from './poll-store';
 import type { PollPorts } from './ports';
 
@@ -17,6 +18,8 @@ export class Delegations {
   constructor(
     private readonly d: {
       store: PollStore;
+      /** A delegation and its audit entry commit together. */
+      db: Transactor;
       users: Pick<AuthStore, 'userById'>;
       ports: PollPorts;
       audit: AuditLog;
@@ -50,13 +53,17 @@ export class Delegations {
       grantedBy: actor.id,
       grantedAt: new Date(this.d.clock.now()).toISOString(),
     };
-    switch (await this.d.store.delegate(record)) {
+    const outcome = await this.d.db.transaction(async (tx) => {
+      const made = await tx.polls.delegate(record);
+      if (made === 'created') await this.d.audit.in(tx).record(actor.id, 'polls.delegate', `meeting:${meetingId}`, { from: fromUserId, to: to.id });
+      return made;
+    });
+    switch (outcome) {
       case 'exists':
         return err('conflict', `${from.name} has already delegated their vote for this meeting; withdraw it first.`);
       case 'chain':
         return err('conflict', 'A delegate cannot pass a vote on, and a delegator cannot hold one: no chains of proxies.');
       case 'created':
-        await this.d.audit.record(actor.id, 'polls.delegate', `meeting:${meetingId}`, { from: fromUserId, to: to.id });
         return ok(await this.view(record));
     }
   }
@@ -65,9 +72,12 @@ export class Delegations {
     if (!can(actor, { type: 'polls.delegate', fromUserId })) {
       return err('forbidden', 'Only the chairperson who delegated, or ministry staff, can withdraw a delegation.');
     }
-    if (!(await this.d.store.revokeDelegation(meetingId, fromUserId))) return err('not_found', 'No such delegation.');
-    await this.d.audit.record(actor.id, 'polls.revoke_delegation', `meeting:${meetingId}`, { from: fromUserId });
-    return ok(true);
+    const revoked = await this.d.db.transaction(async (tx) => {
+      if (!(await tx.polls.revokeDelegation(meetingId, fromUserId))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'polls.revoke_delegation', `meeting:${meetingId}`, { from: fromUserId });
+      return true;
+    });
+    return revoked ? ok(true) : err('not_found', 'No such delegation.');
   }
 
   private async view(r: DelegationRecord): Promise<Delegation> {

@@ -24,8 +24,8 @@ export interface Polls {
 
 export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog; clock: Clock; logger: Logger }): Polls {
   const users = d.store.auth;
-  const service = new PollService({ store: d.store.polls, users, ports: d.ports, audit: d.audit, clock: d.clock, logger: d.logger });
-  const delegations = new Delegations({ store: d.store.polls, users, ports: d.ports, audit: d.audit, clock: d.clock });
+  const service = new PollService({ store: d.store.polls, db: d.store, users, ports: d.ports, audit: d.audit, clock: d.clock, logger: d.logger });
+  const delegations = new Delegations({ store: d.store.polls, db: d.store, users, ports: d.ports, audit: d.audit, clock: d.clock });
   let broadcaster: PollBroadcaster | undefined;
   return {
     service,

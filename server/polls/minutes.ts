@@ -21,16 +21,19 @@ export function yjsMinutes(documents: DocumentChanger, writable: (meetingId: str
     async recordResult(meetingId: string, block: MinutesBlock) {
       // Approved minutes are sealed by a hash; the result stays in the poll and the audit log.
       if (!(await writable(meetingId))) return;
-      await documents.change(minutesDocName(meetingId), (doc) => {
-        const recorded = doc.getMap<unknown>(POLL_RESULTS_MAP);
-        if (recorded.has(block.pollId)) return;
-        recorded.set(block.pollId, { title: block.title, result: block.result });
-        writeBlocks(
-          doc.getXmlFragment(MINUTES_FIELD),
-          // The headline ("표결 결과: … — 가결") is a decision, so it joins the meeting's decisions list.
-          block.lines.map((text, i) => ({ type: i === 0 ? ('decision' as const) : ('paragraph' as const), text })),
-        );
-      });
+      await documents.change(minutesDocName(meetingId), (doc) => writeResult(doc, block));
     },
   };
+}
+
+/** Writes a poll's result into a minutes document, once: a second call for the same poll changes nothing. */
+export function writeResult(doc: Y.Doc, block: MinutesBlock): void {
+  const recorded = doc.getMap<unknown>(POLL_RESULTS_MAP);
+  if (recorded.has(block.pollId)) return;
+  recorded.set(block.pollId, { title: block.title, result: block.result });
+  writeBlocks(
+    doc.getXmlFragment(MINUTES_FIELD),
+    // The headline ("표결 결과: … — 가결") is a decision, so it joins the meeting's decisions list.
+    block.lines.map((text, i) => ({ type: i === 0 ? ('decision' as const) : ('paragraph' as const), text })),
+  );
 }

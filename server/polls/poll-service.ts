@@ -8,9 +8,10 @@ import type { AuthStore } from '../auth/auth-store';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
+import type { Transactor, Tx } from '../store/store';
 import type { CastOutcome, PollRecord, PollStore } from './poll-store';
 import { toView, type Audience } from './poll-view';
-import type { MeetingInfo, PollPorts } from './ports';
+import type { MeetingInfo, MinutesBlock, PollPorts } from './ports';
 
 /** What the realtime side hears from the service; the Socket.IO module implements it. */
 export interface PollEvents {
@@ -24,6 +25,8 @@ export interface PollEvents {
 
 export interface PollServiceDeps {
   store: PollStore;
+  /** Each command's change and audit entry commit in one transaction. */
+  db: Transactor;
   users: Pick<AuthStore, 'userById' | 'listUsers'>;
   ports: PollPorts;
   audit: AuditLog;
@@ -60,16 +63,20 @@ export class PollService {
     if (problem) return err('invalid_input', problem);
     const { options: labels, maxChoices, ...rest } = body;
     const options = pollOptions(body.kind, labels);
-    const poll = await this.d.store.create({
-      ...rest,
-      id: newId(),
-      meetingId,
-      options,
-      maxChoices: maxChoicesOf(body.kind, options.length, maxChoices),
-      createdBy: actor.id,
-      createdAt: this.now(),
+    const poll = await this.d.db.transaction(async (tx) => {
+      const created = await tx.polls.create({
+        ...rest,
+        id: newId(),
+        meetingId,
+        options,
+        maxChoices: maxChoicesOf(body.kind, options.length, maxChoices),
+        createdBy: actor.id,
+        createdAt: this.now(),
+      });
+      const details = { meetingId, title: created.title, kind: created.kind, ballot: created.ballot };
+      await this.d.audit.in(tx).record(actor.id, 'polls.create', `poll:${created.id}`, details);
+      return created;
     });
-    await this.d.audit.record(actor.id, 'polls.create', `poll:${poll.id}`, { meetingId, title: poll.title, kind: poll.kind, ballot: poll.ballot });
     // A draft is shown to those who run the meeting only; the room hears of it when it opens.
     return this.get(actor, poll.id);
   }
@@ -87,9 +94,12 @@ export class PollService {
       if (eligible.length === 0) return err('conflict', 'Nobody is eligible to vote in this poll.');
       const now = this.d.clock.now();
       const closesAt = poll.countdownSeconds ? new Date(now + poll.countdownSeconds * 1000).toISOString() : null;
-      const { poll: opened, changed } = await this.d.store.open(pollId, eligible, new Date(now).toISOString(), closesAt);
+      const { poll: opened, changed } = await this.d.db.transaction(async (tx) => {
+        const opening = await tx.polls.open(pollId, eligible, new Date(now).toISOString(), closesAt);
+        if (opening.changed) await this.d.audit.in(tx).record(actor.id, 'polls.open', `poll:${pollId}`, { eligible: eligible.length, closesAt });
+        return opening;
+      });
       if (changed && opened) {
-        await this.d.audit.record(actor.id, 'polls.open', `poll:${pollId}`, { eligible: eligible.length, closesAt });
         this.arm(opened);
         this.events.changed(opened, true);
       }
@@ -107,18 +117,46 @@ export class PollService {
     }
     if (poll.status === 'draft') return err('conflict', 'This poll was never opened; cancel it instead.');
     if (poll.status === 'cancelled') return err('conflict', 'This poll was cancelled; it has no result.');
-    const { poll: closed, changed } = await this.d.store.close(pollId, this.now(), actor?.id ?? null, (p, counts) =>
-      tally(p, counts, counts.eligible),
-    );
-    if (changed && closed) await this.afterClose(closed, actor);
+    const closed = await this.d.db.transaction((tx) => this.closeIn(tx, pollId, actor));
+    if (closed) await this.afterClose(closed);
     return this.stateAfterTransition(pollId, 'closed');
   }
 
-  /** When a meeting ends its open polls close with what was cast; drafts stay drafts. */
-  async closeOpenPolls(meetingId: string): Promise<void> {
-    for (const poll of await this.d.store.byMeeting(meetingId)) {
-      if (poll.status === 'open') await this.close(null, poll.id);
+  /**
+   * When a meeting ends its open polls close with what was cast (drafts stay drafts), in
+   * the transaction that ends it, with their results for its minutes; `committed` then
+   * tells the rooms and runs the follow-ups.
+   */
+  async closeOpenPollsIn(tx: Tx, meetingId: string): Promise<{ results: MinutesBlock[]; committed(): Promise<void> }> {
+    const closed: PollRecord[] = [];
+    for (const poll of await tx.polls.byMeeting(meetingId)) {
+      const done = poll.status === 'open' ? await this.closeIn(tx, poll.id, null) : null;
+      if (done) closed.push(done);
     }
+    return {
+      results: closed.map((poll) => this.resultBlock(poll)),
+      committed: async () => {
+        for (const poll of closed) await this.afterClose(poll);
+      },
+    };
+  }
+
+  /** open → closed inside `tx`: the result, computed once from the ballots, and its audit entry. */
+  private async closeIn(tx: Tx, pollId: string, actor: User | null): Promise<PollRecord | null> {
+    const { poll, changed } = await tx.polls.close(pollId, this.now(), actor?.id ?? null, (p, counts) => tally(p, counts, counts.eligible));
+    if (!changed || !poll) return null;
+    const result = poll.result!;
+    // Aggregates only: for a secret poll nothing here ties a voter to a choice.
+    await this.d.audit.in(tx).record(actor?.id ?? null, 'polls.close', `poll:${poll.id}`, {
+      by: actor ? 'user' : 'countdown',
+      ballot: poll.ballot,
+      counts: result.counts,
+      ballots: result.ballots,
+      eligible: result.eligible,
+      quorumMet: result.quorumMet,
+      passed: result.passed,
+    });
+    return poll;
   }
 
   /** draft|open → cancelled, without a result. */
@@ -128,10 +166,13 @@ export class PollService {
     const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
     if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can cancel polls.");
     if (poll.status === 'closed') return err('conflict', 'This poll is closed; its result stands.');
-    const { poll: cancelled, changed } = await this.d.store.cancel(pollId, this.now());
+    const { poll: cancelled, changed } = await this.d.db.transaction(async (tx) => {
+      const cancelling = await tx.polls.cancel(pollId, this.now());
+      if (cancelling.changed) await this.d.audit.in(tx).record(actor.id, 'polls.cancel', `poll:${pollId}`, { from: poll.status });
+      return cancelling;
+    });
     if (changed && cancelled) {
       this.disarm(pollId);
-      await this.d.audit.record(actor.id, 'polls.cancel', `poll:${pollId}`, { from: poll.status });
       this.events.changed(cancelled, true);
     }
     return this.stateAfterTransition(pollId, 'cancelled');
@@ -149,15 +190,19 @@ export class PollService {
     if (poll.requirePresence && !(await this.d.ports.meetings.isCheckedIn(poll.meetingId, actor.id))) {
       return err('forbidden', 'Check in to the meeting to vote: this poll requires voters to be present.');
     }
-    const outcome = await this.d.store.cast({ pollId: poll.id, voterId, castBy: actor.id, choices: ballot.choices, at: this.now() });
+    const outcome = await this.d.db.transaction(async (tx) => {
+      const cast = await tx.polls.cast({ pollId: poll.id, voterId, castBy: actor.id, choices: ballot.choices, at: this.now() });
+      if (cast.outcome !== 'cast' && cast.outcome !== 'changed') return cast;
+      // For a secret poll the record says who cast, never what.
+      await this.d.audit.in(tx).record(actor.id, cast.outcome === 'changed' ? 'polls.change' : 'polls.cast', `poll:${poll.id}`, {
+        voter: voterId,
+        ...(voterId !== actor.id ? { castFor: voterId } : {}),
+        ...(poll.ballot === 'named' ? { choices: ballot.choices } : {}),
+      });
+      return cast;
+    });
     if (outcome.outcome !== 'cast' && outcome.outcome !== 'changed') return this.refusal(outcome, voterId, actor.id);
     const changed = outcome.outcome === 'changed';
-    // For a secret poll the record says who cast, never what.
-    await this.d.audit.record(actor.id, changed ? 'polls.change' : 'polls.cast', `poll:${poll.id}`, {
-      voter: voterId,
-      ...(voterId !== actor.id ? { castFor: voterId } : {}),
-      ...(poll.ballot === 'named' ? { choices: ballot.choices } : {}),
-    });
     this.events.voted(poll, actor.id);
     this.events.changed(poll, false);
     return ok({ poll: await this.view(poll, 'voted'), voterId, changed });
@@ -223,34 +268,29 @@ export class PollService {
     this.timers.delete(pollId);
   }
 
-  private async afterClose(poll: PollRecord, actor: User | null): Promise<void> {
+  /** Once a close has committed: the rooms hear of it, then its follow-ups run. */
+  private async afterClose(poll: PollRecord): Promise<void> {
     this.disarm(poll.id);
-    const result = poll.result!;
-    // Aggregates only: for a secret poll nothing here ties a voter to a choice.
-    await this.d.audit.record(actor?.id ?? null, 'polls.close', `poll:${poll.id}`, {
-      by: actor ? 'user' : 'countdown',
-      ballot: poll.ballot,
-      counts: result.counts,
-      ballots: result.ballots,
-      eligible: result.eligible,
-      quorumMet: result.quorumMet,
-      passed: result.passed,
-    });
     this.events.closed(poll);
     this.events.changed(poll, true);
     await this.effects(poll);
   }
 
-  /** The close's follow-ups; run again after a restart until they all succeed. */
+  /** A closed poll's result as the minutes hold it. */
+  private resultBlock(poll: PollRecord): MinutesBlock {
+    const result = poll.result!;
+    return { pollId: poll.id, title: poll.title, lines: describeResult(poll, result), result };
+  }
+
+  /**
+   * The close's follow-ups, each a command of its own (the minutes record the result once
+   * however often this runs; the proposal moves once); run again after a restart until they
+   * all succeed.
+   */
   private async effects(poll: PollRecord): Promise<void> {
     const result = poll.result!;
     try {
-      await this.d.ports.minutes.recordResult(poll.meetingId, {
-        pollId: poll.id,
-        title: poll.title,
-        lines: describeResult(poll, result),
-        result,
-      });
+      await this.d.ports.minutes.recordResult(poll.meetingId, this.resultBlock(poll));
       if (poll.proposalId) await this.d.ports.proposals.applyVoteResult(poll.proposalId, result.passed, poll.closedBy, poll.id);
       await this.d.store.markEffectsDone(poll.id);
     } catch (error) {

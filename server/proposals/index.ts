@@ -25,11 +25,11 @@ export function createProposals(d: {
   clock: Clock;
   onChanged?: ProposalServiceDeps['onChanged'];
 }): Proposals {
-  const versions = new ProposalVersions({ store: d.store.proposals, docs: d.store.docs, documents: d.documents, audit: d.audit, clock: d.clock });
+  const versions = new ProposalVersions({ store: d.store.proposals, docs: d.store.docs, db: d.store, documents: d.documents, audit: d.audit, clock: d.clock });
   const service = new ProposalService({
     store: d.store.proposals,
+    db: d.store,
     documents: d.documents,
-    versions,
     audit: d.audit,
     clock: d.clock,
     onChanged: d.onChanged,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { ExclusiveDoc } from '../documents';
 
 /**
  * What the proposals domain needs from the document server (server/documents): the
@@ -11,6 +12,8 @@ export interface LiveDocuments {
   change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
   /** The full current state as one update. */
   state(docName: string): Promise<Uint8Array>;
+  /** Holds the document for one command that stores its change in its own transaction (see ExclusiveDoc). */
+  exclusive<T>(docName: string, command: (doc: ExclusiveDoc) => Promise<T>): Promise<T>;
 }
 
 /** The Yjs document holding a proposal's text. */

@@ -16,16 +16,17 @@ import type { Clock } from '../clock';
 import type { DocAccess } from '../documents/access';
 import { newId } from '../ids';
 import { proposalDocName, type LiveDocuments } from './live-documents';
+import type { Transactor } from '../store/store';
 import type { ProposalFilter, ProposalRow, ProposalStore } from './proposal-store';
-import type { ProposalVersions } from './versions';
 
 type ProposalView = z.infer<typeof Proposal>;
 type DetailView = z.infer<typeof ProposalDetail>;
 
 export interface ProposalServiceDeps {
   store: ProposalStore;
+  /** Each command's change, version and audit entry commit in one transaction. */
+  db: Transactor;
   documents: LiveDocuments;
-  versions: ProposalVersions;
   audit: AuditLog;
   clock: Clock;
   /** Told after every change of status, title or summary (live pages reload the proposal). */
@@ -87,8 +88,10 @@ export class ProposalService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.d.store.create(record);
-    await this.d.audit.record(actor.id, 'proposals.create', proposalDocName(id), { title: body.title, subcommittee });
+    await this.d.db.transaction(async (tx) => {
+      await tx.proposals.create(record);
+      await this.d.audit.in(tx).record(actor.id, 'proposals.create', proposalDocName(id), { title: body.title, subcommittee });
+    });
     return this.get(actor, id);
   }
 
@@ -106,11 +109,13 @@ export class ProposalService {
     if (body.title !== undefined && body.title !== row.title) changes.title = body.title;
     if (body.summary !== undefined && body.summary !== row.summary) changes.summary = body.summary;
     if (Object.keys(changes).length > 0) {
-      await this.d.store.update(id, changes, this.now());
       const details: Record<string, unknown> = {};
       if (changes.title !== undefined) details.title = { from: row.title, to: changes.title };
       if (changes.summary !== undefined) details.summary = { from: row.summary, to: changes.summary };
-      await this.d.audit.record(actor.id, changes.title !== undefined ? 'proposals.rename' : 'proposals.update', proposalDocName(id), details);
+      await this.d.db.transaction(async (tx) => {
+        await tx.proposals.update(id, changes, this.now());
+        await this.d.audit.in(tx).record(actor.id, changes.title !== undefined ? 'proposals.rename' : 'proposals.update', proposalDocName(id), details);
+      });
       this.d.onChanged?.(id, row.status);
     }
     return this.get(actor, id);
@@ -148,7 +153,11 @@ export class ProposalService {
     return can(user, { type: 'proposals.edit', proposal: row }) ? 'write' : 'read';
   }
 
-  /** Records the move, locks or unlocks live editors at once, snapshots the text, audits. */
+  /**
+   * The move, the snapshot of the text and the audit entry, in one transaction, with the
+   * document held so that the snapshot is the text the move applies to. Live editors are
+   * locked or unlocked once it has committed, still before any further edit is written.
+   */
   private async move(
     actorId: string | null,
     row: ProposalRow,
@@ -156,14 +165,22 @@ export class ProposalService {
     note: string | null,
     extra: Record<string, unknown>,
   ): Promise<Result<true>> {
-    const at = this.now();
-    const outcome = await this.d.store.setStatus(row.id, { from: row.status, to, note, actorId, actorName: null, at });
-    if (outcome === 'missing') return notFound();
-    if (outcome === 'stale') return err('conflict', 'The status changed meanwhile; reload the proposal and try again.');
     const docName = proposalDocName(row.id);
-    await this.d.documents.recheck((name) => name === docName);
-    const version = await this.d.versions.snapshot(row.id, `${statusNames[to].ko} (${statusNames[to].en})`, null);
-    await this.d.audit.record(actorId, 'proposals.status', docName, { from: row.status, to, note, version: version.id, ...extra });
+    const moved = await this.d.documents.exclusive(docName, async (doc) => {
+      const at = this.now();
+      const label = `${statusNames[to].ko} (${statusNames[to].en})`;
+      const outcome = await this.d.db.transaction(async (tx) => {
+        const changed = await tx.proposals.setStatus(row.id, { from: row.status, to, note, actorId, actorName: null, at });
+        if (changed !== 'changed') return changed;
+        const version = await tx.docs.saveVersion({ docName, label, state: doc.state(), createdBy: null, createdAt: at });
+        await this.d.audit.in(tx).record(actorId, 'proposals.status', docName, { from: row.status, to, note, version, ...extra });
+        return changed;
+      });
+      if (outcome === 'changed') await this.d.documents.recheck((name) => name === docName);
+      return outcome;
+    });
+    if (moved === 'missing') return notFound();
+    if (moved === 'stale') return err('conflict', 'The status changed meanwhile; reload the proposal and try again.');
     this.d.onChanged?.(row.id, to);
     return ok(true);
   }

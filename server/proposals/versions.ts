@@ -8,6 +8,7 @@ import type { ProposalVersion } from '../../shared/schemas/proposals';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { DocStore, DocVersionInfo } from '../documents/doc-store';
+import type { Transactor, Tx } from '../store/store';
 import { proposalDocName, TEXT_FIELD, type LiveDocuments } from './live-documents';
 import type { ProposalRow, ProposalStore } from './proposal-store';
 
@@ -16,6 +17,8 @@ type VersionView = z.infer<typeof ProposalVersion>;
 export interface ProposalVersionsDeps {
   store: ProposalStore;
   docs: DocStore;
+  /** A version, a restore and their audit entries commit in one transaction. */
+  db: Transactor;
   documents: LiveDocuments;
   audit: AuditLog;
   clock: Clock;
@@ -52,8 +55,13 @@ export class ProposalVersions {
   async create(actor: User, id: string, label: string): Promise<Result<VersionView>> {
     const found = await this.writable(actor, id);
     if (!found.ok) return found;
-    const info = await this.snapshot(id, label, actor.id);
-    await this.d.audit.record(actor.id, 'proposals.version', proposalDocName(id), { version: info.id, label });
+    const docName = proposalDocName(id);
+    const state = await this.d.documents.state(docName);
+    const info = await this.d.db.transaction(async (tx) => {
+      const saved = await this.save(tx, docName, label, state, actor.id);
+      await this.d.audit.in(tx).record(actor.id, 'proposals.version', docName, { version: saved.id, label });
+      return saved;
+    });
     return ok((await this.views([info]))[0]!);
   }
 
@@ -64,27 +72,37 @@ export class ProposalVersions {
     return ok({ ...view!, state: Buffer.from(version.state).toString('base64') });
   }
 
-  /** A restore is a new edit; the text it replaces is kept as a version first, so nothing is lost. */
+  /**
+   * A restore is a new edit; the text it replaces is kept as a version first, so nothing is
+   * lost. The backup, the edit, the proposal's change time and the audit entry commit
+   * together; the edit reaches live editors only then.
+   */
   async restore(actor: User, id: string, versionId: string): Promise<Result<{ restored: VersionView; backup: VersionView }>> {
     const found = await this.writable(actor, id);
     if (!found.ok) return found;
     const docName = proposalDocName(id);
     const version = await this.d.docs.version(versionId);
     if (!version || version.docName !== docName) return err('not_found', 'No such version of this proposal.');
-    const backup = await this.snapshot(id, `복원 전 (before restore): ${version.label}`, actor.id);
-    await this.d.documents.change(docName, (doc) => replaceText(doc, version.state));
-    await this.d.store.touch(id, this.now());
-    await this.d.audit.record(actor.id, 'proposals.restore', docName, { version: version.id, label: version.label, backup: backup.id });
+    const backup = await this.d.documents.exclusive(docName, async (doc) => {
+      const before = doc.state();
+      const edit = doc.stage((live) => replaceText(live, version.state));
+      return this.d.db.transaction(async (tx) => {
+        const saved = await this.save(tx, docName, `복원 전 (before restore): ${version.label}`, before, actor.id);
+        await edit?.append(tx);
+        await tx.proposals.touch(id, this.now());
+        await this.d.audit.in(tx).record(actor.id, 'proposals.restore', docName, { version: version.id, label: version.label, backup: saved.id });
+        return saved;
+      });
+    });
     const [restored, saved] = await this.views([version, backup]);
     return ok({ restored: restored!, backup: saved! });
   }
 
-  /** Saves the current text; `createdBy` null marks a snapshot the system took. */
-  async snapshot(id: string, label: string, createdBy: string | null): Promise<DocVersionInfo> {
-    const docName = proposalDocName(id);
-    const version = { docName, label, state: await this.d.documents.state(docName), createdBy, createdAt: this.now() };
-    const versionId = await this.d.docs.saveVersion(version);
-    return { id: versionId, docName, label, createdBy, createdAt: version.createdAt };
+  /** Saves `state` as a version inside `tx`; `createdBy` null marks a snapshot the system took. */
+  private async save(tx: Tx, docName: string, label: string, state: Uint8Array, createdBy: string | null): Promise<DocVersionInfo> {
+    const createdAt = this.now();
+    const versionId = await tx.docs.saveVersion({ docName, label, state, createdBy, createdAt });
+    return { id: versionId, docName, label, createdBy, createdAt };
   }
 
   /** The proposal, if `actor` may write its text now. */

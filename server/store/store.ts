@@ -6,13 +6,8 @@ import type { MeetingStore } from '../meetings/meeting-store';
 import type { PollStore } from '../polls/poll-store';
 import type { ProposalStore } from '../proposals/proposal-store';
 
-/**
- * The durable record. Each domain owns an interface of atomic operations; a
- * backend (SQLite now, PostgreSQL later) implements them all. Methods are async
- * so that a networked database fits behind the same interface.
- */
-export interface Store {
-  readonly kind: 'sqlite' | 'postgres';
+/** Every domain's store: each owns an interface of atomic operations. */
+export interface DomainStores {
   readonly auth: AuthStore;
   readonly audit: AuditStore;
   readonly forum: ForumStore;
@@ -20,6 +15,39 @@ export interface Store {
   readonly meetings: MeetingStore;
   readonly polls: PollStore;
   readonly proposals: ProposalStore;
+}
+
+/** Whatever can run a transaction: the store, or a transaction already open (which is then joined). */
+export interface Transactor {
+  /**
+   * Runs `fn` in one transaction: what it writes through `tx` commits together, or
+   * nothing of it does (a throw rolls everything back). Called on a `Tx`, it joins that
+   * transaction. Keep `fn` to the database: read documents, sockets and other services
+   * before it, and leave broadcasts to `tx.afterCommit`.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A transaction-bound view of the domain stores. Every call runs inside the
+ * transaction; once it has ended, the view refuses further calls.
+ */
+export interface Tx extends DomainStores, Transactor {
+  /**
+   * Runs `fn` once the transaction has committed, never after a rollback: broadcasts,
+   * live re-checks, anything outside the database. A throw there is logged; the command
+   * has happened all the same.
+   */
+  afterCommit(fn: () => void): void;
+}
+
+/**
+ * The durable record. A backend (SQLite, PostgreSQL) implements every domain's store.
+ * Methods are async so that a networked database fits behind the same interface.
+ * Outside `transaction`, each call is its own atomic operation.
+ */
+export interface Store extends DomainStores, Transactor {
+  readonly kind: 'sqlite' | 'postgres';
   health(): Promise<boolean>;
   /** Flush and release; called once on shutdown. */
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { Sessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Ephemeral } from '../ephemeral/ephemeral';
+import type { Logger } from '../logger';
 import { MemoryEphemeral } from '../ephemeral/memory';
 import { RedisEphemeral } from '../ephemeral/redis';
 import { openSqliteStore } from '../store/sqlite';
@@ -25,14 +26,15 @@ export interface Core {
 const hour = 3_600_000;
 const quarterHour = 15 * 60_000;
 
-export async function openCore(config: Config, clock: Clock): Promise<Core> {
-  const store = openSqliteStore(config.DATA_DIR);
+export async function openCore(config: Config, clock: Clock, logger: Logger, wrapStore: (store: Store) => Store = (s) => s): Promise<Core> {
+  const store = wrapStore(openSqliteStore(config.DATA_DIR, { logger }));
   const ephemeral: Ephemeral = config.REDIS_URL ? await RedisEphemeral.connect(config.REDIS_URL, { clock }) : new MemoryEphemeral(clock);
   const audit = new AuditLog(store.audit, clock);
   let publicOrigin = config.PUBLIC_ORIGIN ?? '';
   const hooks: Core['hooks'] = { onUserChanged: () => {}, onSessionEnded: () => {} };
   const auth = new AuthService({
     store: store.auth,
+    db: store,
     sessions: new Sessions(ephemeral, clock, config.SESSION_TTL_HOURS * hour),
     audit,
     clock,

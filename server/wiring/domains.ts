@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DocKinds } from '../documents/access';
@@ -5,7 +6,7 @@ import type { DocumentServer } from '../documents';
 import type { Logger } from '../logger';
 import { createMeetings, meetingRoom, type Meetings } from '../meetings';
 import { createPolls, type Polls } from '../polls';
-import { yjsMinutes } from '../polls/minutes';
+import { writeResult, yjsMinutes } from '../polls/minutes';
 import { PresenceService } from '../presence/presence-service';
 import { FORUM_SCOPE } from '../presence/socket';
 import { createProposals, type Proposals } from '../proposals';
@@ -56,7 +57,10 @@ export function createDomains(d: {
     clock,
     logger,
     presenceTtlMs,
-    beforeEnd: (meetingId) => polls.service.closeOpenPolls(meetingId),
+    beforeEnd: async (meetingId, tx) => {
+      const closing = await polls.service.closeOpenPollsIn(tx, meetingId);
+      return { minutes: closing.results.map((block) => (doc: Y.Doc) => writeResult(doc, block)), committed: closing.committed };
+    },
   });
 
   const polls: Polls = createPolls({

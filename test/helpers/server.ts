@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startForum, type Forum } from '../../server/app';
+import { startForum, type Forum, type StartOptions } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
@@ -18,6 +18,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Reuse a data directory (a restart); by default a fresh temp one, removed on close. */
   dataDir?: string;
+  /** See StartOptions.wrapStore. */
+  wrapStore?: StartOptions['wrapStore'];
 }
 
 /** A real server on a random port with its own SQLite file. */
@@ -39,6 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const forum = await startForum(loaded.config, {
     logger: createLogger(loaded.config.LOG_LEVEL),
     clientDir: join(process.cwd(), 'dist/client'),
+    wrapStore: options.wrapStore,
   });
   const login = async (email: string, password = DEMO_PASSWORD) => {
     const res = await fetch(`${forum.url}/api/auth/login`, {

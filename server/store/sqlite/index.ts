@@ -1,35 +1,80 @@
-import { join } from 'node:path';
-import type { Store } from '../store';
+import { join, resolve } from 'node:path';
+import type { Logger } from '../../logger';
+import type { DomainStores, Store, Tx } from '../store';
+import { TxScope, wrapStores } from '../transaction';
 import { sqliteAuditStore } from './audit';
 import { sqliteAuthStore } from './auth';
 import { startCheckpointer } from './checkpointer';
 import { openDatabase, type Db } from './database';
 import { sqliteDocStore } from './documents';
 import { sqliteForumStore } from './forum';
+import { gateFor } from './gate';
 import { sqliteMeetingStore } from './meetings';
 import { sqlitePollStore } from './polls';
 import { sqliteProposalStore } from './proposals';
 
+export interface SqliteStoreOptions {
+  /** Where steps that run after a commit report their failures. */
+  logger?: Logger;
+}
+
 /** The embedded default: one SQLite file under DATA_DIR. */
-export function openSqliteStore(dataDir: string): Store & { db: Db } {
+export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store & { db: Db } {
   const file = join(dataDir, 'forum.db');
   const db = openDatabase(file);
   // Checkpoints run on a worker thread (see checkpointer.ts), never inside a live commit.
   db.pragma('wal_autocheckpoint = 0');
   const checkpointer = startCheckpointer(file);
-  return {
-    kind: 'sqlite',
-    db,
+  const { gate, release: releaseGate } = gateFor(resolve(file));
+  // A closed secret poll folds the write-ahead log into the database at once (see polls.ts);
+  // inside a transaction that waits for the commit.
+  let checkpointAfterCommit = false;
+  const truncateLog = () => {
+    if (db.inTransaction) checkpointAfterCommit = true;
+    else db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+  const raw: DomainStores = {
     auth: sqliteAuthStore(db),
     audit: sqliteAuditStore(db),
     forum: sqliteForumStore(db),
     docs: sqliteDocStore(db),
     meetings: sqliteMeetingStore(db),
-    polls: sqlitePollStore(db),
+    polls: sqlitePollStore(db, truncateLog),
     proposals: sqliteProposalStore(db),
+  };
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+
+  const transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    await gate.acquire();
+    const scope = new TxScope(raw, () => db.inTransaction);
+    let committed = false;
+    try {
+      begin.run();
+      const result = await fn(scope.view);
+      scope.end();
+      commit.run();
+      committed = true;
+      return result;
+    } finally {
+      scope.end();
+      if (!committed && db.inTransaction) rollback.run();
+      if (committed && checkpointAfterCommit) db.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointAfterCommit = false;
+      gate.release();
+      if (committed) scope.committed(options.logger);
+    }
+  };
+
+  return {
+    kind: 'sqlite',
+    db,
+    ...wrapStores(raw, (call) => gate.pass(call)),
+    transaction,
     async health() {
       try {
-        return db.prepare('SELECT 1 AS one').get() !== undefined;
+        return await gate.pass(async () => db.prepare('SELECT 1 AS one').get() !== undefined);
       } catch {
         return false;
       }
@@ -37,8 +82,11 @@ export function openSqliteStore(dataDir: string): Store & { db: Db } {
     async close() {
       if (!db.open) return;
       await checkpointer.stop();
+      await gate.acquire();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
+      gate.release();
+      releaseGate();
     },
   };
 }

@@ -169,10 +169,10 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
     .prepare<[string, string], string>('SELECT checked_in_at FROM meeting_attendance WHERE meeting_id = ? AND user_id = ?')
     .pluck();
   const listAttendance = db.prepare<[string], { user_id: string; first_seen_at: string; last_seen_at: string; checked_in_at: string | null }>(
-    'SELECT * FROM meeting_attendance WHERE meeting_id = ? ORDER BY first_seen_at',
+    'SELECT * FROM meeting_attendance WHERE meeting_id = ? ORDER BY first_seen_at, user_id',
   );
   const listCheckedIn = db
-    .prepare<[string], string>('SELECT user_id FROM meeting_attendance WHERE meeting_id = ? AND checked_in_at IS NOT NULL ORDER BY checked_in_at')
+    .prepare<[string], string>('SELECT user_id FROM meeting_attendance WHERE meeting_id = ? AND checked_in_at IS NOT NULL ORDER BY checked_in_at, user_id')
     .pluck();
   const deleteDecisions = db.prepare<[string]>('DELETE FROM meeting_decisions WHERE meeting_id = ?');
   const insertDecision = db.prepare(

@@ -92,7 +92,11 @@ const toDelegation = (r: DelegationRow): DelegationRecord => ({
   grantedAt: r.granted_at,
 });
 
-export function sqlitePollStore(db: Db): PollStore {
+/**
+ * `truncateLog` folds the write-ahead log into the database and empties it (after the
+ * commit, when called inside a transaction).
+ */
+export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragma('wal_checkpoint(TRUNCATE)')): PollStore {
   const insertPoll = db.prepare(
     `INSERT INTO polls (id, meeting_id, agenda_item_id, proposal_id, title, kind, options, max_choices, ballot, eligibility,
        quorum, rule, abstentions_count, results_visibility, allow_change, require_presence, countdown_seconds, status, created_by, created_at)
@@ -244,7 +248,7 @@ export function sqlitePollStore(db: Db): PollStore {
       const outcome = close.immediate(id, closedAt, closedBy, compute);
       // The write-ahead log holds recent page images in commit order, which would link
       // a secret poll's voters to its counters; fold it into the database and empty it.
-      if (outcome.changed && outcome.poll?.ballot === 'secret') db.pragma('wal_checkpoint(TRUNCATE)');
+      if (outcome.changed && outcome.poll?.ballot === 'secret') truncateLog();
       return outcome;
     },
     async cancel(id, at) {
