@@ -23,8 +23,8 @@ import type { AuthStore } from '../auth/auth-store';
 import type { Store, Tx } from '../store/store';
 import type { LiveMeetingState } from './live-state';
 import type { AgendaItemRecord, MeetingRecord } from './meeting-store';
-import { decisionsIn, sealOf, seedMinutes, type MeetingMinutes } from './minutes';
-import { agendaItemView, attendanceView, meetingView, minutesView, people, summaryView, userIdsOf } from './views';
+import { APPROVED_MINUTES_LABEL, decisionsIn, sealOf, seedMinutes, writeAttendance, type MeetingMinutes } from './minutes';
+import { agendaItemView, attendanceLines, attendanceView, meetingView, minutesView, people, summaryView, userIdsOf } from './views';
 
 /** Tells every instance that a meeting changed, so each sends its room the new state. */
 export interface MeetingEvents {
@@ -198,6 +198,15 @@ export class MeetingService {
    * results go into the minutes, the decisions are recorded from them, the audit entry.
    * Live state (queue, floor, presenter) is cleared once that has committed.
    */
+  /** The chair, those checked in and the vote delegations, as lines of the minutes (read inside `tx`). */
+  private async attendanceIn(tx: Tx, id: string): Promise<string[]> {
+    const m = await tx.meetings.get(id);
+    const present = (await tx.meetings.attendance(id)).filter((a) => a.checkedInAt !== null);
+    const delegations = await tx.polls.delegations(id);
+    const who = await people(tx.auth, [m?.chairId ?? null, ...present.map((a) => a.userId), ...delegations.flatMap((x) => [x.fromUserId, x.toUserId])]);
+    return attendanceLines(m?.chairId ?? null, present, delegations, who);
+  }
+
   async end(actor: User, id: string): Promise<Result<Meeting>> {
     const checked = await this.runnable(actor, id, 'ended');
     if (!checked.ok) return checked;
@@ -206,8 +215,10 @@ export class MeetingService {
         const at = this.now();
         if (!(await tx.meetings.setStatus(id, checked.value.status, 'ended', at))) return false;
         const end = await this.d.beforeEnd?.(id, tx);
-        const writes = end?.minutes ?? [];
-        const results = writes.length > 0 ? doc.stage((live) => writes.forEach((write) => write(live))) : null;
+        // Who attended goes into the record with the results, in the same change.
+        const attendance = await this.attendanceIn(tx, id);
+        const writes = [...(end?.minutes ?? []), (live: Y.Doc) => writeAttendance(live, attendance)];
+        const results = doc.stage((live) => writes.forEach((write) => write(live)));
         await results?.append(tx);
         const minutes = results ? Y.mergeUpdates([doc.state(), results.update]) : doc.state();
         await tx.meetings.replaceDecisions(id, decisionsIn(minutes), at);
@@ -312,7 +323,7 @@ export class MeetingService {
       const stored = await this.d.store.transaction(async (tx) => {
         if (!(await tx.meetings.setMinutesStatus(id, m.minutesStatus, to, at, approval))) return false;
         if (approval) await tx.meetings.replaceDecisions(id, decisionsIn(state), at);
-        const label = to === 'approved' ? '확정 회의록' : '회람본';
+        const label = to === 'approved' ? APPROVED_MINUTES_LABEL : '회람본';
         if (to !== 'draft') await tx.docs.saveVersion({ docName: minutesDocName(id), label, state, createdBy: actor.id, createdAt: at });
         const details = { from: m.minutesStatus, to, hash: approval?.hash ?? null };
         await this.d.audit.in(tx).record(actor.id, 'meetings.minutes_status', `meeting:${id}`, details);

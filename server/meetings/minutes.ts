@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import {
-  agendaHeading,
-  blockText,
-  DECISION_NODE,
+  blockElements,
   extractDecisions,
   MINUTES_FIELD,
   MINUTES_PREFIX,
@@ -117,18 +115,6 @@ export class MeetingMinutes {
     await tx.meetings.setMinutesSeedHash(meetingId, rewritten ? next : null);
   }
 
-  /**
-   * Appends a decision block at the end of the section of `itemTitle` (its agenda
-   * heading), or at the end of the minutes. For results recorded by the server (a closed poll).
-   */
-  async appendDecision(meetingId: string, text: string, item: { index: number; title: string } | null): Promise<void> {
-    await this.documents.change(minutesDocName(meetingId), (doc) => {
-      const fragment = doc.getXmlFragment(MINUTES_FIELD);
-      const block = new Y.XmlElement(DECISION_NODE);
-      block.insert(0, [new Y.XmlText(text)]);
-      fragment.insert(sectionEnd(fragment, item && agendaHeading(item.index, item.title)), [block]);
-    });
-  }
 
 }
 
@@ -141,12 +127,22 @@ function readState<T>(state: Uint8Array, fn: (fragment: Y.XmlFragment) => T): T 
   }
 }
 
-/** The index just before the heading that follows `heading`, or the end. */
-function sectionEnd(fragment: Y.XmlFragment, heading: string | null): number {
-  const nodes = fragment.toArray();
-  const textOf = (n: unknown) => (n instanceof Y.XmlElement && n.nodeName === 'heading' ? blockText(n) : null);
-  const start = heading === null ? -1 : nodes.findIndex((n) => textOf(n) === heading);
-  if (start < 0) return nodes.length;
-  const next = nodes.findIndex((n, i) => i > start && textOf(n) !== null);
-  return next < 0 ? nodes.length : next;
+/** The map that remembers what else the server wrote into the record (the attendance). */
+export const RECORD_MAP = 'record';
+
+/** The label of the version saved when minutes are approved: what exports of approved minutes render. */
+export const APPROVED_MINUTES_LABEL = '확정 회의록';
+
+/**
+ * Writes who attended into the minutes, once: the chair, everyone checked in (with their
+ * role) and the vote delegations, after the header and before the first agenda item. In the
+ * text, so that the approval hash seals it with the rest.
+ */
+export function writeAttendance(doc: Y.Doc, lines: string[]): void {
+  const recorded = doc.getMap<unknown>(RECORD_MAP);
+  if (lines.length === 0 || recorded.has('attendance')) return;
+  recorded.set('attendance', lines);
+  const fragment = doc.getXmlFragment(MINUTES_FIELD);
+  const first = fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.nodeName === 'heading' && Number(n.getAttribute('level')) === 2);
+  fragment.insert(first < 0 ? fragment.length : first, blockElements(lines.map((text) => ({ type: 'paragraph' as const, text }))));
 }

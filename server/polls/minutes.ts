@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { MINUTES_FIELD, minutesDocName, writeBlocks } from '../../shared/meetings/minutes';
+import { blockElements, MINUTES_FIELD, minutesDocName, sectionEnd } from '../../shared/meetings/minutes';
 import type { MinutesBlock, MinutesPort } from './ports';
 
 /** The map in a minutes document that remembers which poll results it holds. */
@@ -13,27 +13,36 @@ export interface DocumentChanger {
 
 /**
  * Writes a closed poll's result into the meeting's minutes (the live Yjs document):
- * paragraphs at the end for the reader, and the structured result in a map keyed
- * by poll id, which also makes a second recording of the same poll a no-op.
+ * under its agenda item's heading (`sectionOf` names it; at the end when it has none),
+ * and the structured result in a map keyed by poll id, which also makes a second
+ * recording of the same poll a no-op.
  */
-export function yjsMinutes(documents: DocumentChanger, writable: (meetingId: string) => Promise<boolean> = async () => true): MinutesPort {
+export function yjsMinutes(
+  documents: DocumentChanger,
+  writable: (meetingId: string) => Promise<boolean> = async () => true,
+  sectionOf: (meetingId: string, agendaItemId: string | null) => Promise<string | null> = async () => null,
+): MinutesPort {
   return {
     async recordResult(meetingId: string, block: MinutesBlock) {
       // Approved minutes are sealed by a hash; the result stays in the poll and the audit log.
       if (!(await writable(meetingId))) return;
-      await documents.change(minutesDocName(meetingId), (doc) => writeResult(doc, block));
+      const section = await sectionOf(meetingId, block.agendaItemId);
+      await documents.change(minutesDocName(meetingId), (doc) => writeResult(doc, block, section));
     },
   };
 }
 
-/** Writes a poll's result into a minutes document, once: a second call for the same poll changes nothing. */
-export function writeResult(doc: Y.Doc, block: MinutesBlock): void {
+/**
+ * Writes a poll's result into a minutes document, once (a second call for the same poll
+ * changes nothing), at the end of the section headed `section` (its agenda item), or at
+ * the end of the minutes.
+ */
+export function writeResult(doc: Y.Doc, block: MinutesBlock, section: string | null = null): void {
   const recorded = doc.getMap<unknown>(POLL_RESULTS_MAP);
   if (recorded.has(block.pollId)) return;
-  recorded.set(block.pollId, { title: block.title, result: block.result });
-  writeBlocks(
-    doc.getXmlFragment(MINUTES_FIELD),
-    // The headline ("표결 결과: … — 가결") is a decision, so it joins the meeting's decisions list.
-    block.lines.map((text, i) => ({ type: i === 0 ? ('decision' as const) : ('paragraph' as const), text })),
-  );
+  recorded.set(block.pollId, { title: block.title, agendaItemId: block.agendaItemId, result: block.result });
+  const fragment = doc.getXmlFragment(MINUTES_FIELD);
+  // The headline ("표결 결과: … — 가결") is a decision, so it joins the meeting's decisions list.
+  const blocks = block.lines.map((text, i) => ({ type: i === 0 ? ('decision' as const) : ('paragraph' as const), text }));
+  fragment.insert(sectionEnd(fragment, section), blockElements(blocks));
 }

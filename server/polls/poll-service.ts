@@ -279,7 +279,7 @@ export class PollService {
   /** A closed poll's result as the minutes hold it. */
   private resultBlock(poll: PollRecord): MinutesBlock {
     const result = poll.result!;
-    return { pollId: poll.id, title: poll.title, lines: describeResult(poll, result), result };
+    return { pollId: poll.id, agendaItemId: poll.agendaItemId, title: poll.title, lines: describeResult(poll, result), result };
   }
 
   /**

@@ -28,6 +28,8 @@ export interface ProposalPort {
 /** A poll's result as it goes into the minutes: text lines and the structured result. */
 export interface MinutesBlock {
   pollId: string;
+  /** The agenda item the poll belongs to: the result goes under its heading (else at the end). */
+  agendaItemId: string | null;
   title: string;
   lines: string[];
   result: unknown;

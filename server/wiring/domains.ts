@@ -6,6 +6,7 @@ import type { DocumentServer } from '../documents';
 import type { Logger } from '../logger';
 import { createMeetings, meetingRoom, type Meetings } from '../meetings';
 import { createPolls, type Polls } from '../polls';
+import { agendaSection } from '../../shared/meetings/minutes';
 import { writeResult, yjsMinutes } from '../polls/minutes';
 import { PresenceService } from '../presence/presence-service';
 import { FORUM_SCOPE } from '../presence/socket';
@@ -59,7 +60,12 @@ export function createDomains(d: {
     presenceTtlMs,
     beforeEnd: async (meetingId, tx) => {
       const closing = await polls.service.closeOpenPollsIn(tx, meetingId);
-      return { minutes: closing.results.map((block) => (doc: Y.Doc) => writeResult(doc, block)), committed: closing.committed };
+      const agenda = await tx.meetings.agenda(meetingId);
+      return {
+        // Each result under its own agenda item; who attended goes in too (MeetingService.end).
+        minutes: closing.results.map((block) => (doc: Y.Doc) => writeResult(doc, block, agendaSection(agenda, block.agendaItemId))),
+        committed: closing.committed,
+      };
     },
   });
 
@@ -77,7 +83,11 @@ export function createDomains(d: {
         },
       },
       // Approved minutes are sealed; the result then stays in the poll and the audit log.
-      minutes: yjsMinutes(d.documents, async (id) => (await store.meetings.get(id))?.minutesStatus !== 'approved'),
+      minutes: yjsMinutes(
+        d.documents,
+        async (id) => (await store.meetings.get(id))?.minutesStatus !== 'approved',
+        async (id, agendaItemId) => agendaSection(await store.meetings.agenda(id), agendaItemId),
+      ),
     },
   });
 

@@ -66,10 +66,15 @@ function blockElement(block: Block): Y.XmlElement<{ level?: number }> {
   return el;
 }
 
-/** Appends the blocks as Tiptap-compatible nodes (heading {level}, paragraph, text). */
-export function writeBlocks(fragment: Y.XmlFragment, blocks: Block[]): void {
+/** The blocks as new Tiptap-compatible nodes (heading {level}, paragraph, decision, text), to insert anywhere. */
+export function blockElements(blocks: Block[]): Y.XmlElement[] {
   // Tiptap's heading keeps its level as a number, so the elements are typed with it.
-  fragment.insert(fragment.length, blocks.map(blockElement) as unknown as Y.XmlElement[]);
+  return blocks.map(blockElement) as unknown as Y.XmlElement[];
+}
+
+/** Appends the blocks as Tiptap-compatible nodes. */
+export function writeBlocks(fragment: Y.XmlFragment, blocks: Block[]): void {
+  fragment.insert(fragment.length, blockElements(blocks));
 }
 
 /** A whole minutes document with the template, as one Yjs update. */
@@ -184,4 +189,20 @@ export function minutesFragment(state: Uint8Array): { doc: Y.Doc; fragment: Y.Xm
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   return { doc, fragment: doc.getXmlFragment(MINUTES_FIELD) };
+}
+
+/** The heading under which a poll on `agendaItemId` belongs: its agenda item's heading, or null. */
+export function agendaSection(agenda: readonly { id: string; title: string }[], agendaItemId: string | null): string | null {
+  const index = agendaItemId ? agenda.findIndex((i) => i.id === agendaItemId) : -1;
+  return index < 0 ? null : agendaHeading(index, agenda[index]!.title);
+}
+
+/** The index just before the heading that follows `heading` (the end of its section), or the end. */
+export function sectionEnd(fragment: Y.XmlFragment, heading: string | null): number {
+  const nodes = fragment.toArray();
+  const textOf = (n: unknown) => (n instanceof Y.XmlElement && n.nodeName === 'heading' ? blockText(n) : null);
+  const start = heading === null ? -1 : nodes.findIndex((n) => textOf(n) === heading);
+  if (start < 0) return nodes.length;
+  const next = nodes.findIndex((n, i) => i > start && textOf(n) !== null);
+  return next < 0 ? nodes.length : next;
 }
