@@ -77,7 +77,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
   const domains = createDomains({ core, documents, kinds, io, config, logger, clock, instance: newId() });
   const { presence, proposals, meetings, polls } = domains;
 
-  http.on('request', getRequestListener(buildHttpApp({ core, domains, config, logger, clock, clientDir }).fetch));
+  let origin = config.PUBLIC_ORIGIN ?? '';
+  http.on('request', getRequestListener(buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin }).fetch));
   routeUpgrades(http, documents);
   useSocketModules(io, [presenceSocketModule(presence, logger), polls.socketModule, meetings.socketModule]);
   const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL) : [];
@@ -93,6 +94,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   core.setPublicOrigin(url);
   // Without PUBLIC_ORIGIN the address was unknown while seeding: the setup link was made as a path.
   if (seeded.setupLink?.startsWith('/')) seeded.setupLink = url + seeded.setupLink;
+  origin = config.PUBLIC_ORIGIN ?? url;
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -57,3 +57,8 @@ export function projectEndsOn(forum: Pick<Forum, 'startsOn' | 'projectDays'>): s
 export function seoulToday(now: Date): string {
   return new Date(now.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
+
+/** An instant in Korea time with its offset, to the second: "2026-11-20T14:00:00+09:00" (CSV files, exports). */
+export function seoulIso(iso: string): string {
+  return `${new Date(Date.parse(iso) + 9 * 60 * 60 * 1000).toISOString().slice(0, 19)}+09:00`;
+}

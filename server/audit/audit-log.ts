@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../shared/audit-actions';
+import { seoulIso } from '../../shared/domain';
 import type { Clock } from '../clock';
 import type { AuditFilter, AuditRecord, AuditStore } from './audit-store';
 
@@ -34,9 +35,9 @@ const csvCell = (value: unknown): string => {
   return `"${safe.replaceAll('"', '""')}"`;
 };
 
-/** CSV with a BOM so that spreadsheet programs read Korean text as UTF-8. */
+/** CSV with a BOM so that spreadsheet programs read Korean text as UTF-8; times in Korea time with their offset. */
 export function auditCsv(entries: AuditRecord[]): string {
-  const header = ['id', 'at', 'actor_id', 'actor_name', 'action', 'target', 'details'];
-  const rows = entries.map((e) => [e.id, e.at, e.actorId, e.actorName, e.action, e.target, e.details].map(csvCell).join(','));
+  const header = ['id', 'at_kst', 'actor_id', 'actor_name', 'action', 'target', 'details'];
+  const rows = entries.map((e) => [e.id, seoulIso(e.at), e.actorId, e.actorName, e.action, e.target, e.details].map(csvCell).join(','));
   return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -9,6 +9,8 @@ import { httpError } from '../http/errors';
 import { route } from '../http/route';
 import { requireUser } from '../http/session';
 import { pollCsv } from './csv';
+import { seoulToday } from '../../shared/domain';
+import { contentDisposition, exportFileName } from '../exports/filename';
 import type { Delegations } from './delegations';
 import type { PollService } from './poll-service';
 import type { PollStore } from './poll-store';
@@ -16,7 +18,14 @@ import type { PollStore } from './poll-store';
 /** HTTP side of votes: reading polls and results, preparing drafts, delegations, CSV. */
 export function pollRoutes(
   app: OpenAPIHono<AppEnv>,
-  d: { service: PollService; delegations: Delegations; store: PollStore; users: Pick<AuthStore, 'listUsers'> },
+  d: {
+    service: PollService;
+    delegations: Delegations;
+    store: PollStore;
+    users: Pick<AuthStore, 'listUsers'>;
+    /** The meeting's title and start, for the CSV's header block. */
+    meeting?(id: string): Promise<{ title: string; startsAt: string } | null>;
+  },
 ): void {
   route(app, api.meetingPolls, async ({ params }, c) => {
     const { user } = requireUser(c);
@@ -53,10 +62,10 @@ export function pollRoutes(
     if (!poll) throw httpError('not_found', 'No such poll.');
     if (poll.status !== 'closed') throw httpError('conflict', 'Ballots are exported once the poll is closed.');
     const users = new Map((await d.users.listUsers()).map((u) => [u.id, u]));
-    const csv = pollCsv(poll, await d.store.ballots(poll.id), poll.result!.counts, users);
+    const csv = pollCsv(poll, await d.store.ballots(poll.id), poll.result!.counts, users, (await d.meeting?.(poll.meetingId)) ?? null);
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="poll-${poll.id}.csv"`,
+      'content-disposition': contentDisposition(exportFileName(`표결 결과 ${poll.title}`, seoulToday(new Date(poll.closedAt ?? poll.createdAt)), 'csv')),
     });
   });
 }

@@ -3,11 +3,14 @@ import { auditRoutes } from '../audit/routes';
 import { authRoutes } from '../auth/routes';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
+import { ExportSources } from '../exports/sources';
+import { exportRoutes } from '../exports/routes';
 import { forumRoutes } from '../forum/routes';
 import { apiNotFound, createHttpApp } from '../http/http-app';
 import { route } from '../http/route';
 import { requireUser } from '../http/session';
 import { serveClient } from '../http/static';
+import type { DocumentServer } from '../documents';
 import type { Logger } from '../logger';
 import { meetingRoutes } from '../meetings';
 import { pollRoutes } from '../polls';
@@ -19,7 +22,17 @@ import type { Domains } from './domains';
 export const VERSION = '0.1.0';
 
 /** Every HTTP route: the API under /api (with its OpenAPI document), then the web client. */
-export function buildHttpApp(d: { core: Core; domains: Domains; config: Config; logger: Logger; clock: Clock; clientDir: string }) {
+export function buildHttpApp(d: {
+  core: Core;
+  domains: Domains;
+  documents: Pick<DocumentServer, 'state'>;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  clientDir: string;
+  /** The origin links in exported files point to, once known. */
+  origin(): string;
+}) {
   const { store, ephemeral, audit, auth } = d.core;
   const { presence, proposals, meetings, polls } = d.domains;
   const startedAt = d.clock.now();
@@ -44,7 +57,9 @@ export function buildHttpApp(d: { core: Core; domains: Domains; config: Config; 
   });
   proposalRoutes(app, proposals);
   meetingRoutes(app, meetings.service, meetings.room);
-  pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth });
+  pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
+  const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });
+  exportRoutes(app, { minutes: (id) => exports.minutes(id), proposal: (id) => exports.proposal(id) });
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

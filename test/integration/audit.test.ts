@@ -54,7 +54,9 @@ describe('audit log', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet programs
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(csv).toContain('국가투자지주회사 (K-테마섹)');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFid,at,actor_id,actor_name,action,target,details');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFid,at_kst,actor_id,actor_name,action,target,details');
+    // Times in Korea time with their offset.
+    expect(csv.split('\r\n')[1]).toMatch(/^"\d+","\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00",/);
     expect(csv).not.toMatch(/,"=1\+1/);
   });
 

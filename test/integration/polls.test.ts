@@ -66,6 +66,13 @@ describe.each([
 
     const csv = await h.http(h.ministry, 'GET', `/api/polls/${poll.id}/export.csv`);
     expect(csv.status).toBe(200);
+    // A header block first: what was voted on, when (Korea time), by which rule, the quorum and the result.
+    const head = csv.text.replace(/^\uFEFF/, '').split('\r\n').slice(0, 6);
+    expect(head[0]).toBe('"poll / 표결","경쟁국 이상의 투자 인센티브 보장"');
+    expect(head[2]).toMatch(/^"date \/ 일시 \(KST\)","\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00"$/);
+    expect(head[3]).toBe('"rule / 의결 방식","과반수 (simple majority), 기권 제외; 기명 투표 (named)"');
+    expect(head[4]).toMatch(/^"quorum \/ 의결 정족수","0 \(충족 met; 투표 ballots 6 \/ 6\)"$/);
+    expect(head[5]).toMatch(/^"result \/ 결과","가결 \(passed\): 찬성 \d, 반대 \d, 기권 \d"$/);
     expect(csv.text).toContain('"박성호","","찬성"');
     expect(csv.text).toContain('"한지훈","","기권"');
   });

@@ -1,0 +1,104 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { can } from '../../shared/permissions';
+import type { AppEnv } from '../http/env';
+import { httpError } from '../http/errors';
+import { requireUser } from '../http/session';
+import { renderDocx } from './docx';
+import { contentDisposition, exportFileName, exportFormats, type ExportFormat } from './filename';
+import { renderHwpx } from './hwpx';
+import { renderMarkdown } from './markdown';
+import type { ExportDocument } from './model';
+import { renderPdf } from './pdf';
+import type { ExportSource } from './sources';
+
+/** One rendered file. */
+export async function render(doc: ExportDocument, format: Exclude<ExportFormat, 'txt' | 'csv'>): Promise<Buffer> {
+  switch (format) {
+    case 'pdf':
+      return renderPdf(doc);
+    case 'docx':
+      return renderDocx(doc);
+    case 'hwpx':
+      return renderHwpx(doc);
+    case 'md':
+      return Buffer.from(renderMarkdown(doc), 'utf8');
+    default: {
+      const unknown: never = format;
+      throw new Error(`unknown format ${String(unknown)}`);
+    }
+  }
+}
+
+/** `{id}.{format}` from the last path segment; the id as the rest of the API takes it. */
+function parseFile(file: string, allowed: readonly ExportFormat[]): { id: string; format: ExportFormat } {
+  const match = /^([A-Za-z0-9_-]{1,64})\.([a-z]+)$/.exec(file);
+  const format = match?.[2] as ExportFormat | undefined;
+  if (!match || !format || !allowed.includes(format)) {
+    throw httpError('not_found', `No such export: name a record and one of the formats ${allowed.map((f) => `.${f}`).join(', ')}.`);
+  }
+  return { id: match[1]!, format };
+}
+
+/** The file as a download, with its Korean name in `Content-Disposition` (RFC 6266, RFC 5987). */
+async function download(source: ExportSource, format: ExportFormat): Promise<Response> {
+  const { doc } = source;
+  let body: Buffer;
+  if (format === 'csv') throw httpError('not_found', 'No CSV of this record.');
+  if (format === 'txt') {
+    if (source.sealedText === null) throw httpError('conflict', 'Only approved minutes have a sealed text; approve them first.');
+    body = Buffer.from(source.sealedText, 'utf8');
+  } else {
+    body = await render(doc, format);
+  }
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'content-type': exportFormats[format],
+      'content-length': String(body.length),
+      'content-disposition': contentDisposition(exportFileName(doc.title, doc.date, format)),
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+const documentFormats: readonly ExportFormat[] = ['pdf', 'docx', 'hwpx', 'md'];
+
+export interface ExportProviders {
+  minutes(meetingId: string): Promise<ExportSource | null>;
+  proposal(id: string): Promise<ExportSource | null>;
+  /** Absent until the strategy domain is wired. */
+  strategy?(): Promise<ExportSource>;
+}
+
+/**
+ * Downloads of the record: minutes (approved, or a draft marked as such), a proposal,
+ * the strategy; PDF, DOCX, HWPX and Markdown (and the sealed text of approved minutes,
+ * `.txt`, whose SHA-256 is the approval hash). Whoever may read the thing may export it.
+ */
+export function exportRoutes(app: OpenAPIHono<AppEnv>, sources: ExportProviders): void {
+  app.get('/api/exports/minutes/:file', async (c) => {
+    const { user } = requireUser(c);
+    const { id, format } = parseFile(c.req.param('file'), [...documentFormats, 'txt']);
+    if (!can(user, { type: 'meetings.read' })) throw httpError('forbidden', 'You may not read these minutes.');
+    const source = await sources.minutes(id);
+    if (!source) throw httpError('not_found', 'No such meeting.');
+    return download(source, format);
+  });
+
+  app.get('/api/exports/proposals/:file', async (c) => {
+    const { user } = requireUser(c);
+    const { id, format } = parseFile(c.req.param('file'), documentFormats);
+    if (!can(user, { type: 'proposals.read' })) throw httpError('forbidden', 'You may not read this proposal.');
+    const source = await sources.proposal(id);
+    if (!source) throw httpError('not_found', 'No such proposal.');
+    return download(source, format);
+  });
+
+  app.get('/api/exports/:file{strategy\\.[a-z]+}', async (c) => {
+    requireUser(c);
+    const format = c.req.param('file').slice('strategy.'.length) as ExportFormat;
+    if (!documentFormats.includes(format)) throw httpError('not_found', `No such export: the strategy exports as ${documentFormats.map((f) => `.${f}`).join(', ')}.`);
+    if (!sources.strategy) throw httpError('not_found', 'There is no strategy document yet.');
+    return download(await sources.strategy(), format);
+  });
+}
