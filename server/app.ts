@@ -90,6 +90,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   // Ready means ready: migrations ran when the store opened, and the demo accounts and the forum
   // exist before the port is bound, so the first request after /api/health answers can sign in.
   const seeded = await seed(store, auth, config, clock);
+  await domains.strategy.service.ensureDocument();
   const url = await listen(http, config);
   core.setPublicOrigin(url);
   // Without PUBLIC_ORIGIN the address was unknown while seeding: the setup link was made as a path.

@@ -37,6 +37,7 @@ export const auditActions = [
   'polls.change',
   'polls.delegate',
   'polls.revoke_delegation',
+  'strategy.incorporate',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

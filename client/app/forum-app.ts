@@ -90,6 +90,8 @@ export class ForumApp extends LitElement {
         return t.meetings.title;
       case 'meeting':
         return route.view === 'projector' ? t.meetings.projector.label : t.meetings.title;
+      case 'strategy':
+        return t.strategy.title;
       case 'notFound':
         return t.app.notFoundTitle;
     }

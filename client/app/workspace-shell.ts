@@ -18,6 +18,7 @@ const pageModules: Partial<Record<Route['page'], () => Promise<unknown>>> = {
   proposal: () => import('../pages/proposal-page'),
   meetings: () => import('../pages/meetings-page'),
   meeting: () => Promise.all([import('../pages/meeting-room-page'), import('../pages/meeting-projector-page')]),
+  strategy: () => import('../pages/strategy-page'),
 };
 
 /**
@@ -61,6 +62,8 @@ export class WorkspaceShell extends LitElement {
         return this.route.view === 'projector'
           ? html`<fw-meeting-projector-page meeting-id=${this.route.id}></fw-meeting-projector-page>`
           : html`<fw-meeting-room-page meeting-id=${this.route.id} view=${this.route.view}></fw-meeting-room-page>`;
+      case 'strategy':
+        return html`<fw-strategy-page></fw-strategy-page>`;
       case 'invite':
       case 'notFound':
         return html`<fw-not-found-page></fw-not-found-page>`;

@@ -144,6 +144,7 @@ export class AppHeader extends LitElement {
                           >${t.header.meetings}</a
                         >
                       </li>
+                      <li><a href="/strategy" aria-current=${this.route.page === 'strategy' ? 'page' : nothing}>${t.header.strategy}</a></li>
                       ${can(user, { type: 'audit.read' })
                         ? html`<li>
                             <a href="/admin" aria-current=${this.route.page === 'admin' ? 'page' : nothing}>${t.header.admin}</a>

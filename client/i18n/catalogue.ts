@@ -2,6 +2,7 @@ import type { Role, SubcommitteeId } from '../../shared/domain';
 import type { ProposalStatus, ProposalStep } from '../../shared/proposals/workflow';
 import type { MeetingsCatalogue } from '../meetings/i18n/catalogue';
 import type { PollsCatalogue } from '../polls/i18n/catalogue';
+import type { StrategyCatalogue } from '../strategy/i18n/catalogue';
 
 /**
  * Every string the client shows. Each locale implements all of it, so a key
@@ -32,6 +33,7 @@ export interface Catalogue {
     admin: string;
     proposals: string;
     meetings: string;
+    strategy: string;
     signedInAs: string;
     signOut: string;
     language: string;
@@ -45,7 +47,7 @@ export interface Catalogue {
   roles: Record<Role, string>;
   subcommittees: Record<SubcommitteeId, string>;
   /** Where a person is, as sent in presence (`home`, `admin`, `proposal:12`, …). */
-  locations: Record<'home' | 'admin' | 'proposals' | 'proposal' | 'meetings' | 'meeting', string>;
+  locations: Record<'home' | 'admin' | 'proposals' | 'proposal' | 'meetings' | 'meeting' | 'strategy', string>;
   signIn: {
     title: string;
     intro: string;
@@ -266,4 +268,6 @@ export interface Catalogue {
   meetings: MeetingsCatalogue;
   /** Votes: poll panel, results, projector, delegations (client/polls/i18n). */
   polls: PollsCatalogue;
+  /** The strategy page and the export buttons. */
+  strategy: StrategyCatalogue;
 }

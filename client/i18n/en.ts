@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { enMeetings } from '../meetings/i18n/en';
 import { enPolls } from '../polls/i18n/en';
+import { enStrategy } from '../strategy/i18n/en';
 
 
 /** English. */
@@ -27,6 +28,7 @@ export const en: Catalogue = {
     admin: 'Administration',
     proposals: 'Proposals',
     meetings: 'Meetings',
+    strategy: 'Strategy',
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
     language: 'Language',
@@ -51,7 +53,7 @@ export const en: Catalogue = {
     global: 'Global Strategy',
     newbusiness: 'New Business',
   },
-  locations: { home: 'Home', admin: 'Administration', proposals: 'Proposals', proposal: 'Working on a proposal', meetings: 'Meetings', meeting: 'In a meeting' },
+  locations: { home: 'Home', admin: 'Administration', proposals: 'Proposals', proposal: 'Working on a proposal', meetings: 'Meetings', meeting: 'In a meeting', strategy: 'Strategy' },
   signIn: {
     title: 'Sign in',
     intro: 'Sign in with the email address you were invited with and your password.',
@@ -298,4 +300,5 @@ export const en: Catalogue = {
   },
   meetings: enMeetings,
   polls: enPolls,
+  strategy: enStrategy,
 };

@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import { koMeetings } from '../meetings/i18n/ko';
 import { koPolls } from '../polls/i18n/ko';
+import { koStrategy } from '../strategy/i18n/ko';
 
 
 /** Korean, the default language. */
@@ -27,6 +28,7 @@ export const ko: Catalogue = {
     admin: '관리',
     proposals: '제안',
     meetings: '회의',
+    strategy: '전략',
     signedInAs: '로그인 사용자',
     signOut: '로그아웃',
     language: '언어',
@@ -51,7 +53,7 @@ export const ko: Catalogue = {
     global: '글로벌 전략 분과',
     newbusiness: '신사업 분과',
   },
-  locations: { home: '홈', admin: '관리', proposals: '제안 목록', proposal: '제안 작성·검토', meetings: '회의 목록', meeting: '회의실' },
+  locations: { home: '홈', admin: '관리', proposals: '제안 목록', proposal: '제안 작성·검토', meetings: '회의 목록', meeting: '회의실', strategy: '산업대전환 전략' },
   signIn: {
     title: '로그인',
     intro: '초대받은 이메일 주소와 비밀번호로 로그인하세요.',
@@ -298,4 +300,5 @@ export const ko: Catalogue = {
   },
   meetings: koMeetings,
   polls: koPolls,
+  strategy: koStrategy,
 };

@@ -24,6 +24,15 @@ export const editorPanelStyles = css`
     border-top: 1px solid var(--fw-border);
     overscroll-behavior: contain;
   }
+  /* On paper: the whole text, no scroll box. */
+  @media print {
+    .panel,
+    .scroller {
+      overflow: visible !important;
+      height: auto !important;
+      border: none !important;
+    }
+  }
 `;
 
 /** The panels of the meeting pages: a card with a heading row, lists, small buttons, badges. */

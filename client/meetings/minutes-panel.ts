@@ -13,6 +13,7 @@ import { sharedStyles } from '../styles/shared-styles';
 import { editorPanelStyles, minutesStatusBadge, panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
 import { EditorRenderController } from '../editor/editor-render-controller';
+import '../exports/export-buttons';
 
 /**
  * "회의록": the live minutes (the page's `<fw-editor>`, slotted in as `editor`), the
@@ -87,6 +88,16 @@ export class MinutesPanel extends LitElement {
         min-height: 40px;
         padding: 6px 10px;
       }
+      fw-export-buttons.exports {
+        padding: 0 20px 10px;
+      }
+      @media print {
+        .workflow,
+        form.details,
+        .notices {
+          display: none !important;
+        }
+      }
       form.details legend {
         font-weight: 700;
         font-size: 0.875rem;
@@ -139,6 +150,11 @@ export class MinutesPanel extends LitElement {
               : nothing}
           </div>`
         : nothing}
+      <fw-export-buttons
+        class="exports"
+        base=${`/api/exports/minutes/${encodeURIComponent(m.id)}`}
+        note=${minutes.status === 'approved' ? '' : t.strategy.exports.draftNote}
+      ></fw-export-buttons>
       ${this.#details()}
       <div class="scroller" part="scroller"><slot name="editor"></slot></div>
     </section>`;

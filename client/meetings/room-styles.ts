@@ -47,6 +47,27 @@ export const roomStyles = css`
     margin-top: 20px;
     align-items: start;
   }
+  /* Printing the room prints the minutes: the other panels, the buttons and the scroll boxes go. */
+  @media print {
+    .page {
+      max-width: none;
+      padding: 0;
+    }
+    .conn,
+    fw-meeting-header,
+    fw-poll-panel,
+    .side,
+    .below,
+    fw-meeting-proposal {
+      display: none !important;
+    }
+    .grid,
+    .work {
+      display: block !important;
+      height: auto !important;
+      position: static !important;
+    }
+  }
   @media (max-width: 1100px) {
     .grid,
     .work {

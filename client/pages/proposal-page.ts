@@ -20,6 +20,8 @@ import '../proposals/status-badge';
 import '../proposals/status-history';
 import '../proposals/versions-panel';
 import '../polls/proposal-polls';
+import '../exports/export-buttons';
+import { strategyLink } from '../../shared/strategy';
 import { versionRestoredEvent, type VersionsPanel } from '../proposals/versions-panel';
 import { proposalsPath } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
@@ -152,7 +154,9 @@ export class ProposalPage extends LitElement {
             <div><dt>${d.author}</dt><dd>${p.authorName}</dd></div>
             <div><dt>${d.updated}</dt><dd><time datetime=${p.updatedAt}>${formatDateTime(p.updatedAt, locale)}</time></dd></div>
           </dl>
+          ${p.status === 'incorporated' ? html`<a class="in-strategy" href=${strategyLink(p.id)}>${t.strategy.inStrategy}</a>` : nothing}
         </div>
+        <fw-export-buttons base=${`/api/exports/proposals/${encodeURIComponent(p.id)}`}></fw-export-buttons>
         ${p.nextStatuses.length > 0
           ? html`<div class="workflow">
               <h2 id="workflow-title">${d.workflow}</h2>

@@ -97,6 +97,21 @@ export const proposalPageStyles = css`
         align-items: start;
         margin-top: 24px;
       }
+      /* On paper: the title, the facts and the whole text; no tools, buttons or navigation. */
+      @media print {
+        aside,
+        .crumbs,
+        .workflow,
+        .notices,
+        .title-row button,
+        fw-proposal-polls,
+        dialog {
+          display: none !important;
+        }
+        .layout {
+          display: block !important;
+        }
+      }
       @media (max-width: 1000px) {
         .layout {
           grid-template-columns: 1fr;

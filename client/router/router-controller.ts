@@ -5,7 +5,7 @@ const navigateEvent = 'fw-navigate';
 
 /** Moves to another page of the app without reloading. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === location.pathname + location.search) return;
+  if (path === location.pathname + location.search + location.hash) return;
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   window.dispatchEvent(new Event(navigateEvent));
@@ -58,6 +58,7 @@ export class RouterController implements ReactiveController {
     if (!anchor) return;
     event.preventDefault();
     const url = new URL(anchor.href);
-    navigate(url.pathname + url.search);
+    // The fragment too: the proposal page links to its block in the strategy (#proposal-<id>).
+    navigate(url.pathname + url.search + url.hash);
   };
 }

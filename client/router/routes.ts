@@ -20,6 +20,7 @@ export type Route =
   | { page: 'proposal'; id: string }
   | { page: 'meetings' }
   | { page: 'meeting'; id: string; view: MeetingView }
+  | { page: 'strategy' }
   | { page: 'notFound' };
 
 const adminSections: readonly AdminSection[] = ['invite', 'users', 'audit'];
@@ -52,6 +53,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (first === 'proposals' && rest.length === 0) {
     return second === undefined ? { page: 'proposals', filter: proposalFilter(search) } : { page: 'proposal', id: second };
   }
+  if (first === 'strategy' && second === undefined) return { page: 'strategy' };
   if (first === 'meetings') {
     if (second === undefined) return { page: 'meetings' };
     if (rest.length === 0) return { page: 'meeting', id: second, view: 'room' };
@@ -84,6 +86,8 @@ export function routePath(route: Route): string {
       return '/meetings';
     case 'meeting':
       return `/meetings/${encodeURIComponent(route.id)}${route.view === 'room' ? '' : `/${route.view}`}`;
+    case 'strategy':
+      return '/strategy';
     case 'notFound':
       return '/';
     default: {
@@ -108,6 +112,8 @@ export function routeLocation(route: Route): string {
       return /^[A-Za-z0-9_-]{1,64}$/.test(route.id) ? `proposal:${route.id}` : 'proposals';
     case 'meetings':
       return 'meetings';
+    case 'strategy':
+      return 'strategy';
     case 'meeting':
       return /^[A-Za-z0-9_-]{1,64}$/.test(route.id) ? `meeting:${route.id}` : 'meetings';
     default:

@@ -34,7 +34,8 @@ function lines(b: Block, indent = ''): string[] {
     case 'heading':
       return [`${'#'.repeat(b.level)} ${inlines(b.inlines)}`];
     case 'paragraph':
-      return [inlines(b.inlines)];
+      // A paragraph that starts like a list item or a quote stays a paragraph.
+      return [inlines(b.inlines).replace(/^(\d+)\. /, '$1\\. ').replace(/^([-+>]) /, '\\$1 ')];
     case 'list':
       return b.items.flatMap((item, n) => {
         const marker = b.ordered ? `${n + 1}. ` : '- ';

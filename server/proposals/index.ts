@@ -24,6 +24,7 @@ export function createProposals(d: {
   audit: AuditLog;
   clock: Clock;
   onChanged?: ProposalServiceDeps['onChanged'];
+  incorporate?: ProposalServiceDeps['incorporate'];
 }): Proposals {
   const versions = new ProposalVersions({ store: d.store.proposals, docs: d.store.docs, db: d.store, documents: d.documents, audit: d.audit, clock: d.clock });
   const service = new ProposalService({
@@ -33,6 +34,7 @@ export function createProposals(d: {
     audit: d.audit,
     clock: d.clock,
     onChanged: d.onChanged,
+    incorporate: d.incorporate,
   });
   return {
     service,

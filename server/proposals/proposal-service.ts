@@ -31,6 +31,11 @@ export interface ProposalServiceDeps {
   clock: Clock;
   /** Told after every change of status, title or summary (live pages reload the proposal). */
   onChanged?(id: string, status: ProposalStatus): void;
+  /**
+   * Incorporation into the strategy (server/strategy): the move to `incorporated` is that
+   * command, which puts the adopted text into its chapter first. Without it, a plain move.
+   */
+  incorporate?(actor: User, id: string, note: string | null): Promise<Result<true>>;
 }
 
 const stepVerbs: Record<ProposalStep, string> = {
@@ -127,7 +132,7 @@ export class ProposalService {
     const problem = transitionProblem(row.status, to);
     if (problem) return err('conflict', problem);
     if (!can(actor, { type: 'proposals.move', proposal: row, to })) return err('forbidden', this.whoMayMove(row, to));
-    const moved = await this.move(actor.id, row, to, note, {});
+    const moved = to === 'incorporated' && this.d.incorporate ? await this.d.incorporate(actor, id, note) : await this.move(actor.id, row, to, note, {});
     return moved.ok ? this.get(actor, id) : moved;
   }
 
@@ -144,6 +149,16 @@ export class ProposalService {
     if (!moved.ok) return moved;
     const after = await this.d.store.byId(id);
     return after ? ok(view(after)) : notFound();
+  }
+
+  /** The move to `incorporated` once the strategy holds the text: the workflow and the permissions apply. */
+  async moveToIncorporated(actor: User, id: string, note: string | null, source: Record<string, unknown>): Promise<Result<true>> {
+    const row = await this.d.store.byId(id);
+    if (!row) return notFound();
+    const problem = transitionProblem(row.status, 'incorporated');
+    if (problem) return err('conflict', problem);
+    if (!can(actor, { type: 'proposals.move', proposal: row, to: 'incorporated' })) return err('forbidden', this.whoMayMove(row, 'incorporated'));
+    return this.move(actor.id, row, 'incorporated', note, { source });
   }
 
   /** Reader or writer of `proposal:<id>`; null when there is no such proposal. */

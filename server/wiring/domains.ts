@@ -12,6 +12,7 @@ import { PresenceService } from '../presence/presence-service';
 import { FORUM_SCOPE } from '../presence/socket';
 import { createProposals, type Proposals } from '../proposals';
 import type { ForumServer } from '../realtime/socket-server';
+import { createStrategy, type Strategy } from '../strategy';
 import type { Core } from './core';
 
 export interface Domains {
@@ -19,6 +20,7 @@ export interface Domains {
   proposals: Proposals;
   meetings: Meetings;
   polls: Polls;
+  strategy: Strategy;
 }
 
 /**
@@ -47,6 +49,15 @@ export function createDomains(d: {
     documents: d.documents,
     // Every signed-in connection is in the forum room; open proposal pages reload.
     onChanged: (id, status) => d.io.to(FORUM_SCOPE).emit('proposal:changed', { id, status }),
+    incorporate: (actor, id, note) => strategy.service.incorporate(actor, id, note),
+  });
+
+  const strategy: Strategy = createStrategy({
+    store,
+    documents: d.documents,
+    audit,
+    clock,
+    moveToIncorporated: (actor, id, note, source) => proposals.service.moveToIncorporated(actor, id, note, source),
   });
 
   const meetings: Meetings = createMeetings({
@@ -93,5 +104,6 @@ export function createDomains(d: {
 
   d.kinds.register(proposals.docKind);
   d.kinds.register(meetings.docKind);
-  return { presence, proposals, meetings, polls };
+  d.kinds.register(strategy.docKind);
+  return { presence, proposals, meetings, polls, strategy };
 }

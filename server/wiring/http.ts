@@ -10,6 +10,8 @@ import { apiNotFound, createHttpApp } from '../http/http-app';
 import { route } from '../http/route';
 import { requireUser } from '../http/session';
 import { serveClient } from '../http/static';
+import { strategyRoutes } from '../strategy';
+import { strategyExport } from '../exports/strategy';
 import type { DocumentServer } from '../documents';
 import type { Logger } from '../logger';
 import { meetingRoutes } from '../meetings';
@@ -34,7 +36,7 @@ export function buildHttpApp(d: {
   origin(): string;
 }) {
   const { store, ephemeral, audit, auth } = d.core;
-  const { presence, proposals, meetings, polls } = d.domains;
+  const { presence, proposals, meetings, polls, strategy } = d.domains;
   const startedAt = d.clock.now();
   const app = createHttpApp({ auth, logger: d.logger, publicOrigin: d.config.PUBLIC_ORIGIN });
 
@@ -59,7 +61,8 @@ export function buildHttpApp(d: {
   meetingRoutes(app, meetings.service, meetings.room);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
   const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });
-  exportRoutes(app, { minutes: (id) => exports.minutes(id), proposal: (id) => exports.proposal(id) });
+  strategyRoutes(app, strategy.service, proposals.service);
+  exportRoutes(app, { minutes: (id) => exports.minutes(id), proposal: (id) => exports.proposal(id), strategy: () => strategyExport(exports, strategy.service, (n) => d.documents.state(n)) });
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

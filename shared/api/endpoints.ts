@@ -21,6 +21,7 @@ import { OnlineResponse } from '../schemas/presence';
 import { proposalEndpoints } from './proposals';
 import { meetingEndpoints } from './meetings';
 import { pollEndpoints } from './polls';
+import { strategyEndpoints } from './strategy';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -86,6 +87,7 @@ export const coreEndpoints = {
 export const api = {
   ...coreEndpoints,
   ...proposalEndpoints,
+  ...strategyEndpoints,
   ...meetingEndpoints,
   ...pollEndpoints,
 } as const;

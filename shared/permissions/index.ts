@@ -3,6 +3,7 @@ import { coreRule, type CoreAction } from './core';
 import { proposalRule, type ProposalAction } from './proposals';
 import { meetingRule, type MeetingAction } from './meetings';
 import { pollRule, type PollAction } from './polls';
+import { strategyRule, type StrategyAction } from './strategy';
 
 /** Who is asking. */
 export interface Actor {
@@ -16,7 +17,7 @@ export interface Actor {
  * keeps its rules in its own file; `can` is the one door to them all
  * (tested as a table in test/unit/shared/permissions*.test.ts).
  */
-export type Action = CoreAction | ProposalAction | MeetingAction | PollAction;
+export type Action = CoreAction | ProposalAction | MeetingAction | PollAction | StrategyAction;
 
 /** "May this user do this to that?" Pure, so the client may ask it too (to hide buttons); the server decides. */
 export function can(actor: Actor, action: Action): boolean {
@@ -28,6 +29,8 @@ export function can(actor: Actor, action: Action): boolean {
       return meetingRule(actor, action as MeetingAction);
     case 'polls':
       return pollRule(actor, action as PollAction);
+    case 'strategy':
+      return strategyRule(actor, action as StrategyAction);
     default:
       return coreRule(actor, action as CoreAction);
   }
