@@ -3,6 +3,7 @@
  * printing its own figures. `npm run bench -- --quick` runs each one short, as a smoke
  * test. See bench/README.md for what each measures and for recorded results.
  */
+import { runExports } from './exports';
 import { runMeetingFanout } from './meeting-fanout';
 import { runSync, saveSyncResults, syncTable } from './sync';
 
@@ -45,6 +46,9 @@ async function main() {
 
   section('voting');
   await runVotingIfPresent(quick);
+
+  section('exports (minutes of a 20-item meeting, one file per format)');
+  await runExports({ runs: quick ? 2 : 7, log });
 
   log(`\nall benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
