@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { plain, sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from './model';
 
 /**
  * Noto Sans KR from npm (@embedpdf/fonts-kr, OpenType/CFF, SIL OFL): a fresh machine
  * has no Korean system font, so the PDF embeds this one, subset to the glyphs used.
- * Read once per process; each document parses it again (pdfkit keeps no font cache).
+ * Parsed once per process and handed to pdfkit as fontkit fonts: parsing the two
+ * 4.5 MB files again for every document would cost a second each time.
  */
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-kr')), '..', 'fonts');
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-const loadFonts = () => (fonts ??= { regular: readFileSync(join(fontDir, 'NotoSansKR-Regular.otf')), bold: readFileSync(join(fontDir, 'NotoSansKR-Bold.otf')) });
+let fonts: { regular: Font; bold: Font } | null = null;
+const parse = (file: string) => create(readFileSync(join(fontDir, file))) as Font;
+const loadFonts = () => (fonts ??= { regular: parse('NotoSansKR-Regular.otf'), bold: parse('NotoSansKR-Bold.otf') });
 
 /** The font's family name, as the PDF names it. */
 export const PDF_FONT = 'Noto Sans KR';
@@ -146,8 +149,9 @@ export async function renderPdf(doc: ExportDocument): Promise<Buffer> {
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });
-  pdf.registerFont('regular', regular);
-  pdf.registerFont('bold', bold);
+  // pdfkit takes a parsed fontkit font as it takes a file (its font factory checks for `layout`).
+  pdf.registerFont('regular', regular as unknown as Buffer);
+  pdf.registerFont('bold', bold as unknown as Buffer);
   const left = pdf.page.margins.left;
   const width = pdf.page.width - left - pdf.page.margins.right;
 
