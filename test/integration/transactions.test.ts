@@ -198,6 +198,9 @@ describe('meeting, minutes and poll commands', () => {
       'meetings.setStatus',
       'polls.close',
       'audit.append',
+      // Who attended, read inside the transaction and written into the minutes with the results.
+      'meetings.attendance',
+      'polls.delegations',
       'docs.appendBatch',
       'meetings.replaceDecisions',
       'audit.append',
