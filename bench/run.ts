@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: every benchmark in sequence (sync, meeting fan-out, voting), each
+ * `npm run bench`: every benchmark in sequence (sync, meeting fan-out, voting, exports, web), each
  * printing its own figures. `npm run bench -- --quick` runs each one short, as a smoke
  * test. See bench/README.md for what each measures and for recorded results.
  */
 import { runExports } from './exports';
 import { runMeetingFanout } from './meeting-fanout';
 import { runSync, saveSyncResults, syncTable } from './sync';
+import { runWeb } from './web';
 
 /** The part of bench/voting.ts this runner uses; that file is maintained separately and may be absent. */
 interface VotingModule {
@@ -49,6 +50,9 @@ async function main() {
 
   section('exports (minutes of a 20-item meeting, one file per format)');
   await runExports({ runs: quick ? 2 : 7, log });
+
+  section('web (first page load per page and role: JS raw, gzip, brotli, transferred)');
+  await runWeb({ log });
 
   log(`\nall benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
