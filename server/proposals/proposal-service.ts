@@ -16,7 +16,7 @@ import type { Clock } from '../clock';
 import type { DocAccess } from '../documents/access';
 import { newId } from '../ids';
 import { proposalDocName, type LiveDocuments } from './live-documents';
-import type { Transactor } from '../store/store';
+import type { Transactor, Tx } from '../store/store';
 import type { ProposalFilter, ProposalRow, ProposalStore } from './proposal-store';
 
 type ProposalView = z.infer<typeof Proposal>;
@@ -151,14 +151,18 @@ export class ProposalService {
     return after ? ok(view(after)) : notFound();
   }
 
-  /** The move to `incorporated` once the strategy holds the text: the workflow and the permissions apply. */
-  async moveToIncorporated(actor: User, id: string, note: string | null, source: Record<string, unknown>): Promise<Result<true>> {
+  /**
+   * The move to `incorporated`: the workflow and the permissions apply. `alongside` writes the
+   * strategy's side (its edit, version and audit entry) in the move's own transaction, so the
+   * two commit together or not at all.
+   */
+  async moveToIncorporated(actor: User, id: string, note: string | null, source: Record<string, unknown>, alongside: (tx: Tx) => Promise<void>): Promise<Result<true>> {
     const row = await this.d.store.byId(id);
     if (!row) return notFound();
     const problem = transitionProblem(row.status, 'incorporated');
     if (problem) return err('conflict', problem);
     if (!can(actor, { type: 'proposals.move', proposal: row, to: 'incorporated' })) return err('forbidden', this.whoMayMove(row, 'incorporated'));
-    return this.move(actor.id, row, 'incorporated', note, { source });
+    return this.move(actor.id, row, 'incorporated', note, { source }, alongside);
   }
 
   /** Reader or writer of `proposal:<id>`; null when there is no such proposal. */
@@ -179,6 +183,7 @@ export class ProposalService {
     to: ProposalStatus,
     note: string | null,
     extra: Record<string, unknown>,
+    alongside?: (tx: Tx) => Promise<void>,
   ): Promise<Result<true>> {
     const docName = proposalDocName(row.id);
     const moved = await this.d.documents.exclusive(docName, async (doc) => {
@@ -189,6 +194,7 @@ export class ProposalService {
         if (changed !== 'changed') return changed;
         const version = await tx.docs.saveVersion({ docName, label, state: doc.state(), createdBy: null, createdAt: at });
         await this.d.audit.in(tx).record(actorId, 'proposals.status', docName, { from: row.status, to, note, version, ...extra });
+        await alongside?.(tx);
         return changed;
       });
       if (outcome === 'changed') await this.d.documents.recheck((name) => name === docName);

@@ -1,12 +1,10 @@
-import type { User } from '../../shared/domain';
 import { STRATEGY_PREFIX, FORUM_ID } from '../../shared/strategy';
-import type { Result } from '../../shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { DocKind } from '../documents/access';
 import type { LiveDocuments } from '../proposals/live-documents';
 import type { Store } from '../store/store';
-import { StrategyService } from './strategy-service';
+import { StrategyService, type MoveToIncorporated } from './strategy-service';
 
 export { strategyRoutes } from './routes';
 
@@ -22,7 +20,7 @@ export function createStrategy(d: {
   documents: LiveDocuments;
   audit: AuditLog;
   clock: Clock;
-  moveToIncorporated(actor: User, proposalId: string, note: string | null, source: Record<string, unknown>): Promise<Result<true>>;
+  moveToIncorporated: MoveToIncorporated;
 }): Strategy {
   const service = new StrategyService({ store: d.store, documents: d.documents, audit: d.audit, clock: d.clock, moveToIncorporated: d.moveToIncorporated });
   return {

@@ -3,7 +3,7 @@ import { daysUntil, seoulToday, subcommitteeIds, type User } from '../../shared/
 import { formatSeoulDateTime } from '../../shared/meetings/minutes';
 import { can } from '../../shared/permissions';
 import { proposalStatuses, statusNames, transitionProblem, type ProposalStatus } from '../../shared/proposals/workflow';
-import { err, ok, type Result } from '../../shared/result';
+import { err, type Result } from '../../shared/result';
 import type { ChapterProgress, StrategyView } from '../../shared/schemas/strategy';
 import { STRATEGY_FIELD, strategyDocName } from '../../shared/strategy';
 import type { AuditLog } from '../audit/audit-log';
@@ -15,18 +15,24 @@ import type { MeetingStore } from '../meetings/meeting-store';
 import type { PollRecord, PollStore } from '../polls/poll-store';
 import { proposalDocName, TEXT_FIELD, type LiveDocuments } from '../proposals/live-documents';
 import type { ProposalRow, ProposalStore } from '../proposals/proposal-store';
+import type { Tx } from '../store/store';
 import { insertIncorporation, strategyTemplate, type Chapter, type SourcePart } from './document';
 
 /** The label of the snapshot a status change takes (ProposalService): "채택 (adopted)". */
 export const statusVersionLabel = (to: ProposalStatus): string => `${statusNames[to].ko} (${statusNames[to].en})`;
+
+/**
+ * The proposal's move to `incorporated` (status, lock, snapshot, audit), as ProposalService
+ * records any move, with `alongside` written in the same transaction.
+ */
+export type MoveToIncorporated = (actor: User, proposalId: string, note: string | null, source: Record<string, unknown>, alongside: (tx: Tx) => Promise<void>) => Promise<Result<true>>;
 
 export interface StrategyServiceDeps {
   store: { forum: ForumStore; proposals: ProposalStore; polls: PollStore; meetings: MeetingStore; docs: DocStore };
   documents: LiveDocuments;
   audit: AuditLog;
   clock: Clock;
-  /** The proposal's move to `incorporated` (status, lock, snapshot, audit), as ProposalService records any move. */
-  moveToIncorporated(actor: User, proposalId: string, note: string | null, source: Record<string, unknown>): Promise<Result<true>>;
+  moveToIncorporated: MoveToIncorporated;
 }
 
 /** The strategy document, its progress and the incorporation of adopted proposals: the commands, free of HTTP. */
@@ -77,9 +83,10 @@ export class StrategyService {
 
   /**
    * Inserts the proposal's text as adopted (the version saved at adoption) into its chapter,
-   * naming its source, then moves the proposal to `incorporated`. The block goes in first:
-   * it is keyed by proposal, so a retry after a failure adds nothing twice, and a proposal
-   * is never `incorporated` without its block.
+   * naming its source, and moves the proposal to `incorporated`: the proposal's status, its
+   * snapshot, the strategy's edit, the strategy's version and both audit entries commit in
+   * one transaction, with the strategy document held so that the version is the text the
+   * edit produced. After a failure nothing of it remains, live editors included.
    */
   async incorporate(actor: User, proposalId: string, note: string | null): Promise<Result<true>> {
     const row = await this.d.store.proposals.byId(proposalId);
@@ -95,26 +102,22 @@ export class StrategyService {
     const position = Math.max(0, chapters.findIndex((c) => c.id === row.subcommittee));
     const chapter = chapters[position] ?? { id: row.subcommittee, nameKo: row.subcommittee };
     const source = sourceLine(row, poll, meeting);
-    const text = new Y.Doc();
-    Y.applyUpdate(text, adopted);
-    try {
-      await this.d.documents.change(this.docName, (doc) => {
-        insertIncorporation(doc, { proposalId: row.id, pollId: poll?.id ?? null, meetingId: meeting?.id ?? null, chapter, position, source, adopted: text.getXmlFragment(TEXT_FIELD) });
+    const refs = { poll: poll?.id ?? null, meeting: meeting?.id ?? null };
+    return this.d.documents.exclusive(this.docName, async (held) => {
+      const text = new Y.Doc();
+      Y.applyUpdate(text, adopted);
+      const edit = held.stage((doc) => {
+        insertIncorporation(doc, { proposalId: row.id, pollId: refs.poll, meetingId: refs.meeting, chapter, position, source, adopted: text.getXmlFragment(TEXT_FIELD) });
       });
-    } finally {
       text.destroy();
-    }
-    const moved = await this.d.moveToIncorporated(actor, row.id, note, { strategy: this.docName, poll: poll?.id ?? null, meeting: meeting?.id ?? null });
-    if (!moved.ok) return moved;
-    const version = await this.d.store.docs.saveVersion({
-      docName: this.docName,
-      label: `전략 반영: ${row.title}`,
-      state: await this.d.documents.state(this.docName),
-      createdBy: actor.id,
-      createdAt: new Date(this.d.clock.now()).toISOString(),
+      const after = edit ? Y.mergeUpdates([held.state(), edit.update]) : held.state();
+      return this.d.moveToIncorporated(actor, row.id, note, { strategy: this.docName, ...refs }, async (tx) => {
+        await edit?.append(tx);
+        const createdAt = new Date(this.d.clock.now()).toISOString();
+        const version = await tx.docs.saveVersion({ docName: this.docName, label: `전략 반영: ${row.title}`, state: after, createdBy: actor.id, createdAt });
+        await this.d.audit.in(tx).record(actor.id, 'strategy.incorporate', this.docName, { proposalId: row.id, title: row.title, ...refs, version });
+      });
     });
-    await this.d.audit.record(actor.id, 'strategy.incorporate', this.docName, { proposalId: row.id, title: row.title, poll: poll?.id ?? null, meeting: meeting?.id ?? null, version });
-    return ok(true);
   }
 
   /** The snapshot saved when the proposal was adopted (its text is locked since); the live text if there is none. */

@@ -57,7 +57,7 @@ export function createDomains(d: {
     documents: d.documents,
     audit,
     clock,
-    moveToIncorporated: (actor, id, note, source) => proposals.service.moveToIncorporated(actor, id, note, source),
+    moveToIncorporated: (actor, id, note, source, alongside) => proposals.service.moveToIncorporated(actor, id, note, source, alongside),
   });
 
   const meetings: Meetings = createMeetings({

@@ -130,6 +130,25 @@ describe('proposal commands', () => {
     const { steps } = await atEveryStep(async () => value(await server.proposals.service.applyDecision(id, 'adopted', null, { poll: 'p1' })));
     expect(writes(steps)).toEqual(['proposals.setStatus', 'docs.saveVersion', 'audit.append', 'commit']);
   });
+
+  it('incorporation into the strategy: the status, its snapshot, the strategy edit, its version and both audit entries', async () => {
+    const strategy = 'strategy:forum';
+    const versions = (await server.store.docs.listVersions(strategy)).length;
+    const { steps } = await atEveryStep(async () => value(await server.proposals.service.changeStatus(ministry, id, 'incorporated', null)), [`proposal:${id}`, strategy]);
+    expect(writes(steps)).toEqual(['proposals.setStatus', 'docs.saveVersion', 'audit.append', 'docs.appendBatch', 'docs.saveVersion', 'audit.append', 'commit']);
+    expect((await server.store.proposals.byId(id))!.status).toBe('incorporated');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await server.documents.state(strategy));
+    expect(doc.getXmlFragment('default').toString()).toContain('«이름을 바꾼 제안»');
+    doc.destroy();
+    const saved = await server.store.docs.listVersions(strategy);
+    expect(saved).toHaveLength(versions + 1);
+    // The version is the text the edit produced, not the text before it.
+    const version = new Y.Doc();
+    Y.applyUpdate(version, (await server.store.docs.version(saved[0]!.id))!.state);
+    expect(version.getXmlFragment('default').toString()).toContain('«이름을 바꾼 제안»');
+    version.destroy();
+  });
 });
 
 describe('meeting, minutes and poll commands', () => {
