@@ -103,13 +103,13 @@ export class CollabConnection {
 
   readonly #onClosed = (event: CollabRefusal) => {
     this.#refusal = { code: event.code, reason: event.reason };
-    if (event.code === CloseCode.commentsOnly) this.#giveUpLocalChanges();
+    if (event.code === CloseCode.commentsOnly || event.code === CloseCode.notApplicable) this.#giveUpLocalChanges();
     this.#changed();
   };
 
   /**
    * This copy holds changes to the text that the server will never take (made offline
-   * before the document became comment-only): every visit would send them again and be
+   * before the document became comment-only, or one that does not apply): every visit would send them again and be
    * refused again. The provider has stopped (44xx closes are final); forget the copy, so
    * that the next visit starts from the server's. The badge says why.
    */

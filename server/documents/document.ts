@@ -14,6 +14,7 @@ import { describeUpdate, encodeSyncStep1, encodeSyncStep2, type ClientMessage, t
 import { DocRelay, type RemoteMessage } from './relay';
 import { SerialQueue } from './serial-queue';
 import { SizeGuard } from './size-guard';
+import { TrialDoc } from './trial';
 import { UpdateBatch } from './update-batch';
 import { UpdateScope, type Scope } from './update-scope';
 
@@ -71,6 +72,8 @@ export class LiveDoc {
   private roundQueued = false;
   private lastRoundEnd = -Infinity;
   private readonly size: SizeGuard;
+  /** Where each client update is applied first: only what applies there is stored (see TrialDoc). */
+  private readonly trial = new TrialDoc(this.doc);
   private readonly log: Logger;
   /** Rows in the durable log; compaction folds them into one once there are too many. */
   private logLength: number;
@@ -190,13 +193,14 @@ export class LiveDoc {
 
   /** Waits for received updates to be written, and queued writes (and compaction) to finish. */
   async drain(): Promise<void> {
-    if (this.inbox.length > 0) await this.writes.run(() => this.writeRound());
+    if (this.inbox.length > 0) await this.writes.run(() => this.writeRoundSafely());
     await this.writes.drain();
     while (this.compaction) await this.compaction;
   }
 
   destroy(): void {
     this.updates.clear();
+    this.trial.destroy();
     this.relay?.leave();
     this.awareness.destroy();
     this.doc.destroy();
@@ -210,9 +214,12 @@ export class LiveDoc {
         return;
       }
       Y.applyUpdate(this.doc, message.data, 'remote');
+      this.trial.follow(message.data);
       this.updates.add(message.data, 'remote');
       this.size.applied(message.data);
     } catch (error) {
+      // Another instance applied it before storing it, so this is unexpected; the replica starts again from here.
+      this.trial.drop();
       this.log.warn({ err: error }, 'ignored a relayed message that would not apply');
     }
   }
@@ -224,6 +231,16 @@ export class LiveDoc {
   }
 
   private receive(conn: Connection, message: ClientMessage): void {
+    try {
+      this.handle(conn, message);
+    } catch (error) {
+      // A message that parsed but that Yjs chokes on (e.g. while diffing a sync reply) must not reach the socket's event loop.
+      conn.log.error({ err: error, type: message.type }, 'could not handle a message');
+      this.refuse(conn, 'not-applicable');
+    }
+  }
+
+  private handle(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step-1':
         conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
@@ -257,11 +274,20 @@ export class LiveDoc {
     this.inbox.push({ info, origin: conn });
     if (this.roundQueued) return;
     this.roundQueued = true;
-    const round = () => void this.writes.run(() => this.writeRound());
+    const round = () => void this.writes.run(() => this.writeRoundSafely());
     // A quiet document is unlikely to get another update in this turn: write as soon as this
     // socket's data is read, rather than after every other socket's.
     if (this.writes.busy || performance.now() - this.lastRoundEnd < busyWithinMs) setImmediate(round);
     else queueMicrotask(round);
+  }
+
+  /** A round that failed unexpectedly is logged, never left as an unhandled rejection. */
+  private async writeRoundSafely(): Promise<void> {
+    try {
+      await this.writeRound();
+    } catch (error) {
+      this.log.error({ err: error }, 'a write round failed');
+    }
   }
 
   /**
@@ -277,6 +303,7 @@ export class LiveDoc {
       seq = await this.deps.store.appendBatch(this.name, round.map((r) => r.info.update));
     } catch (error) {
       this.log.error({ err: error, updates: round.length }, 'could not append updates; none was forwarded or applied');
+      this.trial.abandon();
       for (const conn of new Set(round.map((r) => r.origin))) this.refuse(conn, 'store-failed');
       return;
     }
@@ -288,13 +315,16 @@ export class LiveDoc {
       this.log.error({ err: error }, 'could not forward a round of updates');
     }
     for (const { info, origin } of round) this.apply(info.update, origin);
+    this.trial.settled();
     this.lastRoundEnd = performance.now();
     this.logged(round.length, seq);
   }
 
   /**
    * The updates of a round that may be written: none from a failed connection, none that
-   * make the doc too large, none from a commenter that change more than the comments.
+   * make the doc too large, none from a commenter that change more than the comments, and
+   * none that would not apply in full (tried on the replica, in order, after those admitted
+   * before it in this round).
    */
   private admit(received: Received[]): Received[] {
     const admitted: Received[] = [];
@@ -312,6 +342,12 @@ export class LiveDoc {
       }
       if (!this.size.admits(r.info.update, r.info.inserts)) {
         this.refuse(r.origin, 'too-large');
+        continue;
+      }
+      const trial = this.trial.try(r.info.update);
+      if (!trial.ok) {
+        if (trial.why === 'throws') r.origin.log.warn({ err: trial.error, bytes: r.info.update.byteLength }, 'refused an update that does not apply');
+        this.refuse(r.origin, trial.why === 'throws' ? 'not-applicable' : 'unresolved');
         continue;
       }
       this.size.applied(r.info.update);
@@ -335,8 +371,9 @@ export class LiveDoc {
       Y.applyUpdate(this.doc, update, origin);
       this.relay?.publish('update', update);
     } catch (error) {
-      // It parsed but would not apply; it is in the log, so a reload will meet it again: say so loudly.
-      this.log.error({ err: error }, 'a stored update failed to apply');
+      // It applied to the replica, so this is a bug; the replica may now differ from this document.
+      this.trial.drop();
+      this.log.error({ err: error }, 'a stored update that applied to the replica failed to apply');
       this.refuse(origin, 'not-applicable');
     }
   }
@@ -369,16 +406,20 @@ export class LiveDoc {
         conn.close(StandardClose.internalError, 'Your change could not be saved; reconnecting.');
         return;
       case 'not-applicable':
-        conn.close(CloseCode.invalidMessage, 'The update could not be applied.');
+        conn.close(CloseCode.notApplicable, 'Your change could not be applied to this document and was not saved.');
         return;
       case 'comments-only':
         conn.log.info('refused a change beyond the comments from a commenter');
         conn.close(CloseCode.commentsOnly, 'Only comments may be added to this document now; your change to its text was not saved.');
         return;
       case 'unresolved':
-        // Another instance may have what it refers to; the relay brings it here soon, so the client retries.
-        conn.log.info("refused a commenter's update that refers to changes not here yet");
-        conn.close(StandardClose.tryAgainLater, 'Your comment refers to changes this server has not received yet; reconnecting.');
+        // Another instance may have what it refers to; the relay brings it here soon, so the client retries
+        // (its sync reply then carries all it has, dependencies included).
+        conn.log.info('refused an update that refers to changes not here yet');
+        conn.close(
+          StandardClose.tryAgainLater,
+          `Your ${conn.access === 'comment' ? 'comment' : 'change'} refers to changes this server has not received yet; reconnecting.`,
+        );
         return;
       default:
         why satisfies never;
@@ -424,6 +465,7 @@ export class LiveDoc {
   /** A server-side change that is stored: applied, forwarded, relayed, counted. */
   private applyServerChange(update: Uint8Array, seq: number): void {
     Y.applyUpdate(this.doc, update, 'server');
+    this.trial.follow(update);
     this.updates.add(update, 'server');
     this.relay?.publish('update', update);
     this.size.applied(update);
