@@ -12,11 +12,15 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** True when dist/client is missing or older than the client or shared sources. */
+/** Files outside client/ and shared/ that change what the build writes. */
+const buildFiles = ['vite.config.ts', 'server/http/encodings.ts'];
+
+/** True when dist/client is missing or older than the client or shared sources, or the build's own config. */
 export function clientIsStale(root = process.cwd()): boolean {
   const index = join(root, 'dist/client/index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
+  if (buildFiles.some((file) => existsSync(join(root, file)) && statSync(join(root, file)).mtimeMs > built)) return true;
   return ['client', 'shared'].some((dir) => existsSync(join(root, dir)) && newestMtime(join(root, dir)) > built);
 }
 

@@ -18,6 +18,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Reuse a data directory (a restart); by default a fresh temp one, removed on close. */
   dataDir?: string;
+  /** The built client to serve; dist/client by default. */
+  clientDir?: string;
   /** See StartOptions.wrapStore. */
   wrapStore?: StartOptions['wrapStore'];
 }
@@ -40,7 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (!loaded.ok) throw new Error(loaded.message);
   const forum = await startForum(loaded.config, {
     logger: createLogger(loaded.config.LOG_LEVEL),
-    clientDir: join(process.cwd(), 'dist/client'),
+    clientDir: options.clientDir ?? join(process.cwd(), 'dist/client'),
     wrapStore: options.wrapStore,
   });
   const login = async (email: string, password = DEMO_PASSWORD) => {
