@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/global-setup.ts'],
+    // A spawned server that logs an unhandled rejection fails the test that spawned it.
+    setupFiles: ['test/helpers/fail-on-server-faults.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

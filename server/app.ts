@@ -15,13 +15,14 @@ import type { Meetings } from './meetings';
 import type { Polls } from './polls';
 import { presenceSocketModule, startPresenceBroadcast } from './presence/socket';
 import type { Proposals } from './proposals';
+import { attachRedisAdapter } from './realtime/redis-adapter';
 import { createSocketServer, useSocketModules, type ForumServer } from './realtime/socket-server';
 import { seed, type SeedOutcome } from './seed/seed';
 import type { Store } from './store/store';
 import { openCore } from './wiring/core';
 import { createDomains } from './wiring/domains';
 import { buildHttpApp } from './wiring/http';
-import { attachRedisAdapter, authenticateUpgrade, findUser, routeUpgrades, wireAccountHooks } from './wiring/realtime';
+import { authenticateUpgrade, findUser, routeUpgrades, wireAccountHooks } from './wiring/realtime';
 
 export interface Forum {
   /** e.g. http://127.0.0.1:3000 */
@@ -81,7 +82,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   http.on('request', getRequestListener(buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin }).fetch));
   routeUpgrades(http, documents);
   useSocketModules(io, [presenceSocketModule(presence, logger), polls.socketModule, meetings.socketModule]);
-  const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL) : [];
+  const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
   const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);
   await meetings.start(io);
@@ -110,7 +111,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       await ephemeral.close();
-      await Promise.all(redisClients.map((c) => c.quit().catch(() => {})));
+      // close() waits for queued commands, which never drain while Redis is away.
+      await Promise.all(redisClients.map((c) => (c.isReady ? c.close().catch(() => {}) : c.destroy())));
       await store.close();
     })());
 

@@ -10,3 +10,6 @@ export function createLogger(level: string): Logger {
     redact: ['req.headers.cookie', 'req.headers.authorization', 'token', 'password', '*.password', '*.token'],
   });
 }
+
+/** The message logged for a promise rejection nobody handled; the tests look for it. */
+export const UNHANDLED_REJECTION = 'unhandled rejection';

@@ -2,7 +2,7 @@ import { startForum } from './app';
 import { ensureClientBuilt } from './build-client';
 import { loadConfig } from './config';
 import { DEMO_PASSWORD, demoAccounts } from './seed/demo';
-import { createLogger } from './logger';
+import { createLogger, UNHANDLED_REJECTION } from './logger';
 
 /** `npm start` / `npm run demo`: one process on one port. */
 async function main() {
@@ -14,6 +14,12 @@ async function main() {
   }
   const { config } = loaded;
   const logger = createLogger(config.LOG_LEVEL);
+  // Every promise is handled at its source; this is the last line, not the plan. A stray
+  // rejection (a dependency's unawaited call, say) is logged loudly and the instance keeps
+  // serving: its record is in the store, committed transaction by transaction, and ending
+  // the process would drop every live connection for a failure that touched none of them.
+  // The tests fail on this line (test/helpers/process.ts).
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, UNHANDLED_REJECTION));
   // Tests that spawn the server build the client once themselves.
   if (!process.env.SKIP_CLIENT_BUILD) await ensureClientBuilt(logger);
   const forum = await startForum(config, { logger });

@@ -42,6 +42,12 @@ export interface Ephemeral {
 
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, onMessage: (message: string) => void): Promise<Unsubscribe>;
+  /**
+   * Called each time pub/sub works again after the connection was lost (Redis restarted or
+   * unreachable for a while): messages published meanwhile are gone, so what was missed must
+   * be asked for again. Memory never loses them. Returns a function that stops the calls.
+   */
+  onReconnected(listener: () => void): () => void;
 
   health(): Promise<boolean>;
   close(): Promise<void>;

@@ -102,6 +102,10 @@ export class MemoryEphemeral implements Ephemeral {
     };
   }
 
+  onReconnected() {
+    // One process: no connection to lose.
+    return () => {};
+  }
   async health() {
     return true;
   }

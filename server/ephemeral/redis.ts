@@ -14,6 +14,8 @@ export interface RedisEphemeralOptions {
 /** Startup fails instead of hanging when Redis is unreachable; reconnects later retry forever. */
 const CONNECT_TIMEOUT_MS = 5_000;
 const HEALTH_TIMEOUT_MS = 1_000;
+/** Reconnect listeners run once both connections are back, not once per connection. */
+const RECONNECT_SETTLE_MS = 50;
 /** The client's default backoff (50 ms · 2^n + jitter), capped so an outage is noticed soon after it ends. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
@@ -83,21 +85,50 @@ async function shut(client: Client): Promise<void> {
  */
 export class RedisEphemeral implements Ephemeral {
   readonly kind = 'redis' as const;
-  /** Created on the first subscribe: a connection in subscriber mode can run no other command. */
-  private subscriber: Promise<Client> | undefined;
   private closed = false;
+  private readonly reconnectListeners = new Set<() => void>();
+  private reconnectTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly client: Client,
+    /** A connection in subscriber mode can run no other command, hence a second one. */
+    private readonly subscriber: Client,
     private readonly prefix: string,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Both connected in connect(), so every later 'ready' is a reconnect.
+    for (const c of [client, subscriber]) c.on('ready', () => this.readyAgain());
+  }
 
   /** Connects to `url` (redis:// or rediss://); rejects if Redis is not reachable at startup. */
   static async connect(url: string, options: RedisEphemeralOptions = {}): Promise<RedisEphemeral> {
-    const client: Client = createClient({ url, socket: { reconnectStrategy } });
+    // No offline queue: while Redis is away a command fails at once instead of holding its
+    // caller for the client's 5 s command timeout, so sessions fall back to the store and a
+    // meeting goes on without its speaker queue rather than waiting for Redis.
+    const client: Client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy } });
     await open(client);
-    return new RedisEphemeral(client, options.prefix ?? 'fw:', options.clock ?? systemClock);
+    try {
+      // The subscriber now, not on the first subscribe: one made during an outage could not connect.
+      const subscriber = await open(client.duplicate());
+      return new RedisEphemeral(client, subscriber, options.prefix ?? 'fw:', options.clock ?? systemClock);
+    } catch (err) {
+      client.destroy();
+      throw err;
+    }
+  }
+
+  onReconnected(listener: () => void) {
+    this.reconnectListeners.add(listener);
+    return () => void this.reconnectListeners.delete(listener);
+  }
+  private readyAgain() {
+    if (this.closed || !this.client.isReady || !this.subscriber.isReady) return;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      if (this.closed) return;
+      for (const listener of this.reconnectListeners) listener();
+    }, RECONNECT_SETTLE_MS);
+    this.reconnectTimer.unref();
   }
 
   private key(key: string) {
@@ -193,7 +224,8 @@ export class RedisEphemeral implements Ephemeral {
     await this.client.publish(this.key(channel), message);
   }
   async subscribe(channel: string, onMessage: (message: string) => void): Promise<Unsubscribe> {
-    const subscriber = await this.subscriberClient();
+    if (this.closed) throw new Error('RedisEphemeral is closed');
+    const subscriber = this.subscriber;
     // Deliver outside the client's reply parser, as memory.ts does: a throwing handler
     // must not corrupt the connection.
     const listener = (message: string) => queueMicrotask(() => onMessage(message));
@@ -206,22 +238,9 @@ export class RedisEphemeral implements Ephemeral {
       await subscriber.unsubscribe(this.key(channel), listener);
     };
   }
-  private subscriberClient(): Promise<Client> {
-    if (this.closed) return Promise.reject(new Error('RedisEphemeral is closed'));
-    if (!this.subscriber) {
-      const pending = open(this.client.duplicate());
-      this.subscriber = pending;
-      // A failed attempt is not cached, so the next subscribe tries again.
-      pending.catch(() => {
-        if (this.subscriber === pending) this.subscriber = undefined;
-      });
-    }
-    return this.subscriber;
-  }
-
   /** True when Redis answers PING; never throws. */
   async health() {
-    if (!this.client.isReady) return false;
+    if (!this.client.isReady || !this.subscriber.isReady) return false;
     try {
       return (await within(this.client.ping(), HEALTH_TIMEOUT_MS, 'PING timed out')) === 'PONG';
     } catch {
@@ -231,7 +250,7 @@ export class RedisEphemeral implements Ephemeral {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    const subscriber = this.subscriber?.catch(() => undefined);
-    await Promise.all([shut(this.client), subscriber?.then((s) => s && shut(s))]);
+    clearTimeout(this.reconnectTimer);
+    await Promise.all([shut(this.client), shut(this.subscriber)]);
   }
 }

@@ -1,6 +1,4 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import type { User } from '../../shared/domain';
 import { publicUser } from '../auth/auth-store';
 import type { Config } from '../config';
@@ -32,17 +30,6 @@ export function routeUpgrades(http: Server, documents: DocumentServer): void {
     if (req.url?.startsWith('/socket.io/')) return; // Socket.IO's own listener takes it
     if (!documents.handleUpgrade(req, socket, head)) socket.destroy();
   });
-}
-
-/** With several instances, Socket.IO rooms span them through Redis. */
-export async function attachRedisAdapter(io: ForumServer, url: string) {
-  const pub = createClient({ url });
-  const sub = pub.duplicate();
-  pub.on('error', () => {});
-  sub.on('error', () => {});
-  await Promise.all([pub.connect(), sub.connect()]);
-  io.adapter(createAdapter(pub, sub));
-  return [pub, sub];
 }
 
 /** Account changes reach live connections at once, not at the next reconnect. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { UNHANDLED_REJECTION } from '../../server/logger';
 
 export interface ServerProcess {
   url: string;
@@ -8,6 +9,18 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<number | null>;
+}
+
+/** Our own log line (server/main.ts) and Node's, for a rejection nobody handled. */
+const REJECTION = new RegExp(`"msg":"${UNHANDLED_REJECTION}"|UnhandledPromiseRejection`);
+const faults: string[] = [];
+
+/**
+ * Lines of spawned servers that reported an unhandled rejection since the last call.
+ * test/helpers/fail-on-server-faults.ts fails the test that was running when one appeared.
+ */
+export function takeServerFaults(): string[] {
+  return faults.splice(0);
 }
 
 /**
@@ -35,8 +48,13 @@ export async function spawnServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const read = (d: Buffer) => {
+    const text = d.toString();
+    out += text;
+    for (const line of text.split('\n')) if (REJECTION.test(line)) faults.push(line);
+  };
+  child.stdout?.on('data', read);
+  child.stderr?.on('data', read);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
     const onData = () => {

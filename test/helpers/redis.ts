@@ -19,15 +19,16 @@ export function hasCommand(command: string): boolean {
 
 export interface RedisProcess {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
-/** Starts a throwaway redis-server (no persistence) on a free port. */
-export async function startRedis(): Promise<RedisProcess> {
+/** Starts a throwaway redis-server (no persistence) on a free port, or on `port` to restart one. */
+export async function startRedis(port?: number): Promise<RedisProcess> {
   if (!hasCommand('redis-server')) {
     throw new Error('redis-server is not installed. Install it with: apt-get install -y redis-server (or set REDIS_URL).');
   }
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
@@ -45,6 +46,7 @@ export async function startRedis(): Promise<RedisProcess> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
