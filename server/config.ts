@@ -29,6 +29,17 @@ export const ConfigSchema = z.object({
   /** Start of the 200-day project (YYYY-MM-DD); used on first start only. */
   FORUM_STARTS_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)').default('2026-11-16'),
   STRATEGY_DUE_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)').default('2027-06-30'),
+  /** smtp://user:pass@host:port (or smtps://); without it no e-mail is sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .transform((v) => v || undefined),
+  /** The sender of e-mails and the organizer of calendar invitations. */
+  SMTP_FROM: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -38,6 +38,11 @@ export const auditActions = [
   'polls.delegate',
   'polls.revoke_delegation',
   'strategy.incorporate',
+  'calendar.rotate',
+  'calendar.revoke',
+  'notifications.preferences',
+  'users.revoke_invitation',
+  'users.resend_invitation',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

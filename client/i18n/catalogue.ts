@@ -3,6 +3,7 @@ import type { ProposalStatus, ProposalStep } from '../../shared/proposals/workfl
 import type { MeetingsCatalogue } from '../meetings/i18n/catalogue';
 import type { PollsCatalogue } from '../polls/i18n/catalogue';
 import type { StrategyCatalogue } from '../strategy/i18n/catalogue';
+import type { NotificationsCatalogue } from '../notifications/i18n/catalogue';
 
 /**
  * Every string the client shows. Each locale implements all of it, so a key
@@ -270,4 +271,6 @@ export interface Catalogue {
   polls: PollsCatalogue;
   /** The strategy page and the export buttons. */
   strategy: StrategyCatalogue;
+  /** The bell, notification settings, calendar links, e-mail status, pending invitations (client/notifications/i18n). */
+  notifications: NotificationsCatalogue;
 }

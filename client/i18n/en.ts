@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue';
 import { enMeetings } from '../meetings/i18n/en';
 import { enPolls } from '../polls/i18n/en';
 import { enStrategy } from '../strategy/i18n/en';
+import { enNotifications } from '../notifications/i18n/en';
 
 
 /** English. */
@@ -301,4 +302,5 @@ export const en: Catalogue = {
   meetings: enMeetings,
   polls: enPolls,
   strategy: enStrategy,
+  notifications: enNotifications,
 };

@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue';
 import { koMeetings } from '../meetings/i18n/ko';
 import { koPolls } from '../polls/i18n/ko';
 import { koStrategy } from '../strategy/i18n/ko';
+import { koNotifications } from '../notifications/i18n/ko';
 
 
 /** Korean, the default language. */
@@ -301,4 +302,5 @@ export const ko: Catalogue = {
   meetings: koMeetings,
   polls: koPolls,
   strategy: koStrategy,
+  notifications: koNotifications,
 };

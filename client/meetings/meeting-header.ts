@@ -12,7 +12,7 @@ import { itemClock } from './agenda-panel';
 import type { MeetingController } from './meeting-controller';
 import './meeting-form';
 import { meetingStatusBadge, panelStyles } from './meeting-styles';
-import { meetingPath, meetingsPath } from './paths';
+import { meetingIcsPath, meetingPath, meetingsPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
 
@@ -174,6 +174,9 @@ export class MeetingHeader extends LitElement {
             ? html`<a class="button secondary small" href=${meetingPath(m.id, 'live')}>${r.liveView}</a>`
             : nothing}
           ${m.status !== 'ended' ? html`<a class="button secondary small" href=${meetingPath(m.id, 'projector')}>${r.projectorView}</a>` : nothing}
+          ${m.status !== 'ended'
+            ? html`<a class="button secondary small" id="add-to-calendar" href=${meetingIcsPath(m.id)} download>${t.notifications.calendar.add}</a>`
+            : nothing}
         </div>
       </div>
       <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>

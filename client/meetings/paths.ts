@@ -6,3 +6,6 @@ export const meetingPath = (id: string, view: MeetingView = 'room'): string => r
 export const meetingsPath = (): string => routePath({ page: 'meetings' });
 
 export const proposalPath = (id: string): string => routePath({ page: 'proposal', id });
+
+/** The meeting's calendar invitation (.ics), served by the API. */
+export const meetingIcsPath = (id: string): string => `/api/meetings/${encodeURIComponent(id)}.ics`;

@@ -18,6 +18,7 @@ import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
 import { RefreshController } from '../components/refresh-controller';
+import '../calendar/calendar-subscription';
 
 /** Live, upcoming (soonest first) and past meetings (latest first). */
 export function groupMeetings(meetings: MeetingSummary[]) {
@@ -162,6 +163,7 @@ export class MeetingsPage extends LitElement {
         </div>`,
         complete: (meetings) => this.#renderList(meetings),
       })}
+      ${user ? html`<fw-calendar-subscription></fw-calendar-subscription>` : nothing}
     </div>`;
   }
 

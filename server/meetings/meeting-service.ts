@@ -100,6 +100,7 @@ export function newMeetingRecord(
     createdBy,
     createdAt: now,
     updatedAt: now,
+    icsSequence: 0,
   };
 }
 

@@ -23,6 +23,8 @@ export interface MeetingRecord {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** iCalendar SEQUENCE: the store adds one whenever the title, time, place or link changes. */
+  icsSequence: number;
 }
 
 export interface MeetingListRow extends MeetingRecord {

@@ -1,5 +1,6 @@
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
+import type { CalendarStore } from '../calendar/calendar-store';
 import type { DocStore } from '../documents/doc-store';
 import type { ForumStore } from '../forum/forum-store';
 import type { MeetingStore } from '../meetings/meeting-store';
@@ -15,6 +16,7 @@ export interface DomainStores {
   readonly meetings: MeetingStore;
   readonly polls: PollStore;
   readonly proposals: ProposalStore;
+  readonly calendar: CalendarStore;
 }
 
 /** Whatever can run a transaction: the store, or a transaction already open (which is then joined). */

@@ -1,5 +1,6 @@
 import { api } from '../../shared/api/endpoints';
 import { auditRoutes } from '../audit/routes';
+import { CalendarService, calendarRoutes, senderAddress } from '../calendar';
 import { authRoutes } from '../auth/routes';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -58,6 +59,7 @@ export function buildHttpApp(d: {
     return { online: await presence.online(FORUM_SCOPE) };
   });
   proposalRoutes(app, proposals);
+  calendarRoutes(app, new CalendarService({ store, audit, clock: d.clock, origin: d.origin, organizerEmail: () => senderAddress(d.config, d.origin()) }));
   meetingRoutes(app, meetings.service, meetings.room);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
   const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });

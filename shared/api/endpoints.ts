@@ -22,6 +22,7 @@ import { proposalEndpoints } from './proposals';
 import { meetingEndpoints } from './meetings';
 import { pollEndpoints } from './polls';
 import { strategyEndpoints } from './strategy';
+import { calendarEndpoints } from './calendar';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -90,4 +91,5 @@ export const api = {
   ...strategyEndpoints,
   ...meetingEndpoints,
   ...pollEndpoints,
+  ...calendarEndpoints,
 } as const;

@@ -4,6 +4,7 @@ import type { DomainStores, Store, Tx } from '../store';
 import { TxScope, wrapStores } from '../transaction';
 import { sqliteAuditStore } from './audit';
 import { sqliteAuthStore } from './auth';
+import { sqliteCalendarStore } from './calendar';
 import { startCheckpointer } from './checkpointer';
 import { openDatabase, type Db } from './database';
 import { sqliteDocStore } from './documents';
@@ -41,6 +42,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     meetings: sqliteMeetingStore(db),
     polls: sqlitePollStore(db, truncateLog),
     proposals: sqliteProposalStore(db),
+    calendar: sqliteCalendarStore(db),
   };
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');

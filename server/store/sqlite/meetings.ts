@@ -23,6 +23,7 @@ interface MeetingRow {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  ics_sequence: number;
   agenda_items?: number;
 }
 
@@ -65,6 +66,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  icsSequence: r.ics_sequence,
 });
 
 const toItem = (r: ItemRow): AgendaItemRecord => ({
@@ -93,6 +95,8 @@ const meetingColumns: Record<string, string> = {
   onlineLink: 'online_link',
   chairId: 'chair_id',
 };
+/** What a calendar entry shows of a meeting. */
+const calendarFields = ['title', 'starts_at', 'place', 'online_link'] as const;
 const itemColumns: Record<string, string> = {
   title: 'title',
   plannedMinutes: 'planned_minutes',
@@ -114,10 +118,10 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
   const insertMeeting = db.prepare(
     `INSERT INTO meetings (id, title, starts_at, place, online_link, chair_id, status, started_at, ended_at,
        current_item_id, current_item_started_at, minutes_status, minutes_approved_by, minutes_approved_at,
-       minutes_hash, minutes_seed_hash, created_by, created_at, updated_at)
+       minutes_hash, minutes_seed_hash, created_by, created_at, updated_at, ics_sequence)
      VALUES (@id, @title, @startsAt, @place, @onlineLink, @chairId, @status, @startedAt, @endedAt,
        @currentItemId, @currentItemStartedAt, @minutesStatus, @minutesApprovedBy, @minutesApprovedAt,
-       @minutesHash, @minutesSeedHash, @createdBy, @createdAt, @updatedAt)`,
+       @minutesHash, @minutesSeedHash, @createdBy, @createdAt, @updatedAt, @icsSequence)`,
   );
   const insertItem = db.prepare(
     `INSERT INTO agenda_items (id, meeting_id, position, title, planned_minutes, presenter_user_id, presenter_text, proposal_id)
@@ -154,6 +158,7 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
        current_item_started_at = CASE WHEN @to = 'ended' THEN NULL ELSE current_item_started_at END
      WHERE id = @id AND status = @from`,
   );
+  const bumpSequence = db.prepare<[string]>('UPDATE meetings SET ics_sequence = ics_sequence + 1 WHERE id = ?');
   const setSeedHash = db.prepare<[string | null, string]>('UPDATE meetings SET minutes_seed_hash = ? WHERE id = ?');
   const upsertSeen = db.prepare<[string, string, string, string]>(
     `INSERT INTO meeting_attendance (meeting_id, user_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
@@ -203,7 +208,11 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
       return true;
     });
   const update = whileEditable((id, fields: object) => {
+    const before = getMeeting.get(id);
     db.prepare(`UPDATE meetings SET ${assignments(fields, meetingColumns)} WHERE id = @id`).run({ ...fields, id });
+    const after = getMeeting.get(id);
+    // Calendars replace an entry only when its SEQUENCE grows: a move counts, a new chair does not.
+    if (before && after && calendarFields.some((k) => before[k] !== after[k])) bumpSequence.run(id);
     return true;
   });
   const addItem = whileEditable((meetingId, item: AgendaItemRecord) => {

@@ -258,4 +258,19 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Numbered by issue (18x) so that migrations written on other branches meanwhile cannot collide.
+    version: 180,
+    name: 'calendar: a sequence per meeting, subscription tokens',
+    sql: `
+      -- iCalendar SEQUENCE: grows when the meeting moves (time, place, link, title), in the same transaction.
+      ALTER TABLE meetings ADD COLUMN ics_sequence INTEGER NOT NULL DEFAULT 0;
+      -- One private subscription link per person; only its hash is kept.
+      CREATE TABLE calendar_tokens (
+        user_id TEXT PRIMARY KEY REFERENCES users(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,0 +1,3 @@
+export { CalendarService } from './calendar-service';
+export { calendarRoutes } from './routes';
+export { senderAddress } from './sender';

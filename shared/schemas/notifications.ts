@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/** What a notification is about; each person chooses per kind how they hear of it. */
+export const notificationKinds = [
+  'meeting_scheduled',
+  'meeting_moved',
+  'poll_opened',
+  'minutes_circulated',
+  'minutes_approved',
+  'comment',
+  'proposal_moved',
+  'action_item',
+] as const;
+export const NotificationKind = z.enum(notificationKinds);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const deliveryChoices = ['in_app', 'in_app_and_email', 'off'] as const;
+export const DeliveryChoice = z.enum(deliveryChoices);
+export type DeliveryChoice = z.infer<typeof DeliveryChoice>;
+
+/** E-mails are written in the recipient's language; Korean unless they chose English. */
+export const MailLocale = z.enum(['ko', 'en']);
+export type MailLocale = z.infer<typeof MailLocale>;
+
+export const Notification = z.object({
+  id: Id,
+  kind: NotificationKind,
+  /** Korean and English titles, written when it happened (the client shows its language's). */
+  title: z.object({ ko: z.string(), en: z.string() }),
+  /** The page it is about, a path such as /meetings/abc. */
+  link: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export const NotificationsResponse = z.object({ notifications: z.array(Notification), unread: z.number().int() });
+export const NotificationIdParams = z.object({ id: Id });
+export const UnreadResponse = z.object({ unread: z.number().int() });
+
+export const Preferences = z.object({
+  kinds: z.record(NotificationKind, DeliveryChoice),
+  locale: MailLocale,
+});
+export type Preferences = z.infer<typeof Preferences>;
+export const PreferencesBody = z.strictObject({
+  kinds: z.partialRecord(NotificationKind, DeliveryChoice).default({}),
+  locale: MailLocale.optional(),
+});
+export const PreferencesResponse = z.object({ preferences: Preferences });
+
+/** Out of the box: everything in the app, e-mail for what happens while one is away from it. */
+export const defaultChoices: Record<NotificationKind, DeliveryChoice> = {
+  meeting_scheduled: 'in_app_and_email',
+  meeting_moved: 'in_app_and_email',
+  poll_opened: 'in_app',
+  minutes_circulated: 'in_app_and_email',
+  minutes_approved: 'in_app',
+  comment: 'in_app',
+  proposal_moved: 'in_app',
+  action_item: 'in_app_and_email',
+};
