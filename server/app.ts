@@ -10,6 +10,7 @@ import { DocKinds } from './documents/access';
 import { createDocumentServer, type DocumentServer } from './documents';
 import type { Ephemeral } from './ephemeral/ephemeral';
 import { newId } from './ids';
+import { rateLimitSocket } from './limits/socket';
 import type { Logger } from './logger';
 import type { Meetings } from './meetings';
 import type { Polls } from './polls';
@@ -81,7 +82,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
   let origin = config.PUBLIC_ORIGIN ?? '';
   http.on('request', getRequestListener(buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin }).fetch));
   routeUpgrades(http, documents);
-  useSocketModules(io, [presenceSocketModule(presence, logger), polls.socketModule, meetings.socketModule]);
+  // The rate limit first: a refused event reaches no domain's handler.
+  useSocketModules(io, [rateLimitSocket(core.limits.socketEvents, logger), presenceSocketModule(presence, logger), polls.socketModule, meetings.socketModule]);
   const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
   const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);

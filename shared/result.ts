@@ -18,6 +18,8 @@ export interface AppError {
   reason?: ErrorReason;
   /** Per-field problems for `invalid_input`. */
   issues?: { path: string; message: string }[];
+  /** For `rate_limited`: when trying again can succeed (also the HTTP Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -28,6 +30,7 @@ export type ErrorReason =
   | 'auth.invalid_credentials'
   | 'auth.rate_limited'
   | 'auth.signed_out'
+  | 'requests.rate_limited'
   | 'invitation.invalid'
   | 'invitation.used'
   | 'invitation.expired'

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import { Broadcast } from './broadcast';
 import { decodeMessage, type ClientMessage } from './messages';
-import { TokenBucket } from './token-bucket';
+import { TokenBucket } from '../limits/token-bucket';
 
 /** Awareness messages a writer may send per second; cursor moves beyond that are dropped. */
 const awarenessPerSecond = 20;

@@ -10,6 +10,8 @@ export interface PresenceEntry<T> {
   expiresAt: number;
 }
 
+import type { BucketPolicy, TakeResult } from '../limits/token-bucket';
+
 export type Unsubscribe = () => Promise<void>;
 
 export interface Ephemeral {
@@ -23,6 +25,11 @@ export interface Ephemeral {
   increment(key: string, windowMs: number): Promise<number>;
   /** Milliseconds until the key expires, or null when it does not exist. */
   ttl(key: string): Promise<number | null>;
+  /**
+   * Refills the token bucket at `key` and takes `cost` tokens (a negative cost gives them
+   * back) in one atomic step (limits/token-bucket.ts `takeFrom`); a full bucket is forgotten.
+   */
+  takeToken(key: string, policy: BucketPolicy, cost?: number): Promise<TakeResult>;
 
   /** Set members: each member appears once, in no particular order. */
   setAdd(key: string, member: string): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { msUntilFull, takeFrom, type BucketPolicy, type BucketState } from '../limits/token-bucket';
 import type { Ephemeral, PresenceEntry, Unsubscribe } from './ephemeral';
 
 interface Timed {
@@ -46,6 +47,14 @@ export class MemoryEphemeral implements Ephemeral {
   async ttl(key: string) {
     const entry = this.live(key);
     return entry ? entry.expiresAt - this.clock.now() : null;
+  }
+
+  async takeToken(key: string, policy: BucketPolicy, cost = 1) {
+    const now = this.clock.now();
+    const stored = this.live(key);
+    const { state, result } = takeFrom(stored && (JSON.parse(stored.value) as BucketState), policy, now, cost);
+    this.values.set(key, { value: JSON.stringify(state), expiresAt: now + Math.max(1, msUntilFull(state, policy)) });
+    return result;
   }
 
   async setAdd(key: string, member: string) {

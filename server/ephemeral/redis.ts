@@ -1,6 +1,8 @@
 import { createClient, type RedisClientType } from 'redis';
 import { systemClock, type Clock } from '../clock';
+import type { BucketPolicy, TakeResult } from '../limits/token-bucket';
 import type { Ephemeral, PresenceEntry, Unsubscribe } from './ephemeral';
+import { MemoryEphemeral } from './memory';
 
 type Client = RedisClientType;
 
@@ -41,6 +43,29 @@ for i = 1, #live, 2 do
   out[#out + 1] = redis.call('HGET', KEYS[2], live[i]) or ''
 end
 return out
+`;
+
+/**
+ * limits/token-bucket.ts `takeFrom` in Lua, so that the refill, the check and the take are
+ * one step for every instance. KEYS[1]: the bucket hash; ARGV: perSecond, burst, now, cost.
+ * Returns { allowed (0/1), retryAfterMs }. The key expires once the bucket would be full.
+ */
+const TAKE_TOKEN = `
+local rate, burst, now, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local stored = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = burst
+if stored[1] then
+  tokens = math.min(burst, tonumber(stored[1]) + math.max(0, now - tonumber(stored[2])) / 1000 * rate)
+end
+local allowed, retry = 1, 0
+if cost > 0 and tokens < cost then
+  allowed, retry = 0, math.ceil((cost - tokens) / rate * 1000)
+else
+  tokens = math.min(burst, tokens - cost)
+end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((burst - tokens) / rate * 1000)))
+return { allowed, retry }
 `;
 
 /** Rejects after `ms` so a dead connection cannot hang the caller; the timer never outlives the race. */
@@ -88,6 +113,8 @@ export class RedisEphemeral implements Ephemeral {
   private closed = false;
   private readonly reconnectListeners = new Set<() => void>();
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** Limits while Redis is unreachable: each instance counts on its own rather than stalling every request. */
+  private readonly localBuckets: MemoryEphemeral;
 
   private constructor(
     private readonly client: Client,
@@ -98,6 +125,7 @@ export class RedisEphemeral implements Ephemeral {
   ) {
     // Both connected in connect(), so every later 'ready' is a reconnect.
     for (const c of [client, subscriber]) c.on('ready', () => this.readyAgain());
+    this.localBuckets = new MemoryEphemeral(clock);
   }
 
   /** Connects to `url` (redis:// or rediss://); rejects if Redis is not reachable at startup. */
@@ -164,6 +192,19 @@ export class RedisEphemeral implements Ephemeral {
     const ms = await this.client.pTTL(this.key(key));
     // -2: missing; -1: no expiry (sets, lists), which memory.ts also reports as null.
     return ms < 0 ? null : ms;
+  }
+
+  async takeToken(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
+    if (!this.client.isReady) return this.localBuckets.takeToken(key, policy, cost);
+    try {
+      const [allowed, retryAfterMs] = (await this.client.eval(TAKE_TOKEN, {
+        keys: [this.key(key)],
+        arguments: [String(policy.perSecond), String(policy.burst), String(this.clock.now()), String(cost)],
+      })) as [number, number];
+      return { allowed: allowed === 1, retryAfterMs };
+    } catch {
+      return this.localBuckets.takeToken(key, policy, cost);
+    }
   }
 
   async setAdd(key: string, member: string) {

@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { limits } from '../../shared/limits';
 import type { AuthService } from '../auth/auth-service';
+import { rateLimitHttp } from '../limits/http';
+import type { RateLimiter } from '../limits/rate-limiter';
 import type { AppEnv } from './env';
 import { errorHandler, httpError, invalidInput } from './errors';
 import { originCheck } from './origin';
@@ -10,7 +12,12 @@ import { sessionMiddleware } from './session';
 import type { Logger } from '../logger';
 
 /** The Hono app with the middleware chain every API route shares; domains add routes to it. */
-export function createHttpApp(deps: { auth: AuthService; logger: Logger; publicOrigin: string | undefined }) {
+export function createHttpApp(deps: {
+  auth: AuthService;
+  logger: Logger;
+  publicOrigin: string | undefined;
+  limits: { user: RateLimiter; anonymous: RateLimiter };
+}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalidInput(result.error, result.target === 'json' ? 'body' : result.target);
@@ -43,6 +50,7 @@ export function createHttpApp(deps: { auth: AuthService; logger: Logger; publicO
   );
   app.use('/api/*', originCheck(deps.publicOrigin));
   app.use('/api/*', sessionMiddleware(deps.auth));
+  app.use('/api/*', rateLimitHttp(deps.limits));
   return app;
 }
 

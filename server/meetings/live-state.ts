@@ -43,12 +43,12 @@ export class LiveMeetingState {
     return out;
   }
 
-  /** Adds the user at the end unless already queued; returns their 1-based position. */
-  async raiseHand(meetingId: string, speaker: Speaker): Promise<number> {
+  /** Adds the user at the end unless already queued; their 1-based position, and whether they were added. */
+  async raiseHand(meetingId: string, speaker: Speaker): Promise<{ position: number; added: boolean }> {
     const queue = await this.queue(meetingId);
     const at = queue.findIndex((s) => s.userId === speaker.userId);
-    if (at >= 0) return at + 1;
-    return this.ephemeral.listPush(keys(meetingId).queue, JSON.stringify(speaker));
+    if (at >= 0) return { position: at + 1, added: false };
+    return { position: await this.ephemeral.listPush(keys(meetingId).queue, JSON.stringify(speaker)), added: true };
   }
 
   /** True when the user was in the queue. */

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { Decision, MeetingPresent, MeetingState, PresenterState, Speaker } from '../../shared/schemas/meetings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import { SerialQueue } from '../documents/serial-queue';
 import type { PresenceService } from '../presence/presence-service';
 import type { Store } from '../store/store';
 import type { LiveMeetingState } from './live-state';
@@ -50,6 +51,8 @@ const notLive = (m: MeetingRecord) => err('conflict', m.status === 'ended' ? 'Th
 export class MeetingRoom {
   private readonly decisionCache = new Map<string, { at: number; decisions: Promise<Decision[]> }>();
   private readonly lastSeenWrite = new Map<string, number>();
+  /** Hand changes of one person in one meeting, one at a time: a repeated raise sees the first and records nothing. */
+  private readonly handQueues = new Map<string, SerialQueue>();
 
   constructor(private readonly d: MeetingRoomDeps) {}
 
@@ -97,13 +100,17 @@ export class MeetingRoom {
     return ok({});
   }
 
+  /** Raising a hand that is already raised answers its place and changes nothing: no audit entry, no broadcast. */
   async raiseHand(user: User, meetingId: string): Promise<Result<{ position: number }>> {
     const m = await this.participating(user, meetingId, 'raise a hand');
     if (!m.ok) return m;
-    const position = await this.d.live.raiseHand(meetingId, { userId: user.id, name: user.name, since: this.now() });
-    await this.d.audit.record(user.id, 'meetings.hand', `meeting:${meetingId}`, { raised: true });
-    this.d.events.changed(meetingId);
-    return ok({ position });
+    return this.handChange(meetingId, user.id, async () => {
+      const { position, added } = await this.d.live.raiseHand(meetingId, { userId: user.id, name: user.name, since: this.now() });
+      if (!added) return ok({ position });
+      await this.d.audit.record(user.id, 'meetings.hand', `meeting:${meetingId}`, { raised: true });
+      this.d.events.changed(meetingId);
+      return ok({ position });
+    });
   }
 
   /** One's own hand, or anyone's for those who run the meeting. */
@@ -113,10 +120,23 @@ export class MeetingRoom {
     if (userId !== user.id && !can(user, { type: 'meetings.run', meeting: m })) {
       return err('forbidden', "Only ministry staff or the meeting's chair can lower someone else's hand.");
     }
-    if (!(await this.d.live.lowerHand(meetingId, userId))) return err('not_found', 'That hand is not raised.');
-    await this.d.audit.record(user.id, 'meetings.hand', `meeting:${meetingId}`, { raised: false, userId });
-    this.d.events.changed(meetingId);
-    return ok({});
+    return this.handChange(meetingId, userId, async () => {
+      if (!(await this.d.live.lowerHand(meetingId, userId))) return err('not_found', 'That hand is not raised.');
+      await this.d.audit.record(user.id, 'meetings.hand', `meeting:${meetingId}`, { raised: false, userId });
+      this.d.events.changed(meetingId);
+      return ok({});
+    });
+  }
+
+  private async handChange<T>(meetingId: string, userId: string, change: () => Promise<T>): Promise<T> {
+    const key = `${meetingId}:${userId}`;
+    let queue = this.handQueues.get(key);
+    if (!queue) this.handQueues.set(key, (queue = new SerialQueue()));
+    try {
+      return await queue.run(change);
+    } finally {
+      if (!queue.busy && this.handQueues.get(key) === queue) this.handQueues.delete(key);
+    }
   }
 
   async giveFloor(user: User, meetingId: string, userId: string): Promise<Result<{ speaker: Speaker }>> {
@@ -150,12 +170,16 @@ export class MeetingRoom {
   async checkIn(user: User, meetingId: string): Promise<Result<{ checkedInAt: string }>> {
     const m = await this.participating(user, meetingId, 'check in');
     if (!m.ok) return m;
-    const checkedInAt = await this.d.store.transaction(async (tx) => {
-      const at = await tx.meetings.checkIn(meetingId, user.id, this.now());
+    const now = this.now();
+    const { checkedInAt, first } = await this.d.store.transaction(async (tx) => {
+      const already = await tx.meetings.isCheckedIn(meetingId, user.id);
+      const at = await tx.meetings.checkIn(meetingId, user.id, now);
+      // The store keeps the first check-in; a repeated one answers it and records nothing.
+      if (already) return { checkedInAt: at, first: false };
       await this.d.audit.in(tx).record(user.id, 'meetings.check_in', `meeting:${meetingId}`, { at });
-      return at;
+      return { checkedInAt: at, first: true };
     });
-    this.d.events.changed(meetingId);
+    if (first) this.d.events.changed(meetingId);
     return ok({ checkedInAt });
   }
 

@@ -6,6 +6,8 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
+import { ratePolicies } from '../limits/policies';
+import { RateLimiter } from '../limits/rate-limiter';
 import { MemoryEphemeral } from '../ephemeral/memory';
 import { RedisEphemeral } from '../ephemeral/redis';
 import { openSqliteStore } from '../store/sqlite';
@@ -17,10 +19,18 @@ export interface Core {
   ephemeral: Ephemeral;
   audit: AuditLog;
   auth: AuthService;
+  /** Per-user token buckets for every input path (limits/policies.ts). */
+  limits: RateLimits;
   /** Set once the listening address is known; invitation links use it. */
   setPublicOrigin(origin: string): void;
   /** Realtime reactions to account changes, wired once the sockets exist. */
   hooks: { onUserChanged(userId: string): void; onSessionEnded(sessionId: string, userId: string): void };
+}
+
+export interface RateLimits {
+  socketEvents: RateLimiter;
+  httpWrites: RateLimiter;
+  anonymousWrites: RateLimiter;
 }
 
 const hour = 3_600_000;
@@ -45,11 +55,18 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
     onUserChanged: (userId) => hooks.onUserChanged(userId),
     onSessionEnded: (sessionId, userId) => hooks.onSessionEnded(sessionId, userId),
   });
+  const local = ephemeral.kind === 'redis' ? new MemoryEphemeral(clock) : undefined;
+  const limits: RateLimits = {
+    socketEvents: new RateLimiter(ephemeral, 'socket', ratePolicies.socketEvents, local),
+    httpWrites: new RateLimiter(ephemeral, 'http-user', ratePolicies.httpWrites, local),
+    anonymousWrites: new RateLimiter(ephemeral, 'http-address', ratePolicies.anonymousWrites, local),
+  };
   return {
     store,
     ephemeral,
     audit,
     auth,
+    limits,
     hooks,
     setPublicOrigin: (origin) => {
       publicOrigin = config.PUBLIC_ORIGIN ?? origin;

@@ -36,10 +36,15 @@ export function buildHttpApp(d: {
   /** The origin links in exported files point to, once known. */
   origin(): string;
 }) {
-  const { store, ephemeral, audit, auth } = d.core;
+  const { store, ephemeral, audit, auth, limits } = d.core;
   const { presence, proposals, meetings, polls, strategy } = d.domains;
   const startedAt = d.clock.now();
-  const app = createHttpApp({ auth, logger: d.logger, publicOrigin: d.config.PUBLIC_ORIGIN });
+  const app = createHttpApp({
+    auth,
+    logger: d.logger,
+    publicOrigin: d.config.PUBLIC_ORIGIN,
+    limits: { user: limits.httpWrites, anonymous: limits.anonymousWrites },
+  });
 
   route(app, api.health, async () => {
     const [storeOk, ephemeralOk] = await Promise.all([store.health(), ephemeral.health()]);

@@ -29,6 +29,7 @@ export const ErrorBody = z.object({
     message: z.string(),
     reason: z.string().optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    retryAfterSeconds: z.number().optional(),
   }),
 });
 

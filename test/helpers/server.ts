@@ -20,6 +20,8 @@ export interface TestServerOptions {
   dataDir?: string;
   /** The built client to serve; dist/client by default. */
   clientDir?: string;
+  /** See StartOptions.clock: a test's own clock (the only thing tests may fake). */
+  clock?: StartOptions['clock'];
   /** See StartOptions.wrapStore. */
   wrapStore?: StartOptions['wrapStore'];
 }
@@ -44,6 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: createLogger(loaded.config.LOG_LEVEL),
     clientDir: options.clientDir ?? join(process.cwd(), 'dist/client'),
     wrapStore: options.wrapStore,
+    clock: options.clock,
   });
   const login = async (email: string, password = DEMO_PASSWORD) => {
     const res = await fetch(`${forum.url}/api/auth/login`, {

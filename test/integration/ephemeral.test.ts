@@ -88,6 +88,20 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
     expect(ttl).toBeLessThanOrEqual(60_000);
   });
 
+  it('takes tokens atomically: 100 concurrent takes from a bucket of 10 allow exactly 10', async () => {
+    const e = await open();
+    // A refill of one token per 1,000 s: nothing comes back while the test runs.
+    const policy = { perSecond: 0.001, burst: 10 };
+    const taken = await Promise.all(Array.from({ length: 100 }, () => e.takeToken('bucket', policy)));
+    expect(taken.filter((t) => t.allowed)).toHaveLength(10);
+    const refused = taken.find((t) => !t.allowed)!;
+    expect(refused.retryAfterMs).toBeGreaterThan(900_000);
+    await e.takeToken('bucket', policy, -1); // given back
+    expect((await e.takeToken('bucket', policy)).allowed).toBe(true);
+    expect((await e.takeToken('bucket', policy)).allowed).toBe(false);
+    expect((await e.takeToken('other', policy)).allowed).toBe(true);
+  });
+
   it('starts the window at the first increment and does not extend it', async () => {
     const e = await open();
     expect(await e.increment('w', 400)).toBe(1);
