@@ -17,6 +17,7 @@ import type { Polls } from './polls';
 import { presenceSocketModule, startPresenceBroadcast } from './presence/socket';
 import type { Proposals } from './proposals';
 import { attachRedisAdapter } from './realtime/redis-adapter';
+import type { Strategy } from './strategy';
 import { createSocketServer, useSocketModules, type ForumServer } from './realtime/socket-server';
 import { seed, type SeedOutcome } from './seed/seed';
 import type { Store } from './store/store';
@@ -38,6 +39,7 @@ export interface Forum {
   proposals: Proposals;
   polls: Polls;
   meetings: Meetings;
+  strategy: Strategy;
   kinds: DocKinds;
   seeded: SeedOutcome;
   /** Stops accepting, closes sockets, flushes the store. */
@@ -118,7 +120,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await store.close();
     })());
 
-  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, kinds, seeded, close };
+  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, kinds, seeded, close };
 }
 
 /** Listens on HOST:PORT and answers the URL to print (PORT 0 picks a free port). */

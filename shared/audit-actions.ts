@@ -43,6 +43,8 @@ export const auditActions = [
   'notifications.preferences',
   'users.revoke_invitation',
   'users.resend_invitation',
+  'strategy.version',
+  'strategy.restore',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

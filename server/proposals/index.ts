@@ -4,7 +4,7 @@ import type { DocKind } from '../documents/access';
 import type { Store } from '../store/store';
 import type { LiveDocuments } from './live-documents';
 import { ProposalService, type ProposalServiceDeps } from './proposal-service';
-import { ProposalVersions } from './versions';
+import { proposalVersions, type ProposalVersions } from './versions';
 
 export { proposalRoutes } from './routes';
 export { proposalDocName } from './live-documents';
@@ -26,7 +26,7 @@ export function createProposals(d: {
   onChanged?: ProposalServiceDeps['onChanged'];
   incorporate?: ProposalServiceDeps['incorporate'];
 }): Proposals {
-  const versions = new ProposalVersions({ store: d.store.proposals, docs: d.store.docs, db: d.store, documents: d.documents, audit: d.audit, clock: d.clock });
+  const versions = proposalVersions({ store: d.store.proposals, docs: d.store.docs, db: d.store, documents: d.documents, audit: d.audit, clock: d.clock });
   const service = new ProposalService({
     store: d.store.proposals,
     db: d.store,

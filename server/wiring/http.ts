@@ -68,7 +68,7 @@ export function buildHttpApp(d: {
   meetingRoutes(app, meetings.service, meetings.room);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
   const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });
-  strategyRoutes(app, strategy.service, proposals.service);
+  strategyRoutes(app, strategy, proposals.service);
   exportRoutes(app, { minutes: (id) => exports.minutes(id), proposal: (id) => exports.proposal(id), strategy: () => strategyExport(exports, strategy.service, (n) => d.documents.state(n)) });
 
   app.doc31('/api/openapi.json', {

@@ -32,3 +32,5 @@ export type StrategyView = z.infer<typeof StrategyView>;
 export const StrategyResponse = z.object({ strategy: StrategyView });
 export const IncorporateParams = z.object({ id: Id });
 export const IncorporateBody = z.strictObject({ note: text(500).optional() });
+/** One version of the strategy's text (the versions themselves are shaped as a proposal's). */
+export const StrategyVersionParams = z.object({ versionId: Id });

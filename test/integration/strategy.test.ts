@@ -159,4 +159,61 @@ describe('the strategy', () => {
     expect(extracted).toContain('산업대전환 전략');
     expect(extracted).toContain('국가 산업인재은행');
   });
+
+  it("keeps versions as proposals do: one per incorporation and on request; ministry staff view, compare and restore them as a new edit", async () => {
+    type V = { id: string; label: string; createdByName: string | null };
+    const list = async (who = h.observer) => {
+      const res = await h.http(who, 'GET', '/api/strategy/versions');
+      expect(res.status).toBe(200);
+      return (res.json as { versions: V[] }).versions;
+    };
+    const labels = (await list()).map((v) => v.label);
+    expect(labels).toContain('전략 반영: 국가 산업인재은행');
+    expect(labels.some((l) => l.startsWith('전략 반영: 마더 팩토리'))).toBe(true);
+
+    expect((await h.http(h.chairs[0]!, 'POST', '/api/strategy/versions', { label: '위원장 판' })).status).toBe(403);
+    expect((await h.http(h.ministry, 'POST', '/api/strategy/versions', { label: '' })).status).toBe(400);
+    const saved = await h.http(h.ministry, 'POST', '/api/strategy/versions', { label: '1차 초안' });
+    expect(saved.status).toBe(201);
+    expect((saved.json as { version: V }).version).toMatchObject({ label: '1차 초안', createdByName: expect.any(String) });
+
+    const reader = await open(h.observer.token);
+    const text = () => reader.doc.getXmlFragment('default').toString();
+    await h.server.documents.change(docName, (d) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText('나중에 덧붙인 문단')]);
+      d.getXmlFragment('default').push([p]);
+    });
+    await waitFor(() => text().includes('나중에 덧붙인 문단'), 'the later paragraph to reach the reader');
+
+    const first = (await list()).find((v) => v.label === '전략 반영: 국가 산업인재은행')!;
+    const shown = await h.http(h.chairs[0]!, 'GET', `/api/strategy/versions/${first.id}`);
+    expect(shown.status).toBe(200);
+    const snapshot = new Y.Doc();
+    Y.applyUpdate(snapshot, Buffer.from((shown.json as { version: { state: string } }).version.state, 'base64'));
+    expect(snapshot.getXmlFragment('default').toString()).toContain('국가 산업인재은행');
+    expect(snapshot.getXmlFragment('default').toString()).not.toContain('마더 팩토리');
+    snapshot.destroy();
+
+    const proposalVersion = (await h.server.store.docs.listVersions('proposal:talent-bank'))[0]!;
+    expect((await h.http(h.ministry, 'GET', `/api/strategy/versions/${proposalVersion.id}`)).status).toBe(404);
+    expect((await h.http(h.ministry, 'POST', `/api/strategy/versions/${proposalVersion.id}/restore`)).status).toBe(404);
+    expect((await h.http(h.chairs[0]!, 'POST', `/api/strategy/versions/${first.id}/restore`)).status).toBe(403);
+    expect((await h.http(h.observer, 'POST', `/api/strategy/versions/${first.id}/restore`)).status).toBe(403);
+
+    const restored = await h.http(h.ministry, 'POST', `/api/strategy/versions/${first.id}/restore`);
+    expect(restored.status).toBe(200);
+    const { backup } = restored.json as { backup: V };
+    expect(backup.label).toBe('복원 전 (before restore): 전략 반영: 국가 산업인재은행');
+    await waitFor(() => !text().includes('나중에 덧붙인 문단'), 'the restore to reach the reader');
+    expect(text()).toContain('국가 산업인재은행');
+    expect(text()).not.toContain('마더 팩토리');
+    // Nothing is lost: the text before the restore is a version of its own.
+    const kept = new Y.Doc();
+    Y.applyUpdate(kept, (await h.server.store.docs.version(backup.id))!.state);
+    expect(kept.getXmlFragment('default').toString()).toContain('나중에 덧붙인 문단');
+    kept.destroy();
+    const audit = await h.server.audit.list({ action: 'strategy.restore', limit: 1 });
+    expect(audit[0]).toMatchObject({ actorId: h.ministry.user.id, details: { version: first.id, backup: backup.id } });
+  });
 });

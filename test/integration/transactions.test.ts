@@ -149,6 +149,15 @@ describe('proposal commands', () => {
     expect(version.getXmlFragment('default').toString()).toContain('«이름을 바꾼 제안»');
     version.destroy();
   });
+
+  it("the strategy's versions: one on request, and a restore (backup, the edit, the audit entry)", async () => {
+    const strategy = 'strategy:forum';
+    const saved = await atEveryStep(async () => value(await server.strategy.versions.create(ministry, 'forum', '트랜잭션 판')), [strategy]);
+    expect(writes(saved.steps)).toEqual(['docs.saveVersion', 'audit.append', 'commit']);
+    await server.documents.change(strategy, (d) => d.getXmlFragment('default').push([paragraph('덧붙인 문단')]));
+    const restore = await atEveryStep(async () => value(await server.strategy.versions.restore(ministry, 'forum', saved.value.id)), [strategy]);
+    expect(writes(restore.steps)).toEqual(['docs.saveVersion', 'docs.appendBatch', 'audit.append', 'commit']);
+  });
 });
 
 describe('meeting, minutes and poll commands', () => {
