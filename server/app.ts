@@ -90,6 +90,9 @@ export async function startForum(config: Config, options: StartOptions): Promise
   const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);
   await meetings.start(io);
+  // Poll states other instances broadcast during a Redis outage never arrived (meetings and
+  // presence do the same for themselves; documents exchange state vectors, see relay.ts).
+  const stopResend = ephemeral.onReconnected(() => polls.resend());
   wireAccountHooks(core, io, documents);
 
   // Ready means ready: migrations ran when the store opened, and the demo accounts and the forum
@@ -108,6 +111,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       http.close(); // stop accepting; requests in flight finish below
       http.closeIdleConnections();
       await stopPresence();
+      stopResend();
       polls.stop();
       await meetings.stop();
       await documents.close();

@@ -100,6 +100,7 @@ export class LiveDoc {
       throw error;
     }
     for (const message of early) doc.receiveRemote(message);
+    relay?.follow(doc.doc);
     return doc;
   }
 

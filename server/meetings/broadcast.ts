@@ -53,6 +53,8 @@ export class MeetingBroadcaster implements RoomEvents {
         if (scope.startsWith(ROOM_PREFIX)) this.schedule(scope.slice(ROOM_PREFIX.length), true);
       }),
     );
+    // What other instances announced during a Redis outage never arrived: build every room again.
+    this.stops.push(this.d.ephemeral.onReconnected(() => this.resend()));
     const timer = setInterval(() => {
       for (const room of io.of('/').adapter.rooms.keys()) {
         if (room.startsWith(ROOM_PREFIX)) this.schedule(room.slice(ROOM_PREFIX.length), true);
@@ -65,6 +67,17 @@ export class MeetingBroadcaster implements RoomEvents {
   async stop(): Promise<void> {
     for (const slot of this.slots.values()) clearTimeout(slot.timer);
     await Promise.all(this.stops.splice(0).map((stop) => stop()));
+  }
+
+  /** Sends every room on this instance its full state, even if equal to the last one sent. */
+  resend(): void {
+    for (const room of this.io?.of('/').adapter.rooms.keys() ?? []) {
+      if (!room.startsWith(ROOM_PREFIX)) continue;
+      const meetingId = room.slice(ROOM_PREFIX.length);
+      const slot = this.slots.get(meetingId);
+      if (slot) slot.last = '';
+      this.schedule(meetingId, false);
+    }
   }
 
   changed(meetingId: string): void {

@@ -14,6 +14,13 @@ import type { MeetingRecord } from './meeting-store';
 import type { MeetingMinutes } from './minutes';
 import { people } from './views';
 
+interface LiveParts {
+  queue: Speaker[];
+  current: Speaker | null;
+  presenter: PresenterState | null;
+  followers: string[];
+}
+
 /** The room, the presence scope and the Socket.IO room of a meeting share one name. */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
@@ -53,6 +60,7 @@ export class MeetingRoom {
   private readonly lastSeenWrite = new Map<string, number>();
   /** Hand changes of one person in one meeting, one at a time: a repeated raise sees the first and records nothing. */
   private readonly handQueues = new Map<string, SerialQueue>();
+  private readonly lastLive = new Map<string, LiveParts>();
 
   constructor(private readonly d: MeetingRoomDeps) {}
 
@@ -209,12 +217,8 @@ export class MeetingRoom {
   }
 
   /** Everyone in the room, observers included, one row per user. */
-  async everyone(meetingId: string): Promise<MeetingPresent[]> {
-    const [online, queue, followers] = await Promise.all([
-      this.d.presence.online(meetingRoom(meetingId)),
-      this.d.live.queue(meetingId),
-      this.d.live.followers(meetingId),
-    ]);
+  async everyone(meetingId: string, live?: LiveParts): Promise<MeetingPresent[]> {
+    const [online, { queue, followers }] = await Promise.all([this.d.presence.online(meetingRoom(meetingId)), live ?? this.live(meetingId)]);
     const raised = new Set(queue.map((s) => s.userId));
     const following = new Set(followers);
     return online.map((u) => ({ ...u, handRaised: raised.has(u.userId), following: following.has(u.userId) }));
@@ -224,13 +228,11 @@ export class MeetingRoom {
   async state(meetingId: string): Promise<MeetingState | null> {
     const m = await this.meeting(meetingId);
     if (!m) return null;
-    const [meeting, everyone, queue, current, presenter, followers, checkedIn, decisions] = await Promise.all([
+    const live = await this.live(meetingId);
+    const { queue, current, presenter, followers } = live;
+    const [meeting, everyone, checkedIn, decisions] = await Promise.all([
       this.d.service.view(m),
-      this.everyone(meetingId),
-      this.d.live.queue(meetingId),
-      this.d.live.floor(meetingId),
-      this.d.live.presenter(meetingId),
-      this.d.live.followers(meetingId),
+      this.everyone(meetingId, live),
       this.d.store.meetings.checkedIn(meetingId),
       this.decisions(meetingId),
     ]);
@@ -248,6 +250,27 @@ export class MeetingRoom {
     };
   }
 
+  /**
+   * The speakers, the floor, the presenter and the followers, which live in Redis. While it is
+   * away the room keeps going with the last ones this instance read, so the agenda and the
+   * polls still reach everyone here; when it returns they are read (and sent) again.
+   */
+  private async live(meetingId: string): Promise<LiveParts> {
+    try {
+      const [queue, current, presenter, followers] = await Promise.all([
+        this.d.live.queue(meetingId),
+        this.d.live.floor(meetingId),
+        this.d.live.presenter(meetingId),
+        this.d.live.followers(meetingId),
+      ]);
+      const parts = { queue, current, presenter, followers };
+      this.lastLive.set(meetingId, parts);
+      return parts;
+    } catch {
+      return this.lastLive.get(meetingId) ?? { queue: [], current: null, presenter: null, followers: [] };
+    }
+  }
+
   private decisions(meetingId: string): Promise<Decision[]> {
     const now = this.d.clock.now();
     const cached = this.decisionCache.get(meetingId);
@@ -260,6 +283,7 @@ export class MeetingRoom {
   /** Forgets what this instance keeps for a meeting nobody here is in. */
   forget(meetingId: string) {
     this.decisionCache.delete(meetingId);
+    this.lastLive.delete(meetingId);
   }
 
   private async participating(user: User, meetingId: string, what: string): Promise<Result<MeetingRecord>> {

@@ -19,6 +19,8 @@ export interface Polls {
   socketModule: SocketModule;
   /** Starts telling meeting rooms about polls, re-arms countdowns, finishes interrupted closes. */
   start(io: ForumServer): Promise<void>;
+  /** Sends this instance's meeting rooms every poll's state again (after a Redis outage). */
+  resend(): void;
   stop(): void;
 }
 
@@ -36,6 +38,9 @@ export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog
       broadcaster = new PollBroadcaster(io, service, d.ports.meetings, d.logger);
       service.listen(broadcaster);
       await service.start();
+    },
+    resend() {
+      broadcaster?.resendLocal();
     },
     stop() {
       service.stop();

@@ -225,6 +225,11 @@ export class PollService {
     return Promise.all(polls.map(async (poll) => (await this.present(actor, poll)).poll));
   }
 
+  /** Every poll of a meeting, as stored (for broadcasts, not for a user). */
+  pollsOf(meetingId: string): Promise<PollRecord[]> {
+    return this.d.store.byMeeting(meetingId);
+  }
+
   async meetingExists(meetingId: string): Promise<boolean> {
     return (await this.d.ports.meetings.meeting(meetingId)) !== null;
   }

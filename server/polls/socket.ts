@@ -103,6 +103,26 @@ export class PollBroadcaster implements PollEvents {
     this.io.in(`user:${userId}`).socketsJoin(votedRoom(poll.id));
   }
 
+  /**
+   * After a Redis outage the rooms on this instance missed what other instances broadcast:
+   * each poll of a meeting with sockets here goes to those sockets again (local: every
+   * instance does the same for its own).
+   */
+  resendLocal(): void {
+    const prefix = this.meetings.room('');
+    for (const room of this.io.of('/').adapter.rooms.keys()) {
+      if (!room.startsWith(prefix)) continue;
+      this.enqueueMeeting(room.slice(prefix.length));
+    }
+  }
+
+  private enqueueMeeting(meetingId: string): void {
+    void this.service
+      .pollsOf(meetingId)
+      .then((polls) => polls.forEach((poll) => this.enqueue(poll.id, () => this.sendState(poll, this.io.local))))
+      .catch((error: unknown) => this.logger.warn({ err: error, meetingId }, 'polls not sent again'));
+  }
+
   stop(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
@@ -118,15 +138,15 @@ export class PollBroadcaster implements PollEvents {
     });
   }
 
-  private async sendState(poll: PollRecord): Promise<void> {
+  private async sendState(poll: PollRecord, to: Pick<ForumServer, 'to'> = this.io): Promise<void> {
     const room = this.meetings.room(poll.meetingId);
     const [everyone, voters] = await Promise.all([this.service.view(poll.id, 'public'), this.service.view(poll.id, 'voted')]);
     if (everyone.status === 'draft') return; // drafts are not the room's business yet
     if (everyone.counts === null && voters.counts !== null) {
-      this.io.to(room).except(votedRoom(poll.id)).emit('poll:state', everyone);
-      this.io.to(votedRoom(poll.id)).emit('poll:state', voters);
+      to.to(room).except(votedRoom(poll.id)).emit('poll:state', everyone);
+      to.to(votedRoom(poll.id)).emit('poll:state', voters);
     } else {
-      this.io.to(room).emit('poll:state', everyone);
+      to.to(room).emit('poll:state', everyone);
     }
   }
 }

@@ -22,6 +22,10 @@ const CHANGED = 'presence:changed';
  * Who is online, in the ephemeral state with a heartbeat TTL: a crashed browser
  * or server stops refreshing and disappears within the TTL. Changes are announced
  * on pub/sub so that every instance tells its own clients.
+ *
+ * While Redis is away presence degrades instead of failing: joins and leaves are kept
+ * here (the heartbeat writes them once Redis is back, see `refresh`), and `online` answers
+ * with this instance's own connections. /api/health says the ephemeral state is down.
  */
 export class PresenceService {
   private readonly mine = new Map<string, { scope: string; value: ConnectionPresence }>();
@@ -46,16 +50,17 @@ export class PresenceService {
       instance: this.instance,
     };
     this.mine.set(connectionId, { scope, value });
-    await this.ephemeral.presenceSet(scope, connectionId, value, this.ttlMs);
-    await this.ephemeral.publish(CHANGED, scope);
+    await this.ephemeral.presenceSet(scope, connectionId, value, this.ttlMs).catch(stayLocal);
+    await this.ephemeral.publish(CHANGED, scope).catch(stayLocal);
   }
 
   async leave(connectionId: string): Promise<void> {
     const entry = this.mine.get(connectionId);
     if (!entry) return;
     this.mine.delete(connectionId);
-    await this.ephemeral.presenceRemove(entry.scope, connectionId);
-    await this.ephemeral.publish(CHANGED, entry.scope);
+    // Not removed from Redis: its heartbeat has stopped, so it expires within the TTL.
+    await this.ephemeral.presenceRemove(entry.scope, connectionId).catch(stayLocal);
+    await this.ephemeral.publish(CHANGED, entry.scope).catch(stayLocal);
   }
 
   /** Keeps this instance's connections alive; called every third of the TTL. */
@@ -65,11 +70,21 @@ export class PresenceService {
     );
   }
 
+  /** Announces every scope this instance has connections in (after Redis returns: others rebuild their lists). */
+  async announceAll(): Promise<void> {
+    const scopes = new Set([...this.mine.values()].map((e) => e.scope));
+    await Promise.all([...scopes].map((scope) => this.ephemeral.publish(CHANGED, scope)));
+  }
+
   /** One row per user: the most recent location, idle only when every tab is idle. */
   async online(scope: string): Promise<OnlineUser[]> {
-    const entries = await this.ephemeral.presenceList<ConnectionPresence>(scope);
+    const values = await this.ephemeral.presenceList<ConnectionPresence>(scope).then(
+      (entries) => entries.map((e) => e.value),
+      // Redis away: this instance's own connections are all it can vouch for.
+      () => [...this.mine.values()].filter((e) => e.scope === scope).map((e) => e.value),
+    );
     const byUser = new Map<string, OnlineUser>();
-    for (const { value } of entries) {
+    for (const value of values) {
       const seen = byUser.get(value.userId);
       const row: OnlineUser = {
         userId: value.userId,
@@ -90,7 +105,15 @@ export class PresenceService {
     return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'ko'));
   }
 
+  /** Called when Redis is back after an outage (see Ephemeral.onReconnected). */
+  onReconnected(handler: () => void): () => void {
+    return this.ephemeral.onReconnected(handler);
+  }
+
   onChanged(handler: (scope: string) => void) {
     return this.ephemeral.subscribe(CHANGED, handler);
   }
 }
+
+/** A presence write that did not reach Redis: the next heartbeat after Redis returns makes it. */
+function stayLocal(): void {}

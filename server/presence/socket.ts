@@ -54,6 +54,18 @@ export async function startPresenceBroadcast(io: ForumServer, presence: Presence
   const unsubscribe = await presence.onChanged((scope) => {
     if (scope === FORUM_SCOPE) schedule();
   });
+  // Redis may have restarted empty: write this instance's connections back at once, tell the
+  // other instances, and send this instance's clients the whole list again.
+  const stopReconnected = presence.onReconnected(() => {
+    void presence
+      .refresh()
+      .then(() => presence.announceAll())
+      .then(() => {
+        last = '';
+        return broadcast();
+      })
+      .catch(() => {});
+  });
   const timer = setInterval(() => {
     void presence
       .refresh()
@@ -62,6 +74,7 @@ export async function startPresenceBroadcast(io: ForumServer, presence: Presence
   }, Math.max(250, Math.floor(ttlMs / 3)));
   timer.unref();
   return async () => {
+    stopReconnected();
     clearInterval(timer);
     clearTimeout(pending);
     await unsubscribe();

@@ -4,16 +4,20 @@ import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/protocol';
+import type { MeetingState } from '../../shared/schemas/meetings';
 import type { PollView } from '../../shared/schemas/polls';
 import { startRedis, type RedisProcess } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
+import { RedisEphemeral } from '../../server/ephemeral/redis';
+import { converged, Harness } from './documents.harness';
 
 /**
  * Two server instances on one store and one redis-server of their own, which the tests stop
  * and start again (it keeps nothing on disk, so a restart is also a Redis that lost its data).
  * In this process, not spawned: Vitest fails the run on any unhandled rejection here.
  */
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** A socket with the last meeting and poll states it heard. */
+type Client = Socket<ServerToClientEvents, ClientToServerEvents> & { meeting?: MeetingState; polls: Map<string, PollView> };
 type Answer = { ok: true } & Record<string, unknown>;
 
 /** The Redis client's command timeout: an outage shorter than this never reached the old crash. */
@@ -22,12 +26,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let redis: RedisProcess | undefined;
 let servers: TestServer[] = [];
+let harnesses: Harness[] = [];
+let ephemerals: RedisEphemeral[] = [];
 const clients: Client[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
   clients.splice(0).forEach((c) => c.close());
   await Promise.all(servers.map((s) => s.close()));
   servers = [];
+  for (const h of harnesses.splice(0).reverse()) await h.close();
+  await Promise.all(ephemerals.splice(0).map((e) => e.close()));
   await redis?.stop();
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
@@ -64,7 +72,10 @@ async function api<T>(server: TestServer, token: string, method: string, path: s
 }
 
 async function socket(server: TestServer, token: string): Promise<Client> {
-  const client: Client = connect(server.url, { transports: ['websocket'], auth: { token }, forceNew: true });
+  const client = connect(server.url, { transports: ['websocket'], auth: { token }, forceNew: true }) as Client;
+  client.polls = new Map();
+  client.on('meeting:state', (state) => (client.meeting = state));
+  client.on('poll:state', (poll) => client.polls.set(poll.id, poll));
   clients.push(client);
   await new Promise<void>((resolve, reject) => {
     client.once('connect', resolve);
@@ -108,9 +119,11 @@ async function liveMeeting(a: TestServer, b: TestServer) {
 }
 
 describe('a Redis outage', () => {
-  it('crashes no instance: both keep serving their own clients, health says degraded, then ok again', async () => {
+  it('crashes no instance: each serves its own clients, health says degraded, and every client gets the current state after', async () => {
     const { a, b, redis } = await cluster();
     const { meeting, poll, admin, chairs } = await liveMeeting(a, b);
+    const [first, second] = chairs as [Client, Client];
+    const [, nextItem] = meeting.agenda.map((i) => i.id);
 
     await redis.stop();
     for (const server of [a, b]) {
@@ -118,9 +131,12 @@ describe('a Redis outage', () => {
       expect((await health(server)).ephemeral).toEqual({ kind: 'redis', ok: false });
     }
     // A ballot on one instance and the agenda moving on the other: each broadcasts to the room.
-    const cast = await must(chairs[0]!, 'poll:cast', { pollId: poll.id, choices: ['yes'] });
+    const cast = await must(first, 'poll:cast', { pollId: poll.id, choices: ['yes'] });
     expect(cast.poll).toMatchObject({ votedCount: 1 });
-    await must(admin, 'meeting:setCurrentItem', { meetingId: meeting.id, itemId: meeting.agenda[1]!.id });
+    await must(admin, 'meeting:setCurrentItem', { meetingId: meeting.id, itemId: nextItem });
+    // Each instance's own clients hear of it.
+    await waitFor(() => second.polls.get(poll.id)?.votedCount === 1, 'the ballot on the voters’ instance');
+    await waitFor(() => admin.meeting?.meeting.currentItemId === nextItem, 'the new item on the ministry’s instance');
     // Longer than the Redis client's command timeout, after which the old code crashed.
     await sleep(REDIS_COMMAND_TIMEOUT_MS + 1_000);
     for (const server of [a, b]) expect((await health(server)).status).toBe('degraded');
@@ -128,7 +144,47 @@ describe('a Redis outage', () => {
     const back = await startRedis(redis.port);
     redis.stop = back.stop;
     for (const server of [a, b]) await waitFor(async () => (await health(server)).status === 'ok', 'health to say ok again');
-    const second = await must(chairs[1]!, 'poll:cast', { pollId: poll.id, choices: ['no'] });
-    expect(second.poll).toMatchObject({ votedCount: 2, counts: { yes: 1, no: 1, abstain: 0 } });
+    // What the other instance missed arrives without anyone acting again.
+    await waitFor(() => admin.polls.get(poll.id)?.votedCount === 1, 'the ballot on the ministry’s instance');
+    for (const chair of chairs) await waitFor(() => chair.meeting?.meeting.currentItemId === nextItem, 'the new item on the voters’ instance');
+    const again = await must(second, 'poll:cast', { pollId: poll.id, choices: ['no'] });
+    expect(again.poll).toMatchObject({ votedCount: 2, counts: { yes: 1, no: 1, abstain: 0 } });
+  }, 60_000);
+
+  it('splits no document: edits made on both instances meanwhile meet when Redis returns, without an unload', async () => {
+    redis = await startRedis();
+    // Two document servers on one database file, each with its own Redis connections.
+    ephemerals = [await RedisEphemeral.connect(redis.url), await RedisEphemeral.connect(redis.url)];
+    const a = await Harness.start({ ephemeral: ephemerals[0] });
+    const b = await Harness.start({ ephemeral: ephemerals[1], dir: a.dir });
+    harnesses = [a, b];
+    const onA = await a.connectSynced('note:outage', 'alice');
+    const onB = await b.connectSynced('note:outage', 'bob');
+    onA.text.insert(0, 'before. ');
+    await converged([onA, onB]);
+
+    await redis.stop();
+    await waitFor(async () => !(await ephemerals[0]!.health()) && !(await ephemerals[1]!.health()), 'both instances to lose Redis');
+    onA.text.insert(onA.text.length, 'typed on A. ');
+    onB.text.insert(0, 'typed on B. ');
+    onB.text.delete('typed on B. '.length, 'before. '.length);
+    // A document first opened during the outage loads from the store alone.
+    const lateOnB = await b.connectSynced('note:late', 'bob');
+    lateOnB.text.insert(0, 'while Redis was away');
+    await onA.roundTrip();
+    await onB.roundTrip();
+    expect(onA.text.toString()).toBe('before. typed on A. ');
+    expect(onB.text.toString()).toBe('typed on B. ');
+
+    const back = await startRedis(redis.port);
+    redis.stop = back.stop;
+    const text = await converged([onA, onB], 'the two sides to meet');
+    expect(text).toBe('typed on B. typed on A. ');
+    // The late document is relayed again too: an edit on A reaches B's client.
+    const lateOnA = await a.connectSynced('note:late', 'alice');
+    lateOnA.text.insert(lateOnA.text.length, '; and back');
+    expect(await converged([lateOnA, lateOnB])).toBe('while Redis was away; and back');
+    for (const h of [a, b]) await waitFor(async () => (await h.serverText('note:outage')) === text, 'each server to hold the merged text');
+    expect(await a.storedText('note:outage')).toBe(text);
   }, 60_000);
 });
