@@ -10,6 +10,7 @@ import type { Route } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import './lang-switch';
+import '../notifications/notification-bell';
 
 /** Ministry name and language switch on a navy strip; product name, menu and the signed-in user below. */
 @customElement('fw-app-header')
@@ -156,6 +157,7 @@ export class AppHeader extends LitElement {
             </div>
             ${user
               ? html`<div class="user">
+                  <fw-notification-bell></fw-notification-bell>
                   <p class="who">
                     <span class="visually-hidden">${t.header.signedInAs}</span>
                     <strong>${user.name}</strong>

@@ -47,6 +47,7 @@ export function createMeetings(d: {
   presenceTtlMs: number;
   /** See MeetingServiceDeps.beforeEnd. */
   beforeEnd?: MeetingServiceDeps['beforeEnd'];
+  announce?: MeetingServiceDeps['announce'];
 }): Meetings {
   const live = new LiveMeetingState(d.ephemeral);
   const minutes = new MeetingMinutes(d.documents);
@@ -69,6 +70,7 @@ export function createMeetings(d: {
     events: broadcaster,
     presentUserIds: async (meetingId) => (await d.presence.online(meetingRoom(meetingId))).map((u) => u.userId),
     beforeEnd: d.beforeEnd,
+    announce: d.announce,
   });
   const room: MeetingRoom = new MeetingRoom({ store: d.store, service, minutes, live, presence: d.presence, audit: d.audit, clock: d.clock, events: broadcaster });
   return {

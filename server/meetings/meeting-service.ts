@@ -20,6 +20,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
 import type { AuthStore } from '../auth/auth-store';
+import type { MeetingAnnouncement } from '../notifications';
 import type { Store, Tx } from '../store/store';
 import type { LiveMeetingState } from './live-state';
 import type { AgendaItemRecord, MeetingRecord } from './meeting-store';
@@ -51,7 +52,12 @@ export interface MeetingServiceDeps {
   presentUserIds(meetingId: string): Promise<string[]>;
   /** Runs inside the transaction that ends a meeting, before its decisions are recorded (open polls close here). */
   beforeEnd?(meetingId: string, tx: Tx): Promise<EndOfMeeting>;
+  /** Tells the people a meeting concerns (notifications), inside the command's transaction. */
+  announce?(tx: Tx, announcement: MeetingAnnouncement): Promise<void>;
 }
+
+/** What a calendar shows: a change to one of these is a move. */
+const movingFields = ['startsAt', 'place', 'onlineLink'] as const;
 
 type PresenterInput = z.output<typeof AgendaItemInput>['presenter'];
 const notFound = () => err('not_found', 'No such meeting.');
@@ -158,6 +164,7 @@ export class MeetingService {
       await tx.meetings.create(record, agenda);
       const details = { title: record.title, startsAt: record.startsAt, agendaItems: agenda.length };
       await this.d.audit.in(tx).record(actor.id, 'meetings.create', `meeting:${record.id}`, details);
+      await this.d.announce?.(tx, { type: 'scheduled', meetingId: record.id, actorId: actor.id });
     });
     return ok(await this.view(record));
   }
@@ -174,6 +181,8 @@ export class MeetingService {
     const updated = await this.change(id, async (tx) => {
       if (!(await tx.meetings.update(id, patch, this.now()))) return false;
       await this.d.audit.in(tx).record(actor.id, 'meetings.update', `meeting:${id}`, { changes: patch });
+      const moved = movingFields.some((k) => patch[k] !== undefined && patch[k] !== m[k]);
+      if (moved) await this.d.announce?.(tx, { type: 'moved', meetingId: id, actorId: actor.id });
       return true;
     });
     return updated ? ok(await this.afterChange(id)) : endedError();
@@ -328,6 +337,7 @@ export class MeetingService {
         if (to !== 'draft') await tx.docs.saveVersion({ docName: minutesDocName(id), label, state, createdBy: actor.id, createdAt: at });
         const details = { from: m.minutesStatus, to, hash: approval?.hash ?? null };
         await this.d.audit.in(tx).record(actor.id, 'meetings.minutes_status', `meeting:${id}`, details);
+        if (to !== 'draft') await this.d.announce?.(tx, { type: to === 'approved' ? 'minutes_approved' : 'minutes_circulated', meetingId: id, actorId: actor.id });
         return true;
       });
       if (stored) await this.d.minutes.relock(id);

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { ForumServer, SocketModule } from '../realtime/socket-server';
 import type { Store } from '../store/store';
 import { Delegations } from './delegations';
-import { PollService } from './poll-service';
+import { PollService, type PollServiceDeps } from './poll-service';
 import type { PollPorts } from './ports';
 import { PollBroadcaster, pollSocketModule } from './socket';
 
@@ -24,9 +24,9 @@ export interface Polls {
   stop(): void;
 }
 
-export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog; clock: Clock; logger: Logger }): Polls {
+export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog; clock: Clock; logger: Logger; announce?: PollServiceDeps['announce'] }): Polls {
   const users = d.store.auth;
-  const service = new PollService({ store: d.store.polls, db: d.store, users, ports: d.ports, audit: d.audit, clock: d.clock, logger: d.logger });
+  const service = new PollService({ store: d.store.polls, db: d.store, users, ports: d.ports, audit: d.audit, clock: d.clock, logger: d.logger, announce: d.announce });
   const delegations = new Delegations({ store: d.store.polls, db: d.store, users, ports: d.ports, audit: d.audit, clock: d.clock });
   let broadcaster: PollBroadcaster | undefined;
   return {

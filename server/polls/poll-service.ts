@@ -8,6 +8,7 @@ import type { AuthStore } from '../auth/auth-store';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
+import type { PollAnnouncement } from '../notifications';
 import type { Transactor, Tx } from '../store/store';
 import type { CastOutcome, PollRecord, PollStore } from './poll-store';
 import { toView, type Audience } from './poll-view';
@@ -32,6 +33,8 @@ export interface PollServiceDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** Tells the eligible and those checked in that a poll opened (notifications), inside its transaction. */
+  announce?(tx: Tx, announcement: PollAnnouncement): Promise<void>;
 }
 
 export interface CastInput {
@@ -96,7 +99,10 @@ export class PollService {
       const closesAt = poll.countdownSeconds ? new Date(now + poll.countdownSeconds * 1000).toISOString() : null;
       const { poll: opened, changed } = await this.d.db.transaction(async (tx) => {
         const opening = await tx.polls.open(pollId, eligible, new Date(now).toISOString(), closesAt);
-        if (opening.changed) await this.d.audit.in(tx).record(actor.id, 'polls.open', `poll:${pollId}`, { eligible: eligible.length, closesAt });
+        if (opening.changed) {
+          await this.d.audit.in(tx).record(actor.id, 'polls.open', `poll:${pollId}`, { eligible: eligible.length, closesAt });
+          await this.d.announce?.(tx, { type: 'opened', meetingId: poll.meetingId, pollId, title: poll.title, eligible, actorId: actor.id });
+        }
         return opening;
       });
       if (changed && opened) {

@@ -24,6 +24,7 @@ export function createProposals(d: {
   audit: AuditLog;
   clock: Clock;
   onChanged?: ProposalServiceDeps['onChanged'];
+  announce?: ProposalServiceDeps['announce'];
   incorporate?: ProposalServiceDeps['incorporate'];
 }): Proposals {
   const versions = proposalVersions({ store: d.store.proposals, docs: d.store.docs, db: d.store, documents: d.documents, audit: d.audit, clock: d.clock });
@@ -34,6 +35,7 @@ export function createProposals(d: {
     audit: d.audit,
     clock: d.clock,
     onChanged: d.onChanged,
+    announce: d.announce,
     incorporate: d.incorporate,
   });
   return {

@@ -16,6 +16,7 @@ import type { Clock } from '../clock';
 import type { DocAccess } from '../documents/access';
 import { newId } from '../ids';
 import { proposalDocName, type LiveDocuments } from './live-documents';
+import type { ProposalAnnouncement } from '../notifications';
 import type { Transactor, Tx } from '../store/store';
 import type { ProposalFilter, ProposalRow, ProposalStore } from './proposal-store';
 
@@ -36,6 +37,8 @@ export interface ProposalServiceDeps {
    * command, which puts the adopted text into its chapter first. Without it, a plain move.
    */
   incorporate?(actor: User, id: string, note: string | null): Promise<Result<true>>;
+  /** Tells the subcommittee that a vote moved its proposal (notifications), inside the move's transaction. */
+  announce?(tx: Tx, announcement: ProposalAnnouncement): Promise<void>;
 }
 
 const stepVerbs: Record<ProposalStep, string> = {
@@ -145,7 +148,9 @@ export class ProposalService {
     if (!row) return notFound();
     const problem = transitionProblem(row.status, to);
     if (problem) return err('conflict', problem);
-    const moved = await this.move(null, row, to, note, { source });
+    const announce = (tx: Tx) =>
+      this.d.announce?.(tx, { type: 'decided', proposalId: row.id, title: row.title, subcommittee: row.subcommittee, authorId: row.createdBy, to }) ?? Promise.resolve();
+    const moved = await this.move(null, row, to, note, { source }, announce);
     if (!moved.ok) return moved;
     const after = await this.d.store.byId(id);
     return after ? ok(view(after)) : notFound();

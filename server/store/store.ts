@@ -4,6 +4,7 @@ import type { CalendarStore } from '../calendar/calendar-store';
 import type { DocStore } from '../documents/doc-store';
 import type { ForumStore } from '../forum/forum-store';
 import type { MeetingStore } from '../meetings/meeting-store';
+import type { NotificationStore } from '../notifications/notification-store';
 import type { PollStore } from '../polls/poll-store';
 import type { ProposalStore } from '../proposals/proposal-store';
 
@@ -17,6 +18,7 @@ export interface DomainStores {
   readonly polls: PollStore;
   readonly proposals: ProposalStore;
   readonly calendar: CalendarStore;
+  readonly notifications: NotificationStore;
 }
 
 /** Whatever can run a transaction: the store, or a transaction already open (which is then joined). */

@@ -10,6 +10,7 @@ import { agendaSection } from '../../shared/meetings/minutes';
 import { writeResult, yjsMinutes } from '../polls/minutes';
 import { PresenceService } from '../presence/presence-service';
 import { FORUM_SCOPE } from '../presence/socket';
+import { createNotifications, type Notifications } from '../notifications';
 import { createProposals, type Proposals } from '../proposals';
 import type { ForumServer } from '../realtime/socket-server';
 import { createStrategy, type Strategy } from '../strategy';
@@ -21,6 +22,7 @@ export interface Domains {
   meetings: Meetings;
   polls: Polls;
   strategy: Strategy;
+  notifications: Notifications;
 }
 
 /**
@@ -41,6 +43,8 @@ export function createDomains(d: {
   const { clock, logger } = d;
   const presenceTtlMs = d.config.PRESENCE_TTL_SECONDS * 1000;
   const presence = new PresenceService(ephemeral, clock, presenceTtlMs, d.instance);
+  const notifications = createNotifications({ store, audit, clock, io: d.io });
+  const { notices } = notifications;
 
   const proposals = createProposals({
     store,
@@ -50,6 +54,7 @@ export function createDomains(d: {
     // Every signed-in connection is in the forum room; open proposal pages reload.
     onChanged: (id, status) => d.io.to(FORUM_SCOPE).emit('proposal:changed', { id, status }),
     incorporate: (actor, id, note) => strategy.service.incorporate(actor, id, note),
+    announce: (tx, a) => notices.proposal(tx, a),
   });
 
   const strategy: Strategy = createStrategy({
@@ -69,6 +74,7 @@ export function createDomains(d: {
     clock,
     logger,
     presenceTtlMs,
+    announce: (tx, a) => notices.meeting(tx, a),
     beforeEnd: async (meetingId, tx) => {
       const closing = await polls.service.closeOpenPollsIn(tx, meetingId);
       const agenda = await tx.meetings.agenda(meetingId);
@@ -85,6 +91,7 @@ export function createDomains(d: {
     audit,
     clock,
     logger,
+    announce: (tx, a) => notices.poll(tx, a),
     ports: {
       meetings: { meeting: (id) => meetings.port.meeting(id), isCheckedIn: (m, u) => meetings.port.isCheckedIn(m, u), room: meetingRoom },
       proposals: {
@@ -105,5 +112,5 @@ export function createDomains(d: {
   d.kinds.register(proposals.docKind);
   d.kinds.register(meetings.docKind);
   d.kinds.register(strategy.docKind);
-  return { presence, proposals, meetings, polls, strategy };
+  return { presence, proposals, meetings, polls, strategy, notifications };
 }

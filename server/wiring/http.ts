@@ -16,6 +16,7 @@ import { strategyExport } from '../exports/strategy';
 import type { DocumentServer } from '../documents';
 import type { Logger } from '../logger';
 import { meetingRoutes } from '../meetings';
+import { notificationRoutes } from '../notifications';
 import { pollRoutes } from '../polls';
 import { FORUM_SCOPE } from '../presence/socket';
 import { proposalRoutes } from '../proposals';
@@ -37,7 +38,7 @@ export function buildHttpApp(d: {
   origin(): string;
 }) {
   const { store, ephemeral, audit, auth, limits } = d.core;
-  const { presence, proposals, meetings, polls, strategy } = d.domains;
+  const { presence, proposals, meetings, polls, strategy, notifications } = d.domains;
   const startedAt = d.clock.now();
   const app = createHttpApp({
     auth,
@@ -64,6 +65,7 @@ export function buildHttpApp(d: {
     return { online: await presence.online(FORUM_SCOPE) };
   });
   proposalRoutes(app, proposals);
+  notificationRoutes(app, notifications.service);
   calendarRoutes(app, new CalendarService({ store, audit, clock: d.clock, origin: d.origin, organizerEmail: () => senderAddress(d.config, d.origin()) }));
   meetingRoutes(app, meetings.service, meetings.room);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });

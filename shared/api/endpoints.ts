@@ -23,6 +23,7 @@ import { meetingEndpoints } from './meetings';
 import { pollEndpoints } from './polls';
 import { strategyEndpoints } from './strategy';
 import { calendarEndpoints } from './calendar';
+import { notificationEndpoints } from './notifications';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -92,4 +93,5 @@ export const api = {
   ...meetingEndpoints,
   ...pollEndpoints,
   ...calendarEndpoints,
+  ...notificationEndpoints,
 } as const;

@@ -11,6 +11,7 @@ import { Location, type OnlineUser } from '../schemas/presence';
 import { meetingSchemas, type MeetingClientEvents, type MeetingServerEvents } from './meetings';
 import { pollSchemas, type PollClientEvents, type PollServerEvents } from './polls';
 import type { ProposalServerEvents } from './proposals';
+import type { NotificationServerEvents } from './notifications';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -37,7 +38,7 @@ interface PresenceServerEvents {
 }
 
 export interface ClientToServerEvents extends PresenceClientEvents, MeetingClientEvents, PollClientEvents {}
-export interface ServerToClientEvents extends PresenceServerEvents, ProposalServerEvents, MeetingServerEvents, PollServerEvents {}
+export interface ServerToClientEvents extends PresenceServerEvents, ProposalServerEvents, MeetingServerEvents, PollServerEvents, NotificationServerEvents {}
 
 export interface InterServerEvents {
   ping: () => void;

@@ -11,6 +11,7 @@ import { sqliteDocStore } from './documents';
 import { sqliteForumStore } from './forum';
 import { gateFor } from './gate';
 import { sqliteMeetingStore } from './meetings';
+import { sqliteNotificationStore } from './notifications';
 import { sqlitePollStore } from './polls';
 import { sqliteProposalStore } from './proposals';
 
@@ -43,6 +44,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     polls: sqlitePollStore(db, truncateLog),
     proposals: sqliteProposalStore(db),
     calendar: sqliteCalendarStore(db),
+    notifications: sqliteNotificationStore(db),
   };
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');

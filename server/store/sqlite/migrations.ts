@@ -273,4 +273,28 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 181,
+    name: 'notifications and their settings',
+    sql: `
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL,
+        title_ko TEXT NOT NULL,
+        title_en TEXT NOT NULL,
+        link TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        read_at TEXT
+      );
+      CREATE INDEX notifications_user ON notifications(user_id, created_at);
+      CREATE INDEX notifications_unread ON notifications(user_id) WHERE read_at IS NULL;
+      -- Per kind: in_app | in_app_and_email | off (JSON); kinds not set take the defaults.
+      CREATE TABLE notification_settings (
+        user_id TEXT PRIMARY KEY REFERENCES users(id),
+        choices TEXT NOT NULL DEFAULT '{}',
+        locale TEXT NOT NULL DEFAULT 'ko' CHECK (locale IN ('ko', 'en'))
+      );
+    `,
+  },
 ];

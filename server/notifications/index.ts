@@ -1,0 +1,45 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { ForumServer } from '../realtime/socket-server';
+import type { Store } from '../store/store';
+import { NotificationService } from './notification-service';
+import { Notices } from './notices';
+import { notificationView, Notifier, type NotifierDeps } from './notifier';
+
+export { notificationRoutes } from './routes';
+export type { MeetingAnnouncement, PollAnnouncement, ProposalAnnouncement } from './notices';
+
+/** The notifications domain, assembled. */
+export interface Notifications {
+  service: NotificationService;
+  notices: Notices;
+  notifier: Notifier;
+}
+
+export function createNotifications(d: {
+  store: Store;
+  audit: AuditLog;
+  clock: Clock;
+  io: ForumServer;
+  enqueueMail?: NotifierDeps['enqueueMail'];
+}): Notifications {
+  const room = (userId: string) => `user:${userId}`;
+  const notifier = new Notifier({
+    clock: d.clock,
+    enqueueMail: d.enqueueMail,
+    deliver: (row) => {
+      // The count is read after the commit, so it includes this one; a failure only delays the badge.
+      void d.store.notifications
+        .unread(row.userId)
+        .then((unread) => d.io.to(room(row.userId)).emit('notification:new', { notification: notificationView(row), unread }))
+        .catch(() => {});
+    },
+  });
+  const service = new NotificationService({
+    store: d.store,
+    audit: d.audit,
+    clock: d.clock,
+    unreadChanged: (userId, unread) => d.io.to(room(userId)).emit('notification:unread', { unread }),
+  });
+  return { service, notices: new Notices(notifier), notifier };
+}

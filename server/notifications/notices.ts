@@ -1,0 +1,106 @@
+import type { SubcommitteeId } from '../../shared/domain';
+import { isPartOf } from '../../shared/meetings/participants';
+import type { ProposalStatus } from '../../shared/proposals/workflow';
+import type { Tx } from '../store/store';
+import type { Notice, Notifier } from './notifier';
+
+/** What the meetings domain announces, inside the transaction of the command. */
+export type MeetingAnnouncement = {
+  type: 'scheduled' | 'moved' | 'minutes_circulated' | 'minutes_approved';
+  meetingId: string;
+  actorId: string | null;
+};
+
+/** What the polls domain announces when a poll opens. */
+export interface PollAnnouncement {
+  type: 'opened';
+  meetingId: string;
+  pollId: string;
+  title: string;
+  eligible: string[];
+  actorId: string | null;
+}
+
+/** What the proposals domain announces when a vote moved a proposal. */
+export interface ProposalAnnouncement {
+  type: 'decided';
+  proposalId: string;
+  title: string;
+  subcommittee: SubcommitteeId;
+  authorId: string;
+  to: ProposalStatus;
+}
+
+/** 12월 20일 (일) 14:00, in Seoul, for titles. */
+function seoulTime(iso: string, locale: 'ko' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    timeZone: 'Asia/Seoul',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}
+
+const meetingPath = (id: string) => `/meetings/${encodeURIComponent(id)}`;
+
+/** Turns domain announcements into notices for the people they concern. */
+export class Notices {
+  constructor(private readonly notifier: Notifier) {}
+
+  /** Everyone the meeting concerns (shared/meetings/participants.ts), read inside `tx`. */
+  private async meetingPeople(tx: Tx, meetingId: string): Promise<string[]> {
+    const m = await tx.meetings.get(meetingId);
+    if (!m) return [];
+    const presenterIds = (await tx.meetings.agenda(meetingId)).map((i) => i.presenterUserId);
+    return (await tx.auth.listUsers()).filter((u) => isPartOf(u, { chairId: m.chairId, presenterIds })).map((u) => u.id);
+  }
+
+  async meeting(tx: Tx, a: MeetingAnnouncement): Promise<void> {
+    const m = await tx.meetings.get(a.meetingId);
+    if (!m) return;
+    const titles: Record<MeetingAnnouncement['type'], { ko: string; en: string }> = {
+      scheduled: { ko: `회의 일정: ${m.title} · ${seoulTime(m.startsAt, 'ko')}`, en: `Meeting scheduled: ${m.title} · ${seoulTime(m.startsAt, 'en')}` },
+      moved: { ko: `회의 일정 변경: ${m.title} · ${seoulTime(m.startsAt, 'ko')}`, en: `Meeting moved: ${m.title} · ${seoulTime(m.startsAt, 'en')}` },
+      minutes_circulated: { ko: `회의록 회람: ${m.title} — 의견을 남겨 주세요`, en: `Minutes circulated for comment: ${m.title}` },
+      minutes_approved: { ko: `회의록 확정: ${m.title}`, en: `Minutes approved: ${m.title}` },
+    };
+    const kinds = { scheduled: 'meeting_scheduled', moved: 'meeting_moved', minutes_circulated: 'minutes_circulated', minutes_approved: 'minutes_approved' } as const;
+    const notice: Notice = {
+      kind: kinds[a.type],
+      recipients: await this.meetingPeople(tx, a.meetingId),
+      actorId: a.actorId,
+      title: titles[a.type],
+      link: meetingPath(a.meetingId),
+      meetingId: a.type === 'scheduled' || a.type === 'moved' ? a.meetingId : undefined,
+    };
+    await this.notifier.notify(tx, notice);
+  }
+
+  /** Those who may vote, and those checked in to the meeting. */
+  async poll(tx: Tx, a: PollAnnouncement): Promise<void> {
+    const checkedIn = await tx.meetings.checkedIn(a.meetingId);
+    await this.notifier.notify(tx, {
+      kind: 'poll_opened',
+      recipients: [...a.eligible, ...checkedIn],
+      actorId: a.actorId,
+      title: { ko: `표결이 시작되었습니다: ${a.title}`, en: `A vote has opened: ${a.title}` },
+      link: meetingPath(a.meetingId),
+    });
+  }
+
+  /** The subcommittee's chairpersons and the proposal's author. */
+  async proposal(tx: Tx, a: ProposalAnnouncement): Promise<void> {
+    const members = (await tx.auth.listUsers()).filter((u) => u.role === 'chair' && u.subcommittee === a.subcommittee).map((u) => u.id);
+    const outcome = a.to === 'adopted' ? { ko: '채택', en: 'adopted' } : a.to === 'rejected' ? { ko: '부결', en: 'rejected' } : { ko: a.to, en: a.to };
+    await this.notifier.notify(tx, {
+      kind: 'proposal_moved',
+      recipients: [...members, a.authorId],
+      actorId: null,
+      title: { ko: `표결 결과 ${outcome.ko}: ${a.title}`, en: `Vote result, ${outcome.en}: ${a.title}` },
+      link: `/proposals/${encodeURIComponent(a.proposalId)}`,
+    });
+  }
+}

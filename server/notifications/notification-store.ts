@@ -1,0 +1,35 @@
+import type { DeliveryChoice, MailLocale, NotificationKind } from '../../shared/schemas/notifications';
+
+/** A notification as the store keeps it: one row per recipient. */
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  titleKo: string;
+  titleEn: string;
+  /** A path of the app, e.g. /meetings/abc. */
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** What a person chose; kinds they never set take the defaults. */
+export interface NotificationSettings {
+  choices: Partial<Record<NotificationKind, DeliveryChoice>>;
+  locale: MailLocale;
+}
+
+/** The durable side of notifications: each person reads and marks only their own. */
+export interface NotificationStore {
+  add(rows: NotificationRecord[]): Promise<void>;
+  /** Newest first. */
+  list(userId: string, limit: number): Promise<NotificationRecord[]>;
+  unread(userId: string): Promise<number>;
+  /** False when it is not this person's notification (or there is none). */
+  markRead(userId: string, id: string, at: string): Promise<boolean>;
+  markAllRead(userId: string, at: string): Promise<number>;
+  settings(userId: string): Promise<NotificationSettings | null>;
+  /** The settings of several people in one read (those who never chose are left out). */
+  settingsOf(userIds: string[]): Promise<Map<string, NotificationSettings>>;
+  saveSettings(userId: string, settings: NotificationSettings): Promise<void>;
+}

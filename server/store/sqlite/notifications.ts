@@ -1,0 +1,78 @@
+import type { NotificationRecord, NotificationSettings, NotificationStore } from '../../notifications/notification-store';
+import type { Db } from './database';
+
+interface Row {
+  id: string;
+  user_id: string;
+  kind: NotificationRecord['kind'];
+  title_ko: string;
+  title_en: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+const toRecord = (r: Row): NotificationRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  kind: r.kind,
+  titleKo: r.title_ko,
+  titleEn: r.title_en,
+  link: r.link,
+  createdAt: r.created_at,
+  readAt: r.read_at,
+});
+
+export function sqliteNotificationStore(db: Db): NotificationStore {
+  const insert = db.prepare(
+    `INSERT INTO notifications (id, user_id, kind, title_ko, title_en, link, created_at, read_at)
+     VALUES (@id, @userId, @kind, @titleKo, @titleEn, @link, @createdAt, @readAt)`,
+  );
+  // rowid breaks ties between notifications made in the same millisecond: newest first still.
+  const list = db.prepare<[string, number], Row>('SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
+  const unread = db.prepare<[string], number>('SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck();
+  const markRead = db.prepare<[string, string, string]>('UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?');
+  const markAll = db.prepare<[string, string]>('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL');
+  const getSettings = db.prepare<[string], { choices: string; locale: NotificationSettings['locale'] }>(
+    'SELECT choices, locale FROM notification_settings WHERE user_id = ?',
+  );
+  const putSettings = db.prepare<[string, string, string]>(
+    `INSERT INTO notification_settings (user_id, choices, locale) VALUES (?, ?, ?)
+     ON CONFLICT (user_id) DO UPDATE SET choices = excluded.choices, locale = excluded.locale`,
+  );
+  const addAll = db.transaction((rows: NotificationRecord[]) => {
+    for (const row of rows) insert.run(row);
+  });
+  return {
+    async add(rows) {
+      addAll.immediate(rows);
+    },
+    async list(userId, limit) {
+      return list.all(userId, limit).map(toRecord);
+    },
+    async unread(userId) {
+      return unread.get(userId) ?? 0;
+    },
+    async markRead(userId, id, at) {
+      return markRead.run(at, id, userId).changes === 1;
+    },
+    async markAllRead(userId, at) {
+      return markAll.run(at, userId).changes;
+    },
+    async settings(userId) {
+      const row = getSettings.get(userId);
+      return row ? { choices: JSON.parse(row.choices) as NotificationSettings['choices'], locale: row.locale } : null;
+    },
+    async settingsOf(userIds) {
+      const out = new Map<string, NotificationSettings>();
+      for (const userId of userIds) {
+        const row = getSettings.get(userId);
+        if (row) out.set(userId, { choices: JSON.parse(row.choices) as NotificationSettings['choices'], locale: row.locale });
+      }
+      return out;
+    },
+    async saveSettings(userId, settings) {
+      putSettings.run(userId, JSON.stringify(settings.choices), settings.locale);
+    },
+  };
+}
