@@ -1,4 +1,4 @@
-import { DOMSerializer, type Node as ProseNode } from '@tiptap/pm/model';
+import { DOMSerializer, type Node as ProseNode, type Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { editorSchema, TEXT_FIELD } from './extensions';
@@ -11,12 +11,15 @@ export function docFromBase64(state: string): Y.Doc {
   return doc;
 }
 
-/** The text of a Yjs document as a ProseMirror node of the editor's schema. */
-export function proseOf(doc: Y.Doc): ProseNode {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FIELD), editorSchema());
+/**
+ * The text of a Yjs document as a ProseMirror node of `schema`, which must know every node the
+ * text holds: the conversion deletes an element it cannot build from the Yjs document itself.
+ */
+export function proseOf(doc: Y.Doc, schema: Schema = editorSchema()): ProseNode {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FIELD), schema);
 }
 
-/** Read-only HTML of a document's text; the schema's own rendering, so links are checked as in the editor. */
+/** Read-only HTML of a document's text; its schema's own rendering, so links are checked as in the editor. */
 export function renderProse(node: ProseNode): Node {
-  return DOMSerializer.fromSchema(editorSchema()).serializeFragment(node.content);
+  return DOMSerializer.fromSchema(node.type.schema).serializeFragment(node.content);
 }

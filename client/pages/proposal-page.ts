@@ -22,7 +22,7 @@ import '../proposals/versions-panel';
 import '../polls/proposal-polls';
 import '../exports/export-buttons';
 import { strategyLink } from '../../shared/strategy';
-import { versionRestoredEvent, type VersionsPanel } from '../proposals/versions-panel';
+import { proposalVersionSource, versionRestoredEvent, type VersionsPanel } from '../proposals/versions-panel';
 import { proposalsPath } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
@@ -222,7 +222,7 @@ export class ProposalPage extends LitElement {
         ></fw-comments-panel>
       </div>
       <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" ?hidden=${this.tab !== 'versions'}>
-        <fw-versions-panel proposal-id=${p.id} ?canSave=${p.canEdit} .doc=${this.doc}></fw-versions-panel>
+        <fw-versions-panel .source=${proposalVersionSource(p.id)} ?canSave=${p.canEdit} .doc=${this.doc}></fw-versions-panel>
       </div>
       <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" ?hidden=${this.tab !== 'history'}>
         <fw-status-history .history=${p.history}></fw-status-history>

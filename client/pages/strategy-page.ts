@@ -13,6 +13,7 @@ import { editorChangeEvent, editorRefusedEvent, type EditorChangeDetail } from '
 import type { CollabRefusal } from '../editor/collab-connection';
 import { strategyExtensions } from '../editor/extensions/incorporation';
 import '../exports/export-buttons';
+import { strategyVersionSource, type VersionsPanel } from '../proposals/versions-panel';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { proposalPageStyles } from '../proposals/proposal-page-styles';
@@ -21,6 +22,7 @@ import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
 
 type Tab = 'document' | 'progress';
+type Tool = 'comments' | 'versions';
 
 /**
  * `/strategy`: the co-edited strategy document (ministry staff write, chairpersons
@@ -88,6 +90,7 @@ export class StrategyPage extends LitElement {
   @state() private error: string | null = null;
   @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
   @state() private tab: Tab = 'document';
+  @state() private tool: Tool = 'comments';
   @state() private busy: string | null = null;
   @state() private editor: Editor | null = null;
   @state() private doc: Y.Doc | null = null;
@@ -168,13 +171,30 @@ export class StrategyPage extends LitElement {
       <div role="tabpanel" aria-labelledby="tab-document" ?hidden=${this.tab !== 'document'}>
         <div class="layout">
           <div class="text"><slot name="editor"></slot></div>
-          <aside aria-label=${t.proposals.detail.tools}>
-            <fw-comments-panel .editor=${this.editor} .doc=${this.doc} .user=${this.#editorUser} ?canComment=${s.canComment}></fw-comments-panel>
-          </aside>
+          ${this.#renderAside(s)}
         </div>
       </div>
       <div role="tabpanel" aria-labelledby="tab-progress" ?hidden=${this.tab !== 'progress'}>${this.#renderProgress(s)}</div>
     </div>`;
+  }
+
+  #renderAside(s: StrategyView) {
+    const { t } = this.#i18n;
+    return html`<aside aria-label=${t.strategy.tools}>
+      <div role="tablist" aria-label=${t.strategy.tools}>
+        ${(['comments', 'versions'] as const).map(
+          (tool) => html`<button type="button" role="tab" id=${`tool-${tool}`} aria-selected=${String(this.tool === tool)} @click=${() => (this.tool = tool)}>
+            ${t.proposals.detail.tabs[tool]}
+          </button>`,
+        )}
+      </div>
+      <div role="tabpanel" aria-labelledby="tool-comments" ?hidden=${this.tool !== 'comments'}>
+        <fw-comments-panel .editor=${this.editor} .doc=${this.doc} .user=${this.#editorUser} ?canComment=${s.canComment}></fw-comments-panel>
+      </div>
+      <div role="tabpanel" aria-labelledby="tool-versions" ?hidden=${this.tool !== 'versions'}>
+        <fw-versions-panel .source=${strategyVersionSource} ?canSave=${s.canWrite} .doc=${this.doc}></fw-versions-panel>
+      </div>
+    </aside>`;
   }
 
   #renderProgress(s: StrategyView) {
@@ -217,6 +237,8 @@ export class StrategyPage extends LitElement {
     try {
       await call(api.incorporate, { params: { id }, body: {} });
       this.notice = { kind: 'success', text: p.incorporated(title) };
+      // Each incorporation saved a version of the strategy.
+      this.renderRoot.querySelector<VersionsPanel>('fw-versions-panel')?.refresh();
       await this.#load();
     } catch (error) {
       this.notice = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };

@@ -2,11 +2,13 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Node as ProseNode } from '@tiptap/pm/model';
+import type { Node as ProseNode, Schema } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { api } from '../../shared/api/endpoints';
 import { proseStyles } from '../editor/editor-styles';
+import { editorSchema } from '../editor/extensions';
+import { strategySchema } from '../editor/extensions/incorporation';
 import { docFromBase64, proseOf, renderProse } from '../editor/render-version';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { call, errorMessage } from '../http/call';
@@ -17,6 +19,39 @@ import { versionsPanelStyles } from './versions-panel-styles';
 import { blocksOf, diffBlocks, type Block, type BlockChange } from './block-diff';
 
 type Version = CallOutput<typeof api.proposalVersions>['versions'][number];
+
+/** Where a panel's versions come from: a proposal's text or the strategy's, through the same four calls. */
+export interface VersionSource {
+  /** Names the text; the list loads again when it changes. */
+  readonly key: string;
+  /** The schema of the text (it must know every node the text holds). */
+  schema(): Schema;
+  list(): Promise<readonly Version[]>;
+  save(label: string): Promise<Version>;
+  /** The version's Yjs state, base64. */
+  state(versionId: string): Promise<string>;
+  restore(versionId: string): Promise<void>;
+}
+
+/** A proposal's versions. */
+export const proposalVersionSource = (id: string): VersionSource => ({
+  key: `proposal:${id}`,
+  schema: editorSchema,
+  list: async () => (await call(api.proposalVersions, { params: { id } })).versions,
+  save: async (label) => (await call(api.createProposalVersion, { params: { id }, body: { label } })).version,
+  state: async (versionId) => (await call(api.proposalVersion, { params: { id, versionId } })).version.state,
+  restore: async (versionId) => void (await call(api.restoreProposalVersion, { params: { id, versionId } })),
+});
+
+/** The strategy's versions. */
+export const strategyVersionSource: VersionSource = {
+  key: 'strategy',
+  schema: strategySchema,
+  list: async () => (await call(api.strategyVersions, {})).versions,
+  save: async (label) => (await call(api.createStrategyVersion, { body: { label } })).version,
+  state: async (versionId) => (await call(api.strategyVersion, { params: { versionId } })).version.state,
+  restore: async (versionId) => void (await call(api.restoreStrategyVersion, { params: { versionId } })),
+};
 
 interface Opened {
   version: Version;
@@ -32,14 +67,14 @@ interface Opened {
 export const versionRestoredEvent = 'fw-version-restored';
 
 /**
- * Named versions of a proposal's text: save one with a label, view one read-only, see
- * what changed since (paragraph by paragraph, against the live text), restore one.
+ * Named versions of a text (a proposal's, the strategy's): save one with a label, view one
+ * read-only, see what changed since (paragraph by paragraph, against the live text), restore one.
  */
 @customElement('fw-versions-panel')
 export class VersionsPanel extends LitElement {
   static override styles = [sharedStyles, proseStyles, versionsPanelStyles];
 
-  @property({ attribute: 'proposal-id' }) proposalId = '';
+  @property({ attribute: false }) source: VersionSource | null = null;
   /** Whether this person may save and restore (they write the text). */
   @property({ type: Boolean }) canSave = false;
   /** The live document, to compare a version with. */
@@ -52,8 +87,8 @@ export class VersionsPanel extends LitElement {
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
   readonly #versions = new Task(this, {
-    task: async ([id]) => (id ? (await call(api.proposalVersions, { params: { id } })).versions : []),
-    args: () => [this.proposalId] as const,
+    task: async ([key]) => (key && this.source ? this.source.list() : []),
+    args: () => [this.source?.key] as const,
   });
 
   /** Lists the versions again (after a status change took a snapshot). */
@@ -137,7 +172,7 @@ export class VersionsPanel extends LitElement {
   #renderChanges(node: ProseNode) {
     const { t } = this.#i18n;
     if (!this.doc) return nothing;
-    const changes = diffBlocks(blocksOf(node), blocksOf(proseOf(this.doc)));
+    const changes = diffBlocks(blocksOf(node), blocksOf(proseOf(this.doc, node.type.schema)));
     const changed = changes.some((c) => c.op !== 'same');
     return html`<div class="diff" data-version-changes>
       <p class="intro">${changed ? t.proposals.versions.changesIntro : t.proposals.versions.noChanges}</p>
@@ -175,7 +210,8 @@ export class VersionsPanel extends LitElement {
     this.saving = true;
     this.message = null;
     try {
-      const { version } = await call(api.createProposalVersion, { params: { id: this.proposalId }, body: { label } });
+      if (!this.source) return;
+      const version = await this.source.save(label);
       form.reset();
       this.message = { kind: 'success', text: this.#i18n.t.proposals.versions.saved(version.label) };
       this.refresh();
@@ -191,9 +227,9 @@ export class VersionsPanel extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector('dialog')?.showModal();
     try {
-      const { version: full } = await call(api.proposalVersion, { params: { id: this.proposalId, versionId: version.id } });
-      const doc = docFromBase64(full.state);
-      const node = proseOf(doc);
+      if (!this.source) return;
+      const doc = docFromBase64(await this.source.state(version.id));
+      const node = proseOf(doc, this.source.schema());
       doc.destroy();
       if (this.opened?.version.id === version.id) this.#patch({ node });
     } catch (error) {
@@ -218,7 +254,7 @@ export class VersionsPanel extends LitElement {
     if (!opened) return;
     this.#patch({ restoring: true });
     try {
-      await call(api.restoreProposalVersion, { params: { id: this.proposalId, versionId: opened.version.id } });
+      await this.source?.restore(opened.version.id);
       this.message = { kind: 'success', text: this.#i18n.t.proposals.versions.restored(opened.version.label) };
       this.#close();
       this.refresh();

@@ -183,4 +183,26 @@ describe('the record, from a meeting to the strategy', () => {
     await see(page.locator('#proposal-talent-bank'));
     expect(new URL(page.url()).hash).toBe('#proposal-talent-bank');
   });
+
+  it("keeps the strategy's versions as proposals do: one per incorporation, viewed, compared with the text and restored as a new edit", async () => {
+    await page.goto(`${server.url}/strategy`);
+    const blocks = page.locator('fw-editor .fw-prose section.fw-incorporation');
+    await see(blocks.filter({ hasText: '마더 팩토리' }));
+    await page.locator('fw-strategy-page aside').getByRole('tab', { name: '버전' }).click();
+    const panel = page.locator('fw-versions-panel');
+    await panel.getByRole('button', { name: '보기: 전략 반영: 국가 산업인재은행' }).click();
+    const dialog = panel.locator('dialog');
+    await see(dialog.locator('[data-version-content]').getByText('은퇴 전문가 재고용 및 멘토링'));
+    expect(await dialog.locator('[data-version-content] section.fw-incorporation').count()).toBe(1);
+    await dialog.getByRole('button', { name: '변경 사항' }).click();
+    await see(dialog.locator('.change.added', { hasText: '마더 팩토리' }).first());
+    // Comparing read the live text with the strategy's own schema: its blocks are all still there.
+    expect(await blocks.count()).toBe(2);
+    await dialog.getByRole('button', { name: '복원', exact: true }).click();
+    await dialog.getByRole('button', { name: '복원하기' }).click();
+    await see(panel.getByText('‘전략 반영: 국가 산업인재은행’ 버전으로 복원했습니다.'));
+    await expect.poll(() => blocks.count(), { timeout: 15_000 }).toBe(1);
+    await see(blocks.filter({ hasText: '국가 산업인재은행' }));
+    await see(panel.getByRole('button', { name: '보기: 복원 전 (before restore): 전략 반영: 국가 산업인재은행' }));
+  });
 });

@@ -1,4 +1,6 @@
-import { Extension, Node, mergeAttributes } from '@tiptap/core';
+import { Extension, Node, getSchema, mergeAttributes } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
+import { contentExtensions } from '../extensions';
 import { CHAPTER_ATTRIBUTE, incorporationAnchor, INCORPORATION_NODE } from '../../../shared/strategy';
 
 const text = (el: HTMLElement, name: string) => el.getAttribute(`data-${name.toLowerCase()}`) || null;
@@ -55,3 +57,11 @@ export const ChapterHeadings = Extension.create({
 });
 
 export const strategyExtensions = () => [Incorporation, ChapterHeadings];
+
+let schema: Schema | null = null;
+
+/** The strategy's schema (the content, its incorporation blocks and chapter headings), for its versions. */
+export function strategySchema(): Schema {
+  schema ??= getSchema([...contentExtensions(), ...strategyExtensions()]);
+  return schema;
+}

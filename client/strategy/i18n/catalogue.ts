@@ -8,6 +8,8 @@ export interface StrategyCatalogue {
   /** "D-123 · 2027년 6월 30일까지" */
   due: (daysLeft: number, dueOn: string) => string;
   tabs: { document: string; progress: string };
+  /** The side panel beside the text: comments and versions. */
+  tools: string;
   editorLabel: string;
   readOnly: string;
   commentOnly: string;

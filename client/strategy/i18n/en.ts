@@ -5,6 +5,7 @@ export const enStrategy: StrategyCatalogue = {
   intro: 'The proposals the six subcommittees adopt, compiled into the Industrial Transformation Strategy within the first half of the year. Ministry staff write it; chairpersons comment.',
   due: (daysLeft, dueOn) => `${daysLeft >= 0 ? `D-${daysLeft}` : `D+${-daysLeft}`} · due ${dueOn}`,
   tabs: { document: 'Strategy document', progress: 'Progress' },
+  tools: 'Comments and versions',
   editorLabel: 'Text of the Industrial Transformation Strategy',
   readOnly: 'Read-only. Ministry staff write the strategy.',
   commentOnly: 'Chairpersons select text to comment on it. Ministry staff write the text.',

@@ -5,6 +5,7 @@ export const koStrategy: StrategyCatalogue = {
   intro: '여섯 분과가 채택한 제안을 모아 상반기 중 산업대전환 전략으로 정리합니다. 산업부 담당자가 작성하고, 분과위원장은 의견을 남깁니다.',
   due: (daysLeft, dueOn) => `${daysLeft >= 0 ? `D-${daysLeft}` : `D+${-daysLeft}`} · ${dueOn}까지`,
   tabs: { document: '전략 문서', progress: '진행 현황' },
+  tools: '의견, 버전',
   editorLabel: '산업대전환 전략 본문',
   readOnly: '읽기 전용입니다. 전략 문서는 산업부 담당자가 작성합니다.',
   commentOnly: '분과위원장은 본문을 선택해 의견을 남길 수 있습니다. 본문은 산업부 담당자가 작성합니다.',
