@@ -93,7 +93,7 @@ export interface Catalogue {
   admin: {
     title: string;
     forbidden: string;
-    sections: Record<'invite' | 'users' | 'audit', string>;
+    sections: Record<'invite' | 'users' | 'audit' | 'quarantine', string>;
     sectionsNav: string;
     invite: {
       email: string;
@@ -140,6 +140,17 @@ export interface Catalogue {
       empty: string;
       more: string;
       shown: (n: number) => string;
+    };
+    /** Document updates that would not apply when their document was loaded (see docs/documents.md). */
+    quarantine: {
+      intro: string;
+      document: string;
+      storedAt: string;
+      quarantinedAt: string;
+      size: string;
+      error: string;
+      bytes: (n: number) => string;
+      empty: string;
     };
   };
   /** Proposals: the list, one proposal, its workflow, versions. Status names follow the glossary. */

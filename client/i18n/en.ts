@@ -98,7 +98,7 @@ export const en: Catalogue = {
     title: 'Administration',
     forbidden: 'Only ministry staff can use this page.',
     sectionsNav: 'Administration menu',
-    sections: { invite: 'Invite a person', users: 'Users and roles', audit: 'Audit log' },
+    sections: { invite: 'Invite a person', users: 'Users and roles', audit: 'Audit log', quarantine: 'Quarantined document changes' },
     invite: {
       email: 'Email',
       name: 'Name',
@@ -144,6 +144,16 @@ export const en: Catalogue = {
       empty: 'No entries match.',
       more: 'Show more',
       shown: (n) => `${n} ${n === 1 ? 'entry' : 'entries'} shown`,
+    },
+    quarantine: {
+      intro: 'Changes that would not apply when their document was loaded, moved out of its record. The document opens from the rest.',
+      document: 'Document',
+      storedAt: 'Stored',
+      quarantinedAt: 'Quarantined',
+      size: 'Size',
+      error: 'Error',
+      bytes: (n) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'byte' : 'bytes'}`,
+      empty: 'No changes are quarantined.',
     },
   },
   proposals: {

@@ -98,7 +98,7 @@ export const ko: Catalogue = {
     title: '관리',
     forbidden: '산업부 담당자만 이용할 수 있는 화면입니다.',
     sectionsNav: '관리 메뉴',
-    sections: { invite: '사용자 초대', users: '사용자 및 역할', audit: '감사 로그' },
+    sections: { invite: '사용자 초대', users: '사용자 및 역할', audit: '감사 로그', quarantine: '격리된 문서 변경' },
     invite: {
       email: '이메일',
       name: '이름',
@@ -144,6 +144,16 @@ export const ko: Catalogue = {
       empty: '조건에 맞는 기록이 없습니다.',
       more: '더 보기',
       shown: (n) => `${n}건 표시`,
+    },
+    quarantine: {
+      intro: '문서를 불러올 때 적용되지 않아 문서 기록에서 따로 옮겨 둔 변경입니다. 문서는 나머지 기록으로 열립니다.',
+      document: '문서',
+      storedAt: '저장 일시',
+      quarantinedAt: '격리 일시',
+      size: '크기',
+      error: '오류',
+      bytes: (n) => `${n.toLocaleString('ko-KR')}바이트`,
+      empty: '격리된 변경이 없습니다.',
     },
   },
   proposals: {

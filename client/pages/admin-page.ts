@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { can } from '../../shared/permissions';
 import '../admin/audit-log';
 import '../admin/invite-form';
+import '../admin/quarantine-list';
 import '../admin/user-roles';
 import { LocaleController } from '../i18n/i18n';
 import { routePath, type AdminSection } from '../router/routes';
@@ -11,9 +12,9 @@ import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
 
-const sections: readonly AdminSection[] = ['invite', 'users', 'audit'];
+const sections: readonly AdminSection[] = ['invite', 'users', 'audit', 'quarantine'];
 
-/** Ministry staff only: invitations, users and roles, the audit log. */
+/** Ministry staff only: invitations, users and roles, the audit log, quarantined document changes. */
 @customElement('fw-admin-page')
 export class AdminPage extends LitElement {
   static override styles = [
@@ -94,6 +95,8 @@ export class AdminPage extends LitElement {
         return html`<fw-user-roles></fw-user-roles>`;
       case 'audit':
         return html`<fw-audit-log></fw-audit-log>`;
+      case 'quarantine':
+        return html`<fw-quarantine-list></fw-quarantine-list>`;
       default: {
         const unknown: never = this.section;
         throw new Error(`unhandled admin section ${String(unknown)}`);

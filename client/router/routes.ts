@@ -2,7 +2,7 @@ import { subcommitteeIds, type SubcommitteeId } from '../../shared/domain';
 import { proposalStatuses, type ProposalStatus } from '../../shared/proposals/workflow';
 
 /** The pages of the app, parsed from the path (and, for lists, the query). The server serves index.html for every non-API path. */
-export type AdminSection = 'invite' | 'users' | 'audit';
+export type AdminSection = 'invite' | 'users' | 'audit' | 'quarantine';
 
 /** The filters of the proposal list, kept in the address so that a filtered list can be linked to. */
 export interface ProposalFilter {
@@ -23,7 +23,7 @@ export type Route =
   | { page: 'strategy' }
   | { page: 'notFound' };
 
-const adminSections: readonly AdminSection[] = ['invite', 'users', 'audit'];
+const adminSections: readonly AdminSection[] = ['invite', 'users', 'audit', 'quarantine'];
 
 /** A meeting's pages: the room, the read-only live view (`/live`), the projector (`/projector`). */
 export type MeetingView = 'room' | 'live' | 'projector';

@@ -6,6 +6,15 @@
 export interface DocStore {
   /** Every stored update of the document, oldest first; empty for a new document. */
   load(docName: string): Promise<Uint8Array[]>;
+  /** The same as `load`, each update with its sequence number (to name a row that will not apply). */
+  loadLog(docName: string): Promise<LoggedUpdate[]>;
+  /**
+   * Moves one row of the log to the quarantine, with why it would not apply, in one
+   * transaction. False when the row is no longer in the log (e.g. compacted meanwhile).
+   */
+  quarantine(docName: string, seq: number, error: string): Promise<boolean>;
+  /** Quarantined rows of every document, newest first, without their bytes. */
+  listQuarantined(): Promise<QuarantinedUpdate[]>;
   /** Appends one update durably and returns its sequence number (increasing). */
   append(docName: string, update: Uint8Array): Promise<number>;
   /**
@@ -27,6 +36,23 @@ export interface DocStore {
   /** Newest first, without the (possibly large) state. */
   listVersions(docName: string): Promise<DocVersionInfo[]>;
   version(id: string): Promise<DocVersion | null>;
+}
+
+export interface LoggedUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface QuarantinedUpdate {
+  seq: number;
+  docName: string;
+  /** The size of the update. */
+  bytes: number;
+  /** When it was appended to the log. */
+  storedAt: string;
+  quarantinedAt: string;
+  /** What Yjs said when it was applied. */
+  error: string;
 }
 
 export interface NewDocVersion {

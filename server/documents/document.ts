@@ -14,6 +14,7 @@ import { describeUpdate, encodeSyncStep1, encodeSyncStep2, type ClientMessage, t
 import { DocRelay, type RemoteMessage } from './relay';
 import { SerialQueue } from './serial-queue';
 import { SizeGuard } from './size-guard';
+import { replayLog } from './log-replay';
 import { TrialDoc } from './trial';
 import { UpdateBatch } from './update-batch';
 import { UpdateScope, type Scope } from './update-scope';
@@ -61,7 +62,6 @@ interface Received {
  * time, so the log and the document see the same order.
  */
 export class LiveDoc {
-  readonly doc = new Y.Doc();
   readonly connections = new Set<Connection>();
   /** Updates applied this turn of the event loop, forwarded together (see UpdateBatch). */
   private readonly updates = new UpdateBatch(() => this.connections);
@@ -73,7 +73,7 @@ export class LiveDoc {
   private lastRoundEnd = -Infinity;
   private readonly size: SizeGuard;
   /** Where each client update is applied first: only what applies there is stored (see TrialDoc). */
-  private readonly trial = new TrialDoc(this.doc);
+  private readonly trial: TrialDoc;
   private readonly log: Logger;
   /** Rows in the durable log; compaction folds them into one once there are too many. */
   private logLength: number;
@@ -83,7 +83,10 @@ export class LiveDoc {
   /** The compaction in flight; writes go on meanwhile. */
   private compaction: Promise<void> | undefined;
 
-  /** Loads the stored log; throws (leaving nothing behind) when the store or an update fails. */
+  /**
+   * Loads the stored log; rows that would not apply are moved to the quarantine first and the
+   * document loads from the rest. Throws (leaving nothing behind) when the store fails.
+   */
   static async load(name: string, deps: LiveDocDeps): Promise<LiveDoc> {
     // Relayed messages that arrive while the store is read are applied after it (updates commute).
     const early: RemoteMessage[] = [];
@@ -94,7 +97,8 @@ export class LiveDoc {
         doc ? doc.receiveRemote(m) : early.push(m),
       ));
     try {
-      doc = new LiveDoc(name, await deps.store.load(name), deps, relay);
+      const replayed = await LiveDoc.replay(name, deps);
+      doc = new LiveDoc(name, replayed.doc, replayed.rows, deps, relay);
     } catch (error) {
       relay?.leave();
       throw error;
@@ -104,9 +108,35 @@ export class LiveDoc {
     return doc;
   }
 
+  /** The log replayed, each row that would not apply moved to the quarantine (and logged as an error). */
+  private static async replay(name: string, deps: LiveDocDeps): Promise<{ doc: Y.Doc; rows: number }> {
+    const updates = await deps.store.load(name);
+    const all = new Y.Doc();
+    try {
+      Y.transact(all, () => updates.forEach((update) => Y.applyUpdate(all, update, 'load')), 'load');
+      return { doc: all, rows: updates.length };
+    } catch {
+      all.destroy();
+    }
+    // Some row throws: find which, row by row, and take them out of the log.
+    const log = await deps.store.loadLog(name);
+    const { doc, failed } = replayLog(log);
+    try {
+      for (const { row, error } of failed) {
+        await deps.store.quarantine(name, row.seq, error);
+        deps.logger.error({ docName: name, seq: row.seq, bytes: row.update.byteLength, error }, 'a stored update would not apply; moved it to the quarantine');
+      }
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    return { doc, rows: log.length - failed.length };
+  }
+
   private constructor(
     readonly name: string,
-    stored: Uint8Array[],
+    readonly doc: Y.Doc,
+    rows: number,
     private readonly deps: LiveDocDeps,
     private readonly relay: DocRelay | undefined,
   ) {
@@ -116,16 +146,9 @@ export class LiveDoc {
       (message, except) => this.broadcast(message, except),
       (update) => relay?.publish('awareness', update),
     );
-    try {
-      Y.transact(this.doc, () => stored.forEach((update) => Y.applyUpdate(this.doc, update, 'load')), 'load');
-    } catch (error) {
-      // The caller leaves the relay; here only what this constructor made.
-      this.awareness.destroy();
-      this.doc.destroy();
-      throw error;
-    }
+    this.trial = new TrialDoc(this.doc);
     this.size = new SizeGuard(this.doc, limits.yjsDocumentBytes);
-    this.logLength = stored.length;
+    this.logLength = rows;
     this.compactAfter = deps.compactEvery;
     // No 'update' listener: every change is applied in this class with its update in hand
     // (forwarded and relayed from here), and a listener would make Yjs encode each one again.

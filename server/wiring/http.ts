@@ -14,6 +14,7 @@ import { serveClient } from '../http/static';
 import { strategyRoutes } from '../strategy';
 import { strategyExport } from '../exports/strategy';
 import type { DocumentServer } from '../documents';
+import { documentRoutes } from '../documents/routes';
 import type { Logger } from '../logger';
 import { meetingRoutes } from '../meetings';
 import { notificationRoutes } from '../notifications';
@@ -59,6 +60,7 @@ export function buildHttpApp(d: {
   });
   authRoutes(app, auth, (d.config.PUBLIC_ORIGIN ?? '').startsWith('https:'));
   auditRoutes(app, audit);
+  documentRoutes(app, store.docs);
   forumRoutes(app, store, d.clock);
   route(app, api.online, async (_, c) => {
     requireUser(c);

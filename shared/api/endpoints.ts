@@ -16,6 +16,7 @@ import {
 } from '../schemas/auth';
 import { ForumResponse, HealthResponse } from '../schemas/forum';
 import { AuditQuery, AuditResponse } from '../schemas/audit';
+import { QuarantineResponse } from '../schemas/documents';
 import { User } from '../schemas/common';
 import { OnlineResponse } from '../schemas/presence';
 import { proposalEndpoints } from './proposals';
@@ -82,6 +83,11 @@ export const coreEndpoints = {
     method: 'get', path: '/api/audit', tag: 'audit', access: 'ministry',
     summary: 'The audit log, newest first, filtered; /api/audit.csv gives the same as CSV',
     query: AuditQuery, response: AuditResponse,
+  }),
+  quarantine: endpoint({
+    method: 'get', path: '/api/documents/quarantine', tag: 'documents', access: 'ministry',
+    summary: 'Document updates that would not apply when their document was loaded, moved out of its log (newest 1000)',
+    response: QuarantineResponse,
   }),
 } as const;
 

@@ -52,6 +52,24 @@ describe('sqliteDocStore: update log', () => {
   });
 });
 
+describe('sqliteDocStore: quarantine', () => {
+  it('moves one row out of the log with its error, and lists it without its bytes', async () => {
+    await store.append('d:1', bytes(1));
+    const bad = await store.append('d:1', bytes(9, 9, 9));
+    await store.append('d:1', bytes(3));
+    expect((await store.loadLog('d:1')).map((r) => r.seq)).toEqual([bad - 1, bad, bad + 1]);
+    expect(await store.quarantine('d:1', bad, 'TypeError: nope')).toBe(true);
+    expect((await store.load('d:1')).map((u) => [...u])).toEqual([[1], [3]]);
+    expect(await store.listQuarantined()).toEqual([
+      { seq: bad, docName: 'd:1', bytes: 3, storedAt: expect.any(String), quarantinedAt: expect.any(String), error: 'TypeError: nope' },
+    ]);
+    // Gone already (compacted, or moved by another instance): nothing happens.
+    expect(await store.quarantine('d:1', bad, 'again')).toBe(false);
+    expect(await store.quarantine('d:2', bad + 1, 'wrong document')).toBe(false);
+    expect(await store.count('d:1')).toBe(2);
+  });
+});
+
 describe('sqliteDocStore: versions', () => {
   it('saves, lists newest first without state, and reads one with state', async () => {
     const first = await store.saveVersion({ docName: 'p:1', label: 'Draft', state: bytes(1), createdBy: 'u1', createdAt: '2026-01-01T00:00:00.000Z' });

@@ -1,6 +1,24 @@
-import type { DocStore, DocVersion, DocVersionInfo } from '../../documents/doc-store';
+import type { DocStore, DocVersion, DocVersionInfo, QuarantinedUpdate } from '../../documents/doc-store';
 import { newId } from '../../ids';
 import type { Db } from './database';
+
+interface QuarantineRow {
+  seq: number;
+  doc_name: string;
+  bytes: number;
+  created_at: string;
+  quarantined_at: string;
+  error: string;
+}
+
+const toQuarantined = (r: QuarantineRow): QuarantinedUpdate => ({
+  seq: r.seq,
+  docName: r.doc_name,
+  bytes: r.bytes,
+  storedAt: r.created_at,
+  quarantinedAt: r.quarantined_at,
+  error: r.error,
+});
 
 interface VersionRow {
   id: string;
@@ -26,6 +44,21 @@ export function sqliteDocStore(db: Db): DocStore {
     'INSERT INTO doc_updates (doc_name, "update", created_at) VALUES (?, ?, ?)',
   );
   const select = db.prepare<[string], Buffer>('SELECT "update" FROM doc_updates WHERE doc_name = ? ORDER BY seq').pluck();
+  const selectLog = db.prepare<[string], { seq: number; update: Buffer }>('SELECT seq, "update" FROM doc_updates WHERE doc_name = ? ORDER BY seq');
+  const moveToQuarantine = db.prepare<[string, string, string, number]>(
+    `INSERT INTO doc_quarantine (seq, doc_name, "update", created_at, error, quarantined_at)
+     SELECT seq, doc_name, "update", created_at, ?, ? FROM doc_updates WHERE doc_name = ? AND seq = ?`,
+  );
+  const deleteOne = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_name = ? AND seq = ?');
+  const quarantineTx = db.transaction((docName: string, seq: number, error: string) => {
+    if (moveToQuarantine.run(error, new Date().toISOString(), docName, seq).changes === 0) return false;
+    deleteOne.run(docName, seq);
+    return true;
+  });
+  const listQuarantine = db.prepare<[], QuarantineRow>(
+    `SELECT seq, doc_name, length("update") AS bytes, created_at, quarantined_at, error FROM doc_quarantine
+     ORDER BY quarantined_at DESC, seq DESC LIMIT 1000`,
+  );
   const countRows = db.prepare<[string], number>('SELECT COUNT(*) FROM doc_updates WHERE doc_name = ?').pluck();
   const deleteThrough = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?');
   const appendTx = db.transaction((docName: string, updates: Uint8Array[]) => {
@@ -51,6 +84,15 @@ export function sqliteDocStore(db: Db): DocStore {
   return {
     async load(docName) {
       return select.all(docName);
+    },
+    async loadLog(docName) {
+      return selectLog.all(docName);
+    },
+    async quarantine(docName, seq, error) {
+      return quarantineTx(docName, seq, error);
+    },
+    async listQuarantined() {
+      return listQuarantine.all().map(toQuarantined);
     },
     async append(docName, update) {
       return appendTx(docName, [update]);

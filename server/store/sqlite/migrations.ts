@@ -297,4 +297,22 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Numbered by issue (13.1), like the others written on branches.
+    version: 131,
+    name: 'quarantined document updates',
+    sql: `
+      -- Rows of doc_updates that would not apply when their document was loaded (written by an
+      -- older version, or corrupted): moved here whole, with the error, for staff to see.
+      CREATE TABLE doc_quarantine (
+        seq INTEGER PRIMARY KEY,
+        doc_name TEXT NOT NULL,
+        "update" BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        error TEXT NOT NULL,
+        quarantined_at TEXT NOT NULL
+      );
+      CREATE INDEX doc_quarantine_at ON doc_quarantine(quarantined_at);
+    `,
+  },
 ];
