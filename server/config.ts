@@ -21,9 +21,16 @@ export const ConfigSchema = z.object({
     .optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   INVITATION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
-  /** Failed sign-ins allowed per account and per address in a 15-minute window. */
-  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /**
+   * Failed sign-ins allowed per 15 minutes (token buckets refilling evenly over the 15 minutes):
+   * per account and address, per account from all addresses (a higher ceiling, so nobody can
+   * lock a person out from one address), and per address over all accounts.
+   */
+  LOGIN_MAX_PER_PAIR: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
   LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  /** Password hashes (scrypt, 128 MiB each) computed at once; more wait their turn, taking turns by address. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().max(64).default(2),
   /** Seconds a presence entry lives without a heartbeat. */
   PRESENCE_TTL_SECONDS: z.coerce.number().positive().max(600).default(15),
   /** Start of the 200-day project (YYYY-MM-DD); used on first start only. */

@@ -9,7 +9,8 @@ import { hashToken, newId, newToken } from '../ids';
 import type { Transactor } from '../store/store';
 import { publicUser, type AuthStore, type InvitationRecord, type UserRecord } from './auth-store';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
-import type { RateLimit } from './rate-limit';
+import type { HashingPool } from './hashing-pool';
+import type { SignInLimits } from './sign-in-limits';
 import type { Session, Sessions } from './sessions';
 
 type InvitationView = z.infer<typeof Invitation>;
@@ -29,8 +30,9 @@ export interface AuthServiceDeps {
   sessions: Sessions;
   audit: AuditLog;
   clock: Clock;
-  loginPerAccount: RateLimit;
-  loginPerAddress: RateLimit;
+  signInLimits: SignInLimits;
+  /** Every password hash and check goes through it: bounded, taking turns by address. */
+  hashing: HashingPool;
   invitationTtlMs: number;
   /** Builds the link a person opens to accept an invitation. */
   invitationLink: (token: string) => string;
@@ -44,22 +46,32 @@ export interface AuthServiceDeps {
 export class AuthService {
   constructor(private readonly d: AuthServiceDeps) {}
 
-  /** Same work and the same answer whether or not the account exists. */
+  /**
+   * Same work and the same answer whether or not the account exists. The attempt counts
+   * against the limits before the password is checked, so an attempt over a limit is
+   * refused without hashing, and parallel attempts count exactly.
+   */
   async login(email: string, password: string, address: string): Promise<Result<SignedIn>> {
-    const wait = Math.max(await this.d.loginPerAccount.blockedFor(email), await this.d.loginPerAddress.blockedFor(address));
-    if (wait > 0) {
-      return err('rate_limited', `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`, 'auth.rate_limited');
+    const attempt = await this.d.signInLimits.begin(email, address);
+    if (!attempt.ok) {
+      const minutes = Math.max(1, Math.ceil(attempt.retryAfterMs / 60_000));
+      const refused = err('rate_limited', `Too many sign-in attempts. Try again in ${minutes} minute(s).`, 'auth.rate_limited');
+      return { ok: false, error: { ...refused.error, retryAfterSeconds: Math.max(1, Math.ceil(attempt.retryAfterMs / 1000)) } };
     }
     const user = await this.d.store.userByEmail(email);
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+    const valid = await this.d.hashing.run(address, async () => verifyPassword(password, user?.passwordHash ?? (await decoyHash())));
     if (!user || !user.passwordHash || !valid) {
-      await Promise.all([this.d.loginPerAccount.hit(email), this.d.loginPerAddress.hit(address)]);
       await this.d.audit.record(user?.id ?? null, 'auth.login_failed', null, { email, address });
       return err('unauthenticated', 'The email or password is incorrect.', 'auth.invalid_credentials');
     }
-    await this.d.loginPerAccount.reset(email);
+    await attempt.succeeded();
     await this.d.audit.record(user.id, 'auth.login', `user:${user.id}`, { address });
     return ok(await this.signIn(user));
+  }
+
+  /** Password checks waiting for their turn (the tests watch the queue fill). */
+  get hashingQueued(): number {
+    return this.d.hashing.queued;
   }
 
   async logout(session: Session): Promise<void> {
@@ -131,7 +143,7 @@ export class AuthService {
       name: body.name,
       role: inv.role,
       subcommittee: inv.subcommittee,
-      passwordHash: await hashPassword(body.password),
+      passwordHash: await this.d.hashing.run('invitation', () => hashPassword(body.password)),
       createdAt: now,
     };
     const { outcome, user: created } = await this.d.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { api } from '../../shared/api/endpoints';
 import type { AuthService } from './auth-service';
+import { addressOf } from '../limits/http';
 import type { AppEnv } from '../http/env';
 import { httpError, HttpError } from '../http/errors';
 import { route } from '../http/route';
@@ -16,9 +16,9 @@ export function unwrap<T>(result: Result<T>): T {
 
 export function authRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, secureCookies: boolean): void {
   route(app, api.login, async ({ body }, c) => {
-    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const address = addressOf(c);
     const result = await auth.login(body.email, body.password, address);
-    if (!result.ok && result.error.code === 'rate_limited') c.header('Retry-After', '900');
+    if (!result.ok && result.error.code === 'rate_limited') c.header('Retry-After', String(result.error.retryAfterSeconds ?? 60));
     const { user, token, session } = unwrap(result);
     setSessionCookie(c, token, session, secureCookies);
     return { user, token };

@@ -1,6 +1,7 @@
 import { AuditLog } from '../audit/audit-log';
 import { AuthService } from '../auth/auth-service';
-import { RateLimit } from '../auth/rate-limit';
+import { HashingPool } from '../auth/hashing-pool';
+import { SignInLimits } from '../auth/sign-in-limits';
 import { Sessions } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -35,12 +36,16 @@ export interface RateLimits {
 
 const hour = 3_600_000;
 const quarterHour = 15 * 60_000;
+/** `max` at once, refilled evenly over 15 minutes: the sign-in limits' buckets. */
+const perQuarterHour = (max: number) => ({ burst: max, perSecond: max / (quarterHour / 1000) });
 
 export async function openCore(config: Config, clock: Clock, logger: Logger, wrapStore: (store: Store) => Store = (s) => s): Promise<Core> {
   const store = wrapStore(openSqliteStore(config.DATA_DIR, { logger }));
   const ephemeral: Ephemeral = config.REDIS_URL ? await RedisEphemeral.connect(config.REDIS_URL, { clock }) : new MemoryEphemeral(clock);
   const audit = new AuditLog(store.audit, clock);
   let publicOrigin = config.PUBLIC_ORIGIN ?? '';
+  // With Redis, each bucket's local twin refuses floods without a round trip (limits/rate-limiter.ts).
+  const local = ephemeral.kind === 'redis' ? new MemoryEphemeral(clock) : undefined;
   const hooks: Core['hooks'] = { onUserChanged: () => {}, onSessionEnded: () => {} };
   const auth = new AuthService({
     store: store.auth,
@@ -48,14 +53,18 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
     sessions: new Sessions(ephemeral, clock, config.SESSION_TTL_HOURS * hour),
     audit,
     clock,
-    loginPerAccount: new RateLimit(ephemeral, 'login-account', config.LOGIN_MAX_PER_ACCOUNT, quarterHour),
-    loginPerAddress: new RateLimit(ephemeral, 'login-address', config.LOGIN_MAX_PER_ADDRESS, quarterHour),
+    // No local twins here: a success on one instance must free the pair on every instance.
+    signInLimits: new SignInLimits({
+      pair: new RateLimiter(ephemeral, 'login-pair', perQuarterHour(config.LOGIN_MAX_PER_PAIR)),
+      account: new RateLimiter(ephemeral, 'login-account', perQuarterHour(config.LOGIN_MAX_PER_ACCOUNT)),
+      address: new RateLimiter(ephemeral, 'login-address', perQuarterHour(config.LOGIN_MAX_PER_ADDRESS)),
+    }),
+    hashing: new HashingPool(config.PASSWORD_HASH_CONCURRENCY),
     invitationTtlMs: config.INVITATION_TTL_HOURS * hour,
     invitationLink: (token) => `${publicOrigin}/invite/${token}`,
     onUserChanged: (userId) => hooks.onUserChanged(userId),
     onSessionEnded: (sessionId, userId) => hooks.onSessionEnded(sessionId, userId),
   });
-  const local = ephemeral.kind === 'redis' ? new MemoryEphemeral(clock) : undefined;
   const limits: RateLimits = {
     socketEvents: new RateLimiter(ephemeral, 'socket', ratePolicies.socketEvents, local),
     httpWrites: new RateLimiter(ephemeral, 'http-user', ratePolicies.httpWrites, local),

@@ -10,7 +10,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   });
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true, env: { LOGIN_MAX_PER_ACCOUNT: '3', LOGIN_MAX_PER_ADDRESS: '1000' } });
+  server = await startTestServer({ demo: true, env: { LOGIN_MAX_PER_PAIR: '3', LOGIN_MAX_PER_ADDRESS: '1000' } });
 });
 afterAll(() => server.close());
 
