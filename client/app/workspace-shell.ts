@@ -9,17 +9,28 @@ import { sessionContext, type Session } from '../session/session-context';
 
 /**
  * Pages other than home load on first visit: the editor (Tiptap, Yjs) alone is most
- * of the client, and the home page should not wait for it. The element upgrades
- * when its module arrives.
+ * of the client, and the home page should not wait for it. Each of a meeting's views
+ * loads only its own page, so the room never downloads the projector and the
+ * projector never downloads the editor. The element upgrades when its module arrives.
  */
-const pageModules: Partial<Record<Route['page'], () => Promise<unknown>>> = {
-  admin: () => import('../pages/admin-page'),
-  proposals: () => import('../pages/proposals-page'),
-  proposal: () => import('../pages/proposal-page'),
-  meetings: () => import('../pages/meetings-page'),
-  meeting: () => Promise.all([import('../pages/meeting-room-page'), import('../pages/meeting-projector-page')]),
-  strategy: () => import('../pages/strategy-page'),
-};
+function loadPage(route: Route): Promise<unknown> | undefined {
+  switch (route.page) {
+    case 'admin':
+      return import('../pages/admin-page');
+    case 'proposals':
+      return import('../pages/proposals-page');
+    case 'proposal':
+      return import('../pages/proposal-page');
+    case 'meetings':
+      return import('../pages/meetings-page');
+    case 'meeting':
+      return route.view === 'projector' ? import('../pages/meeting-projector-page') : import('../pages/meeting-room-page');
+    case 'strategy':
+      return import('../pages/strategy-page');
+    default:
+      return undefined;
+  }
+}
 
 /**
  * The signed-in part of the app. It exists only while someone is signed in, so
@@ -38,7 +49,7 @@ export class WorkspaceShell extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('route')) return;
     this.#presence.setLocation(routeLocation(this.route));
-    void pageModules[this.route.page]?.();
+    void loadPage(this.route);
   }
 
   // Light DOM is enough here: the pages carry their own styles.

@@ -10,7 +10,6 @@ import { ackMessage } from './ack-message';
 import { formatClock, formatDuration, formatMeetingTime } from './format';
 import { itemClock } from './agenda-panel';
 import type { MeetingController } from './meeting-controller';
-import './meeting-form';
 import { meetingStatusBadge, panelStyles } from './meeting-styles';
 import { meetingIcsPath, meetingPath, meetingsPath } from './paths';
 import type { MeetingAbilities } from './permissions';
@@ -123,6 +122,12 @@ export class MeetingHeader extends LitElement {
   /** Ministry staff editing the meeting's details (title, time, place, link, chair). */
   @state() private editing = false;
 
+  /** The form loads on first use: only those who run meetings ever open it. */
+  readonly #toggleForm = async () => {
+    if (!this.editing) await import('./meeting-form');
+    this.editing = !this.editing;
+  };
+
   readonly #i18n = new LocaleController(this);
 
   constructor() {
@@ -163,7 +168,7 @@ export class MeetingHeader extends LitElement {
             : nothing}
           ${isLive(m.status) ? this.#followButtons(state) : nothing}
           ${!readOnlyView && this.abilities?.edit
-            ? html`<button type="button" class="secondary small" aria-expanded=${String(this.editing)} @click=${() => (this.editing = !this.editing)}>
+            ? html`<button type="button" class="secondary small" aria-expanded=${String(this.editing)} @click=${this.#toggleForm}>
                 ${t.meetings.create.editOpen}
               </button>`
             : nothing}
