@@ -5,6 +5,7 @@ export interface Transfer {
   url: string;
   /** Chromium's resource type: Document, Script, Stylesheet, Fetch, XHR, WebSocket… */
   type: string;
+  /** The status the server sent (304 for a revalidated page, though the page shows its cached 200). */
   status: number;
   /** Bytes that crossed the network for it, headers included (DevTools' "transferred"); 0 from cache. */
   transferred: number;
@@ -48,6 +49,12 @@ export async function recordTransfers(page: Page): Promise<TransferLog> {
       contentEncoding: headers['content-encoding'] ?? null,
     });
   });
+  // The status as it came over the wire: when a 304 revalidates a cached page,
+  // responseReceived reports the cached 200 instead.
+  const wireStatus = new Map<string, number>();
+  cdp.on('Network.responseReceivedExtraInfo', (event) => {
+    wireStatus.set(event.requestId, event.statusCode);
+  });
   cdp.on('Network.requestServedFromCache', (event) => {
     const known = pending.get(event.requestId);
     if (known) known.fromCache = true;
@@ -56,7 +63,9 @@ export async function recordTransfers(page: Page): Promise<TransferLog> {
     const known = pending.get(event.requestId);
     if (!known) return;
     pending.delete(event.requestId);
-    transfers.push({ ...known, transferred: known.fromCache ? 0 : event.encodedDataLength });
+    const status = wireStatus.get(event.requestId) ?? known.status;
+    wireStatus.delete(event.requestId);
+    transfers.push({ ...known, status, transferred: known.fromCache ? 0 : event.encodedDataLength });
   });
   await cdp.send('Network.enable');
   return {
