@@ -77,7 +77,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
     // One process needs no relay between instances: every client is on this one.
     ephemeral: config.REDIS_URL ? ephemeral : undefined,
   });
-  const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN });
+  const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN, watch: (session) => core.liveSessions.watch(session) });
   const domains = createDomains({ core, documents, kinds, io, config, logger, clock, instance: newId() });
   const { presence, proposals, meetings, polls } = domains;
 
@@ -110,6 +110,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
     (closing ??= (async () => {
       http.close(); // stop accepting; requests in flight finish below
       http.closeIdleConnections();
+      core.liveSessions.stop();
       await stopPresence();
       stopResend();
       polls.stop();

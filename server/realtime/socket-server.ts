@@ -8,6 +8,7 @@ import type {
 } from '../../shared/realtime/protocol';
 import { limits } from '../../shared/limits';
 import type { AuthService } from '../auth/auth-service';
+import type { Session } from '../auth/sessions';
 import { originAllowed } from '../http/origin';
 import { SESSION_COOKIE } from '../http/session';
 import type { Logger } from '../logger';
@@ -40,7 +41,7 @@ export function credentialsOf(
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { auth: AuthService; logger: Logger; publicOrigin: string | undefined },
+  deps: { auth: AuthService; logger: Logger; publicOrigin: string | undefined; watch: (session: Session) => void },
 ): ForumServer {
   const io: ForumServer = new Server(httpServer, {
     serveClient: false,
@@ -59,6 +60,8 @@ export function createSocketServer(
     socket.data.userId = found.user.id;
     socket.data.sessionId = found.session.id;
     socket.data.user = found.user;
+    // Watched so that the connection closes when the session expires (auth/live-sessions.ts).
+    deps.watch(found.session);
     next();
   });
 

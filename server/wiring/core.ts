@@ -1,6 +1,7 @@
 import { AuditLog } from '../audit/audit-log';
 import { AuthService } from '../auth/auth-service';
 import { HashingPool } from '../auth/hashing-pool';
+import { LiveSessions, type EndSession } from '../auth/live-sessions';
 import { SignInLimits } from '../auth/sign-in-limits';
 import { Sessions } from '../auth/sessions';
 import type { Clock } from '../clock';
@@ -24,8 +25,13 @@ export interface Core {
   limits: RateLimits;
   /** Set once the listening address is known; invitation links use it. */
   setPublicOrigin(origin: string): void;
-  /** Realtime reactions to account changes, wired once the sockets exist. */
-  hooks: { onUserChanged(userId: string): void; onSessionEnded(sessionId: string, userId: string): void };
+  /** The sessions behind this instance's live connections; each one's connections close when it expires. */
+  liveSessions: LiveSessions;
+  /**
+   * Realtime reactions to account changes, wired once the sockets exist. `onSessionEnded` is
+   * also what a cluster bus calls for a sign-out on another instance.
+   */
+  hooks: { onUserChanged(userId: string): void; onSessionEnded: EndSession };
 }
 
 export interface RateLimits {
@@ -63,19 +69,21 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
     invitationTtlMs: config.INVITATION_TTL_HOURS * hour,
     invitationLink: (token) => `${publicOrigin}/invite/${token}`,
     onUserChanged: (userId) => hooks.onUserChanged(userId),
-    onSessionEnded: (sessionId, userId) => hooks.onSessionEnded(sessionId, userId),
+    onSessionEnded: (sessionId, userId) => hooks.onSessionEnded(sessionId, userId, 'signed out'),
   });
   const limits: RateLimits = {
     socketEvents: new RateLimiter(ephemeral, 'socket', ratePolicies.socketEvents, local),
     httpWrites: new RateLimiter(ephemeral, 'http-user', ratePolicies.httpWrites, local),
     anonymousWrites: new RateLimiter(ephemeral, 'http-address', ratePolicies.anonymousWrites, local),
   };
+  const liveSessions = new LiveSessions(clock, (sessionId, userId, reason) => hooks.onSessionEnded(sessionId, userId, reason));
   return {
     store,
     ephemeral,
     audit,
     auth,
     limits,
+    liveSessions,
     hooks,
     setPublicOrigin: (origin) => {
       publicOrigin = config.PUBLIC_ORIGIN ?? origin;

@@ -20,7 +20,10 @@ export function authenticateUpgrade(core: Core, config: Config) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const { token, originOk } = credentialsOf(req, url.searchParams.get('token'), config.PUBLIC_ORIGIN);
     if (!originOk) return null;
-    return (await core.auth.authenticate(token))?.user ?? null;
+    const found = await core.auth.authenticate(token);
+    if (!found) return null;
+    core.liveSessions.watch(found.session);
+    return found.user;
   };
 }
 
@@ -42,10 +45,15 @@ export function wireAccountHooks(core: Core, io: ForumServer, documents: Documen
       await documents.recheck(() => true);
     })();
   };
-  core.hooks.onSessionEnded = (sessionId, userId) => {
-    io.to(`session:${sessionId}`).emit('session:ended', 'signed out');
-    io.in(`session:${sessionId}`).disconnectSockets(true);
+  core.hooks.onSessionEnded = (sessionId, userId, reason) => {
+    core.liveSessions.forget(sessionId);
+    // A sign-out reaches every instance's sockets through the adapter; an expiry is found by
+    // each instance's own sweep, so it closes only this one's.
+    const sockets = reason === 'signed out' ? io : io.local;
+    sockets.to(`session:${sessionId}`).emit('session:ended', reason);
+    sockets.in(`session:${sessionId}`).disconnectSockets(true);
     // Document connections reconnect and authenticate again: the ended session's are refused.
     documents.reauthenticate(userId);
   };
+  core.liveSessions.start();
 }
