@@ -110,7 +110,7 @@ async function runStep(forum: Forum, ministry: User, n: number): Promise<VotingS
   const started = await forum.meetings.service.start(ministry, meetingId);
   if (!started.ok) throw new Error(started.error.message);
 
-  const sessions = new Sessions(forum.ephemeral, systemClock, 3_600_000);
+  const sessions = new Sessions(forum.store.auth, systemClock, 3_600_000);
   const createdAt = new Date().toISOString();
   const tag = newId().toLowerCase();
   const voters = await Promise.all(

@@ -30,6 +30,14 @@ export interface InvitationRecord {
   createdAt: string;
 }
 
+/** A login session; `id` is the hash of its token. Times are epoch milliseconds. */
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
 export type AcceptOutcome = 'accepted' | 'unknown' | 'used' | 'expired' | 'email_taken';
 
 /** Durable accounts and invitations. */
@@ -45,4 +53,10 @@ export interface AuthStore {
   invitationByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
   /** Marks the invitation used and creates its account, atomically: a link works once. */
   acceptInvitation(tokenHash: string, user: NewUser, now: string): Promise<{ outcome: AcceptOutcome; user?: UserRecord }>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  sessionById(id: string): Promise<SessionRecord | null>;
+  deleteSession(id: string): Promise<void>;
+  /** Removes sessions that expired at or before `now`; answers how many. */
+  deleteExpiredSessions(now: number): Promise<number>;
 }

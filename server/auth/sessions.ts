@@ -1,18 +1,23 @@
 import type { Clock } from '../clock';
-import type { Ephemeral } from '../ephemeral/ephemeral';
 import { hashToken, newToken } from '../ids';
+import type { AuthStore, SessionRecord } from './auth-store';
 
-export interface Session {
-  id: string;
-  userId: string;
-  createdAt: number;
-  expiresAt: number;
-}
+export type Session = SessionRecord;
 
-/** Login sessions in the ephemeral state, keyed by a hash of the token. */
+/** Expired rows are swept at most this often, on a sign-in. */
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+/**
+ * Login sessions in the durable store, keyed by a hash of the token, so a Redis restart or
+ * outage signs nobody out. No Redis cache in front: with SQLite a lookup is one primary-key
+ * read in the process, cheaper than a round trip to Redis, and a cache would keep a session
+ * that was ended while Redis was unreachable (see docs/realtime.md, "When Redis goes away").
+ */
 export class Sessions {
+  private lastSweep = 0;
+
   constructor(
-    private readonly ephemeral: Ephemeral,
+    private readonly store: Pick<AuthStore, 'createSession' | 'sessionById' | 'deleteSession' | 'deleteExpiredSessions'>,
     private readonly clock: Clock,
     private readonly ttlMs: number,
   ) {}
@@ -21,8 +26,11 @@ export class Sessions {
     const token = newToken();
     const now = this.clock.now();
     const session: Session = { id: hashToken(token), userId, createdAt: now, expiresAt: now + this.ttlMs };
-    await this.ephemeral.set(`session:${session.id}`, JSON.stringify(session), this.ttlMs);
-    await this.ephemeral.setAdd(`user-sessions:${userId}`, session.id);
+    await this.store.createSession(session);
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = now;
+      await this.store.deleteExpiredSessions(now);
+    }
     return { token, session };
   }
 
@@ -32,15 +40,11 @@ export class Sessions {
   }
 
   async byId(id: string): Promise<Session | null> {
-    const raw = await this.ephemeral.get(`session:${id}`);
-    if (!raw) return null;
-    const session = JSON.parse(raw) as Session;
-    return session.expiresAt > this.clock.now() ? session : null;
+    const session = await this.store.sessionById(id);
+    return session && session.expiresAt > this.clock.now() ? session : null;
   }
 
   async end(id: string): Promise<void> {
-    const session = await this.byId(id);
-    await this.ephemeral.delete(`session:${id}`);
-    if (session) await this.ephemeral.setRemove(`user-sessions:${session.userId}`, id);
+    await this.store.deleteSession(id);
   }
 }

@@ -56,7 +56,7 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
   const auth = new AuthService({
     store: store.auth,
     db: store,
-    sessions: new Sessions(ephemeral, clock, config.SESSION_TTL_HOURS * hour),
+    sessions: new Sessions(store.auth, clock, config.SESSION_TTL_HOURS * hour),
     audit,
     clock,
     // No local twins here: a success on one instance must free the pair on every instance.

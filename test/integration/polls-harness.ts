@@ -85,7 +85,7 @@ export async function pollHarness(options: TestServerOptions & { realMeetings?: 
   };
   let current = await start();
 
-  const tokenFor = async (user: User) => (await new Sessions(current.ephemeral, systemClock, 3_600_000).create(user.id)).token;
+  const tokenFor = async (user: User) => (await new Sessions(current.store.auth, systemClock, 3_600_000).create(user.id)).token;
   const sessionFor = async (user: User): Promise<Person> => {
     const who = { user, token: await tokenFor(user) };
     people.push(who);

@@ -151,6 +151,25 @@ describe('a Redis outage', () => {
     expect(again.poll).toMatchObject({ votedCount: 2, counts: { yes: 1, no: 1, abstain: 0 } });
   }, 60_000);
 
+  it('signs nobody out: a session made before the outage works during it and after a restart that emptied Redis', async () => {
+    const { a, b, redis } = await cluster();
+    const token = await login(a, 'chair.global@forum.demo');
+    const signedOut = await login(a, 'chair.workforce@forum.demo');
+    await api(a, signedOut, 'POST', '/api/auth/logout');
+    const me = (server: TestServer, t = token) => fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${t}` } });
+
+    await redis.stop();
+    await waitFor(async () => (await health(b)).status === 'degraded', 'health to say degraded');
+    expect((await me(b)).status).toBe(200);
+    const back = await startRedis(redis.port); // a new redis-server: nothing of the old one's data
+    redis.stop = back.stop;
+    await waitFor(async () => (await health(a)).status === 'ok', 'health to say ok again');
+    for (const server of [a, b]) expect((await me(server)).status).toBe(200);
+    expect((await me(a, signedOut)).status).toBe(401);
+    const client = await socket(b, token);
+    expect(client.connected).toBe(true);
+  }, 60_000);
+
   it('splits no document: edits made on both instances meanwhile meet when Redis returns, without an unload', async () => {
     redis = await startRedis();
     // Two document servers on one database file, each with its own Redis connections.

@@ -1,5 +1,5 @@
 import type { Role, SubcommitteeId } from '../../../shared/domain';
-import { publicUser, type AcceptOutcome, type AuthStore, type InvitationRecord, type NewUser, type UserRecord } from '../../auth/auth-store';
+import { publicUser, type AcceptOutcome, type AuthStore, type InvitationRecord, type NewUser, type SessionRecord, type UserRecord } from '../../auth/auth-store';
 import type { Db } from './database';
 
 interface UserRow {
@@ -63,6 +63,13 @@ export function sqliteAuthStore(db: Db): AuthStore {
   const invitationByHash = db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?');
   const markAccepted = db.prepare('UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL');
 
+  const insertSession = db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (@id, @userId, @createdAt, @expiresAt)');
+  const sessionById = db.prepare<[string], SessionRecord>(
+    'SELECT id, user_id AS userId, created_at AS createdAt, expires_at AS expiresAt FROM sessions WHERE id = ?',
+  );
+  const deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
+  const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+
   const accept = db.transaction((tokenHash: string, user: NewUser, now: string): { outcome: AcceptOutcome; user?: UserRecord } => {
     const row = invitationByHash.get(tokenHash);
     if (!row) return { outcome: 'unknown' };
@@ -107,6 +114,18 @@ export function sqliteAuthStore(db: Db): AuthStore {
     },
     async acceptInvitation(tokenHash, user, now) {
       return accept.immediate(tokenHash, user, now);
+    },
+    async createSession(session) {
+      insertSession.run(session);
+    },
+    async sessionById(id) {
+      return sessionById.get(id) ?? null;
+    },
+    async deleteSession(id) {
+      deleteSession.run(id);
+    },
+    async deleteExpiredSessions(now) {
+      return deleteExpired.run(now).changes;
     },
   };
 }

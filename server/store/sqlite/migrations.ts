@@ -315,4 +315,21 @@ export const migrations: Migration[] = [
       CREATE INDEX doc_quarantine_at ON doc_quarantine(quarantined_at);
     `,
   },
+  {
+    // Numbered by issue (13.3).
+    version: 133,
+    name: 'sessions in the store',
+    sql: `
+      -- Sign-ins outlive a Redis restart (issue 13.3): the session's home is the store. Only
+      -- the token's hash is kept, as before in Redis. Times are epoch milliseconds.
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE INDEX sessions_expiry ON sessions(expires_at);
+    `,
+  },
 ];
