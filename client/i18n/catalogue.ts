@@ -194,6 +194,9 @@ export interface Catalogue {
       confirmStep: Record<ProposalStep, (title: string) => string>;
       note: string;
       optional: string;
+      /** Reopening a rejected proposal undoes a decision: the reason is required and kept. */
+      reasonRequired: string;
+      reopenRejected: string;
       moved: (status: string) => string;
       locked: (status: string) => string;
       readOnly: string;

@@ -217,6 +217,8 @@ export const en: Catalogue = {
         reopen: (title) => `Reopen “${title}” as a draft? Its text can be edited again.`,
       },
       note: 'Note',
+      reasonRequired: '(required: why it is reopened)',
+      reopenRejected: 'Reopening a rejected proposal undoes a decision. The reason stays in its history. Only ministry staff can do this.',
       optional: '(optional)',
       moved: (status) => `The status is now “${status}”.`,
       locked: (status) => `The text of a proposal that is ${status.toLowerCase()} is locked for everyone. Ministry staff can reopen it as a draft.`,

@@ -218,6 +218,8 @@ export const ko: Catalogue = {
       },
       note: '메모',
       optional: '(선택)',
+      reasonRequired: '(필수: 되돌리는 사유)',
+      reopenRejected: '부결된 제안을 초안으로 되돌리면 결정이 취소됩니다. 사유는 제안의 이력에 남습니다. 산업부 담당자만 할 수 있습니다.',
       moved: (status) => `상태를 ‘${status}’(으)로 바꿨습니다.`,
       locked: (status) => `‘${status}’ 상태의 제안은 본문이 잠겨 있어 누구도 수정할 수 없습니다. 산업부가 초안으로 되돌리면 다시 수정할 수 있습니다.`,
       readOnly: '읽기 전용입니다. 본문과 의견은 해당 분과 위원장과 산업부 담당자가 작성합니다.',

@@ -3,6 +3,7 @@ import type { User } from '../../shared/domain';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
+import { can } from '../../shared/permissions';
 import type { Meeting } from '../../shared/schemas/meetings';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { roleLabel } from '../i18n/labels';
@@ -130,7 +131,7 @@ export class MeetingForm extends LitElement {
         <label for="m-chair">${c.chair} <span class="optional">(${c.optional})</span></label>
         <select id="m-chair" name="chairId" aria-describedby="m-chair-hint">
           <option value="">${c.chairNone}</option>
-          ${this.people.map((u) => html`<option value=${u.id} ?selected=${m?.chair?.id === u.id}>${u.name} · ${roleLabel(t, u)}</option>`)}
+          ${this.people.filter((u) => can(u, { type: 'meetings.chair' })).map((u) => html`<option value=${u.id} ?selected=${m?.chair?.id === u.id}>${u.name} · ${roleLabel(t, u)}</option>`)}
         </select>
         <span class="hint" id="m-chair-hint">${c.chairHint}</span>
       </div>

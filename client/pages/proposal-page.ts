@@ -4,7 +4,7 @@ import { LitElement, html, nothing, render, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type * as Y from 'yjs';
 import { api } from '../../shared/api/endpoints';
-import { isTextLocked, stepBetween, type ProposalStatus } from '../../shared/proposals/workflow';
+import { isTextLocked, needsReason, stepBetween, type ProposalStatus } from '../../shared/proposals/workflow';
 import { CloseCode } from '../../shared/close-codes';
 import '../editor/comments/comments-panel';
 import '../editor/editor';
@@ -234,14 +234,16 @@ export class ProposalPage extends LitElement {
     const { t } = this.#i18n;
     const d = t.proposals.detail;
     const step = this.moveTo ? stepBetween(p.status, this.moveTo) : null;
+    const reason = this.moveTo !== null && needsReason(p.status, this.moveTo);
     return html`<dialog @close=${() => (this.moveTo = null)} aria-labelledby="move-title">
       ${step
         ? html`<form @submit=${this.#move}>
             <h2 id="move-title">${t.proposals.steps[step]}</h2>
             <p>${d.confirmStep[step](p.title)}</p>
+            ${reason ? html`<p class="hint">${d.reopenRejected}</p>` : nothing}
             <div class="field">
-              <label for="move-note">${d.note} <span class="optional">${d.optional}</span></label>
-              <textarea id="move-note" name="note" maxlength="500"></textarea>
+              <label for="move-note">${d.note} <span class="optional">${reason ? d.reasonRequired : d.optional}</span></label>
+              <textarea id="move-note" name="note" maxlength="500" ?required=${reason}></textarea>
             </div>
             <div class="row">
               <button type="button" class="secondary" @click=${this.#closeMove}>${d.cancel}</button>

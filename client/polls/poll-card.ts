@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Ack } from '../../shared/realtime/ack';
 import type { PollMine, PollView } from '../../shared/schemas/polls';
+import type { Catalogue } from '../i18n/catalogue';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import './poll-ballot';
@@ -41,6 +42,8 @@ export class PollCard extends LitElement {
   @property({ attribute: false }) feed: PollFeedController | null = null;
   @property({ type: Boolean }) canManage = false;
   @property({ type: Boolean }) meetingLive = false;
+  /** Whether the viewer may decide the poll's proposal: a decisive poll is closed only by such a person. */
+  @property({ type: Boolean }) canDecide = true;
   /** Whether the viewer is checked in to the meeting (null when unknown). */
   @property({ attribute: false }) checkedIn: boolean | null = null;
   /** Server clock minus this browser's, for the countdown. */
@@ -88,6 +91,7 @@ export class PollCard extends LitElement {
         ${this.#renderMeta(poll)}
       </header>
       ${poll.status === 'draft' ? html`<p class="hint">${t.polls.card.draftHint}</p>` : nothing}
+      ${poll.status === 'draft' || poll.status === 'open' ? consequenceLine(t, poll) : nothing}
       <p class="note">${poll.ballot === 'secret' ? t.polls.secretExplain : t.polls.namedExplain}</p>
       ${poll.status === 'open' ? this.#renderProgress(poll) : nothing}
       ${poll.status === 'open' && mine ? this.#renderBallots(poll, mine) : nothing}
@@ -217,7 +221,9 @@ export class PollCard extends LitElement {
         </div>`;
       case 'open':
         return html`<div class="actions">
-          <button type="button" ?disabled=${this.busy} @click=${() => this.#ask('close')}>${c.closePoll}</button>
+          ${this.canDecide
+            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.#ask('close')}>${c.closePoll}</button>`
+            : html`<p class="hint">${c.decisiveCloseByMinistry}</p>`}
           <button type="button" class="warn" ?disabled=${this.busy} @click=${() => this.#ask('cancel')}>${c.cancelPoll}</button>
         </div>`;
       default:
@@ -280,6 +286,13 @@ export class PollCard extends LitElement {
       this.busy = false;
     }
   }
+}
+
+/** Before the close, on every ballot: what this vote will decide (or that it decides nothing but the minutes). */
+export function consequenceLine(t: Catalogue, poll: PollView) {
+  return poll.proposalId
+    ? html`<p class="consequence decisive"><strong>${t.polls.card.decides(poll.proposalTitle ?? poll.proposalId)}</strong></p>`
+    : html`<p class="note consequence">${t.polls.card.procedural}</p>`;
 }
 
 declare global {

@@ -179,7 +179,16 @@ export class PollForm extends LitElement {
       <div class="grid">
         <div class="field">
           <label for="poll-quorum">${f.quorum}</label>
-          <input id="poll-quorum" name="quorum" type="number" min="0" max="100000" value="0" inputmode="numeric" aria-describedby="poll-quorum-hint" />
+          <input
+            id="poll-quorum"
+            name="quorum"
+            type="number"
+            min="0"
+            max="100000"
+            inputmode="numeric"
+            placeholder=${f.quorumDefault}
+            aria-describedby="poll-quorum-hint"
+          />
           <p class="hint" id="poll-quorum-hint">${f.quorumHint}</p>
         </div>
         <div class="field">
@@ -233,8 +242,10 @@ export class PollForm extends LitElement {
             <option value="" ?selected=${this.proposalId === ''}>${f.none}</option>
             ${this.#proposalChoices().map((p) => html`<option value=${p.id} ?selected=${this.proposalId === p.id}>${p.title}</option>`)}
           </select>
+          <p class="hint">${f.proposalHint}</p>
         </div>
       </div>
+      ${this.#renderConsequence()}
 
       <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
       <div class="actions">
@@ -275,18 +286,28 @@ export class PollForm extends LitElement {
     </fieldset>`;
   }
 
-  /** The proposals to offer: the chosen agenda item's first, then every other. */
+  /** The proposals a vote of this meeting may decide: those on its agenda (the server checks their status). */
   #proposalChoices(): { id: string; title: string }[] {
     const linked = this.agenda.map((i) => i.proposalId).filter((id): id is string => id !== null);
     const known = new Map(this.proposals.map((p) => [p.id, p.title]));
-    const ids = [...new Set([...linked, ...this.proposals.map((p) => p.id), ...(this.proposalId ? [this.proposalId] : [])])];
-    return ids.map((id) => ({ id, title: known.get(id) ?? id }));
+    return [...new Set(linked)].map((id) => ({ id, title: known.get(id) ?? id }));
   }
 
+  /** What the poll will do, said before it is created: decide the chosen proposal, or nothing but the minutes. */
+  #renderConsequence() {
+    const f = this.#i18n.t.polls.form;
+    const title = this.#proposalChoices().find((p) => p.id === this.proposalId)?.title;
+    if (!this.proposalId || !title) return html`<p class="note consequence" role="status">${f.procedural}</p>`;
+    return html`<div class="consequence decisive" role="status">
+      <p><strong>${f.decides(title)}</strong></p>
+      <p class="hint">${f.decidesWho}</p>
+      ${this.kind === 'yes_no_abstain' ? nothing : html`<p class="message error">${f.decisiveNeedsYesNo}</p>`}
+    </div>`;
+  }
+
+  /** The agenda item only: a poll decides a proposal when its author chooses one, never by default. */
   #chooseItem(itemId: string) {
     this.agendaItemId = itemId;
-    const item = this.agenda.find((i) => i.id === itemId);
-    this.proposalId = item?.proposalId ?? '';
   }
 
   readonly #keydown = (event: KeyboardEvent) => {
@@ -318,6 +339,7 @@ export class PollForm extends LitElement {
     if (options && options.length < 2) return `${f.options}: ${f.optionsHint}`;
     const maxChoices = this.kind === 'multiple' ? number('maxChoices') : null;
     const minutes = number('countdown');
+    const quorum = number('quorum');
     const roles = form.getAll('role').filter((r): r is VoterRole => voterRoles.includes(r as VoterRole));
     const userIds = form.getAll('person').filter((p): p is string => typeof p === 'string');
     const secret = this.ballot === 'secret';
@@ -328,7 +350,8 @@ export class PollForm extends LitElement {
       ...(maxChoices !== null && Number.isFinite(maxChoices) ? { maxChoices } : {}),
       ballot: this.ballot,
       eligibility: this.customVoters ? { roles, userIds } : { roles: ['chair'], userIds: [] },
-      quorum: Math.max(0, Math.trunc(number('quorum') ?? 0)),
+      // Left empty: the server sets a majority of the eligible voters.
+      ...(quorum !== null ? { quorum: Math.max(0, Math.trunc(quorum)) } : {}),
       rule: oneOf(rules, fieldValue(form, 'rule'), 'simple_majority'),
       abstentionsCount: form.get('abstentionsCount') === 'on',
       resultsVisibility: secret ? 'after_close' : oneOf(visibilities, fieldValue(form, 'resultsVisibility'), 'after_close'),
@@ -358,6 +381,7 @@ export class PollForm extends LitElement {
       this.ballot = 'named';
       this.customVoters = false;
       this.#chooseItem(this.currentItemId ?? '');
+      this.proposalId = '';
       this.dispatchEvent(new CustomEvent<PollCreatedDetail>(pollCreatedEvent, { detail: created, bubbles: true, composed: true }));
     } catch (error) {
       this.error = errorMessage(error, this.#i18n.t.polls.errors.offline);

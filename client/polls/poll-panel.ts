@@ -2,7 +2,9 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
-import type { User } from '../../shared/domain';
+import type { SubcommitteeId, User } from '../../shared/domain';
+import { can } from '../../shared/permissions';
+import { meetingRef } from '../meetings/permissions';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import type { PollResult, PollView } from '../../shared/schemas/polls';
 import { call } from '../http/call';
@@ -129,7 +131,7 @@ export class PollPanel extends LitElement {
   @state() private formOpen = false;
   @state() private announcement = '';
   @state() private users: User[] = [];
-  @state() private proposals: { id: string; title: string }[] = [];
+  @state() private proposals: { id: string; title: string; subcommittee: SubcommitteeId }[] = [];
 
   readonly #i18n = new LocaleController(this);
   readonly #feed = new PollFeedController(this, () => this.meetingId, {
@@ -167,7 +169,7 @@ export class PollPanel extends LitElement {
   get #canManage(): boolean {
     const user = this.#user;
     if (!user) return false;
-    return user.role === 'ministry' || (this.state?.meeting.chair?.id ?? null) === user.id;
+    return can(user, { type: 'polls.manage', meetingChairId: this.state?.meeting.chair?.id ?? null });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -211,7 +213,7 @@ export class PollPanel extends LitElement {
             : done.map((e) => html`<fw-poll-record .poll=${e.poll} ?canExport=${this.#canExport}></fw-poll-record>`)}
         </div>
       </details>
-      ${user && user.role !== 'observer'
+      ${user && this.state && can(user, { type: 'meetings.participate', meeting: meetingRef(this.state.meeting) })
         ? html`<details class="more">
             <summary><h3 class="section">${t.polls.delegation.heading}</h3></summary>
             <fw-poll-delegations .meetingId=${this.meetingId} .user=${user} .users=${this.users} ?ended=${ended}></fw-poll-delegations>
@@ -222,7 +224,16 @@ export class PollPanel extends LitElement {
 
   get #canExport(): boolean {
     const user = this.#user;
-    return user !== null && user.role !== 'observer';
+    return user !== null && can(user, { type: 'polls.export' });
+  }
+
+  /** Whether the viewer may decide the poll's proposal (and so close a poll that decides it). */
+  #canDecide(proposalId: string | null): boolean {
+    const user = this.#user;
+    const proposal = this.proposals.find((p) => p.id === proposalId);
+    if (!user || !proposalId) return true;
+    if (!proposal) return false;
+    return can(user, { type: 'proposals.move', proposal: { subcommittee: proposal.subcommittee, status: 'under_discussion' }, to: 'adopted' });
   }
 
   /** While a poll is open and its card is scrolled out of view, a bar at the bottom of the window leads to it. */
@@ -289,6 +300,7 @@ export class PollPanel extends LitElement {
       .entry=${entry}
       .feed=${this.#feed}
       ?canManage=${this.#canManage}
+      ?canDecide=${this.#canDecide(poll.proposalId)}
       ?meetingLive=${meeting?.status === 'live'}
       .checkedIn=${this.state && user ? this.state.checkedIn.includes(user.id) : null}
       .offsetMs=${this.#offsetMs}
@@ -316,7 +328,7 @@ export class PollPanel extends LitElement {
       call(api.listProposals, { query: {} }),
     ]);
     if (users.status === 'fulfilled') this.users = users.value.users;
-    if (proposals.status === 'fulfilled') this.proposals = proposals.value.proposals.map((p) => ({ id: p.id, title: p.title }));
+    if (proposals.status === 'fulfilled') this.proposals = proposals.value.proposals.map((p) => ({ id: p.id, title: p.title, subcommittee: p.subcommittee }));
   }
 
   #announce(text: string) {

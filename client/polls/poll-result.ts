@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { PollResult, PollView } from '../../shared/schemas/polls';
+import type { PollDecision, PollResult, PollView } from '../../shared/schemas/polls';
+import type { Catalogue } from '../i18n/catalogue';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
+import { pollStyles } from './poll-styles';
 import { marksNeeded, optionLabel, percent } from './poll-format';
 
 /**
@@ -16,6 +18,7 @@ import { marksNeeded, optionLabel, percent } from './poll-format';
 export class PollResultChart extends LitElement {
   static override styles = [
     sharedStyles,
+    pollStyles,
     css`
       :host {
         --bar-height: 14px;
@@ -170,8 +173,18 @@ export class PollResultChart extends LitElement {
         <li>${r.threshold(rule, result.counted, marksNeeded(result.rule, result.counted), abstentions || r.allBallots)}</li>
         ${poll.kind !== 'yes_no_abstain' ? html`<li>${carried ? r.carried(carried) : r.noneCarried}</li>` : nothing}
         ${reason ? html`<li class="reason">${reason}</li>` : nothing}
-      </ul>`;
+      </ul>
+      ${result.decision ? decisionLine(t, result.decision) : nothing}`;
   }
+}
+
+/** What a closed decisive poll did to its proposal, or why it did nothing: for everyone in the room. */
+export function decisionLine(t: Catalogue, d: PollDecision) {
+  const r = t.polls.result;
+  if (d.moved) {
+    return html`<p class="consequence decision" role="status">${r.decided(d.proposalTitle, d.moved === 'adopted' ? r.adoptedWord : r.rejectedWord)}</p>`;
+  }
+  return html`<p class="consequence decision decisive blocked" role="alert">${r.notApplied(d.proposalTitle, r.blockReasons[d.blocked ?? 'no_proposal'])}</p>`;
 }
 
 declare global {

@@ -113,4 +113,22 @@ export const pollStyles = css`
     font-size: 1rem;
     color: var(--fw-heading);
   }
+  /* What a poll decides: said on the form, every ballot and the result (issue 14). */
+  .consequence {
+    margin: 0;
+  }
+  .consequence.decisive {
+    display: grid;
+    gap: 4px;
+    padding: 10px 14px;
+    border: 2px solid var(--fw-primary);
+    border-radius: var(--fw-radius);
+  }
+  .consequence.decisive p {
+    margin: 0;
+  }
+  .consequence.blocked {
+    border-color: var(--fw-danger);
+    background: var(--fw-danger-soft);
+  }
 `;

@@ -50,6 +50,11 @@ const projectorStyle = html`<style>
     margin-left: 1em;
     color: #ffd166;
   }
+  fw-projector-poll .pp-consequence {
+    font-size: clamp(1.1rem, 2.2vw, 2.5rem);
+    font-weight: 700;
+    color: #ffd166;
+  }
   fw-projector-poll .pp-hint {
     font-size: clamp(1rem, 1.8vw, 2rem);
     color: #d0d4dc;
@@ -100,6 +105,7 @@ export class ProjectorPoll extends LitElement {
         <div aria-live="polite" aria-atomic="true">
           <p class="pp-label">${open ? t.polls.projector.voting : t.polls.projector.result}</p>
           <p class="pp-title">${poll.title}</p>
+          ${open ? html`<p class="pp-consequence">${poll.proposalId ? t.polls.card.decides(poll.proposalTitle ?? poll.proposalId) : t.polls.card.procedural}</p>` : nothing}
         </div>
         ${open
           ? html`<p class="pp-progress">

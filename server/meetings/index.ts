@@ -27,7 +27,7 @@ export interface Meetings {
   socketModule: SocketModule;
   /** What other domains (polls) ask of meetings. */
   port: {
-    meeting(id: string): Promise<{ id: string; status: MeetingStatus; chairId: string | null } | null>;
+    meeting(id: string): Promise<{ id: string; status: MeetingStatus; chairId: string | null; agendaProposalIds: string[] } | null>;
     isCheckedIn(meetingId: string, userId: string): Promise<boolean>;
     room(meetingId: string): string;
   };
@@ -81,7 +81,9 @@ export function createMeetings(d: {
     port: {
       async meeting(id) {
         const m = await d.store.meetings.get(id);
-        return m && { id: m.id, status: m.status, chairId: m.chairId };
+        if (!m) return null;
+        const agenda = await d.store.meetings.agenda(id);
+        return { id: m.id, status: m.status, chairId: m.chairId, agendaProposalIds: agenda.flatMap((i) => (i.proposalId ? [i.proposalId] : [])) };
       },
       async isCheckedIn(meetingId, userId) {
         return d.store.meetings.isCheckedIn(meetingId, userId);

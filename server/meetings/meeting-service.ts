@@ -51,7 +51,7 @@ export interface MeetingServiceDeps {
   /** Users in the meeting room now, for attendance when it starts. */
   presentUserIds(meetingId: string): Promise<string[]>;
   /** Runs inside the transaction that ends a meeting, before its decisions are recorded (open polls close here). */
-  beforeEnd?(meetingId: string, tx: Tx): Promise<EndOfMeeting>;
+  beforeEnd?(meetingId: string, tx: Tx, actor: User): Promise<EndOfMeeting>;
   /** Tells the people a meeting concerns (notifications), inside the command's transaction. */
   announce?(tx: Tx, announcement: MeetingAnnouncement): Promise<void>;
 }
@@ -152,7 +152,7 @@ export class MeetingService {
 
   async create(actor: User, body: z.output<typeof CreateMeetingBody>): Promise<Result<Meeting>> {
     if (!can(actor, { type: 'meetings.create' })) return err('forbidden', 'Only ministry staff can schedule meetings.');
-    const unknown = await this.unknownUser([body.chairId, ...body.agenda.map((i) => presenterColumns(i.presenter).presenterUserId)]);
+    const unknown = (await this.unknownUser([body.chairId, ...body.agenda.map((i) => presenterColumns(i.presenter).presenterUserId)])) ?? (await this.chairProblem(body.chairId));
     if (unknown) return unknown;
     const now = this.now();
     const agenda = body.agenda.map(newItem);
@@ -175,7 +175,7 @@ export class MeetingService {
     if (!can(actor, { type: 'meetings.edit', meeting: m })) return mustEdit();
     if (!isEditable(m.status)) return endedError();
     if (patch.chairId !== undefined) {
-      const unknown = await this.unknownUser([patch.chairId]);
+      const unknown = (await this.unknownUser([patch.chairId])) ?? (await this.chairProblem(patch.chairId));
       if (unknown) return unknown;
     }
     const updated = await this.change(id, async (tx) => {
@@ -224,7 +224,7 @@ export class MeetingService {
       this.d.store.transaction(async (tx) => {
         const at = this.now();
         if (!(await tx.meetings.setStatus(id, checked.value.status, 'ended', at))) return false;
-        const end = await this.d.beforeEnd?.(id, tx);
+        const end = await this.d.beforeEnd?.(id, tx, actor);
         // Who attended goes into the record with the results, in the same change.
         const attendance = await this.attendanceIn(tx, id);
         const writes = [...(end?.minutes ?? []), (live: Y.Doc) => writeAttendance(live, attendance)];
@@ -393,6 +393,13 @@ export class MeetingService {
     if (!can(actor, { type: 'meetings.edit', meeting: m })) return mustEdit();
     if (!isEditable(m.status)) return endedError();
     return (await this.unknownUser(userIds)) ?? ok(m);
+  }
+
+  /** A meeting's chair runs it (starts, ends, polls): ministry staff or a chairperson, never an observer or a minute-taker. */
+  private async chairProblem(chairId: string | null) {
+    const chair = chairId ? await this.d.store.auth.userById(chairId) : null;
+    if (!chair || can(chair, { type: 'meetings.chair' })) return null;
+    return err('invalid_input', `chairId: ${chair.name} cannot chair a meeting; a meeting's chair must be ministry staff or a chairperson.`);
   }
 
   private async unknownUser(ids: (string | null)[]) {

@@ -1,10 +1,11 @@
 import type { User } from '../../shared/domain';
 import { can } from '../../shared/permissions';
+import { decisionNote, describeDecision } from '../../shared/polls/decision';
 import { checkBallot, describeResult, maxChoicesOf, pollOptions, tally } from '../../shared/polls/tally';
 import { err, ok, type Result } from '../../shared/result';
-import type { CreatePollInput, Eligibility, PollMine, PollView } from '../../shared/schemas/polls';
+import type { CreatePollInput, Eligibility, PollDecision, PollMine, PollResult, PollView } from '../../shared/schemas/polls';
 import type { AuditLog } from '../audit/audit-log';
-import type { AuthStore } from '../auth/auth-store';
+import { publicUser, type AuthStore } from '../auth/auth-store';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
@@ -12,7 +13,7 @@ import type { PollAnnouncement } from '../notifications';
 import type { Transactor, Tx } from '../store/store';
 import type { CastOutcome, PollRecord, PollStore } from './poll-store';
 import { toView, type Audience } from './poll-view';
-import type { MeetingInfo, MinutesBlock, PollPorts } from './ports';
+import type { MeetingInfo, MinutesBlock, PollPorts, ProposalCheck } from './ports';
 
 /** What the realtime side hears from the service; the Socket.IO module implements it. */
 export interface PollEvents {
@@ -64,11 +65,19 @@ export class PollService {
     if (meeting.status === 'ended') return err('conflict', 'The meeting has ended; it takes no more polls.');
     const problem = await this.eligibilityProblem(body.eligibility);
     if (problem) return err('invalid_input', problem);
-    const { options: labels, maxChoices, ...rest } = body;
+    if (body.proposalId) {
+      const refused = await this.decisiveProblem(actor, meeting, body.proposalId);
+      if (refused) return refused;
+    }
+    const { options: labels, maxChoices, quorum, ...rest } = body;
     const options = pollOptions(body.kind, labels);
+    // By default the result stands only when a majority of those who may vote have voted.
+    const defaultQuorum = async () => majorityOf((await this.resolveEligible(body.eligibility)).length);
+    const fixedQuorum = quorum ?? (await defaultQuorum());
     const poll = await this.d.db.transaction(async (tx) => {
       const created = await tx.polls.create({
         ...rest,
+        quorum: fixedQuorum,
         id: newId(),
         meetingId,
         options,
@@ -117,13 +126,15 @@ export class PollService {
   async close(actor: User | null, pollId: string): Promise<Result<PollView>> {
     const poll = await this.d.store.poll(pollId);
     if (!poll) return notFound();
-    if (actor) {
-      const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
-      if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can close polls.");
-    }
+    const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
+    if (actor && (!meeting || !this.mayManage(actor, meeting))) return err('forbidden', "Only ministry staff or the meeting's chair can close polls.");
     if (poll.status === 'draft') return err('conflict', 'This poll was never opened; cancel it instead.');
     if (poll.status === 'cancelled') return err('conflict', 'This poll was cancelled; it has no result.');
-    const closed = await this.d.db.transaction((tx) => this.closeIn(tx, pollId, actor));
+    if (actor && poll.status === 'open' && poll.proposalId && !(await this.mayDecide(actor, poll.proposalId))) {
+      return err('forbidden', 'This vote decides a proposal: only someone who may decide that proposal (ministry staff) can close it.');
+    }
+    const agenda = meeting?.agendaProposalIds ?? [];
+    const closed = await this.d.db.transaction((tx) => this.closeIn(tx, pollId, actor, agenda));
     if (closed) await this.afterClose(closed);
     return this.stateAfterTransition(pollId, 'closed');
   }
@@ -133,10 +144,11 @@ export class PollService {
    * the transaction that ends it, with their results for its minutes; `committed` then
    * tells the rooms and runs the follow-ups.
    */
-  async closeOpenPollsIn(tx: Tx, meetingId: string): Promise<{ results: MinutesBlock[]; committed(): Promise<void> }> {
+  async closeOpenPollsIn(tx: Tx, meetingId: string, actor: User): Promise<{ results: MinutesBlock[]; committed(): Promise<void> }> {
     const closed: PollRecord[] = [];
+    const agenda = (await tx.meetings.agenda(meetingId)).flatMap((i) => (i.proposalId ? [i.proposalId] : []));
     for (const poll of await tx.polls.byMeeting(meetingId)) {
-      const done = poll.status === 'open' ? await this.closeIn(tx, poll.id, null) : null;
+      const done = poll.status === 'open' ? await this.closeIn(tx, poll.id, actor, agenda) : null;
       if (done) closed.push(done);
     }
     return {
@@ -147,11 +159,32 @@ export class PollService {
     };
   }
 
-  /** open → closed inside `tx`: the result, computed once from the ballots, and its audit entry. */
-  private async closeIn(tx: Tx, pollId: string, actor: User | null): Promise<PollRecord | null> {
-    const { poll, changed } = await tx.polls.close(pollId, this.now(), actor?.id ?? null, (p, counts) => tally(p, counts, counts.eligible));
+  /**
+   * open → closed inside `tx`: the result, computed once from the ballots, what it does to
+   * the linked proposal (moved in this same transaction, or why not), and the audit entry.
+   * `actor` null: the countdown closed it, on behalf of the poll's author.
+   */
+  private async closeIn(tx: Tx, pollId: string, actor: User | null, agendaProposalIds: string[]): Promise<PollRecord | null> {
+    const before = await tx.polls.poll(pollId);
+    if (!before || before.status !== 'open') return null;
+    const decider = actor ?? (await this.userIn(tx, before.createdBy));
+    const found = before.proposalId && decider ? await this.d.ports.proposals.check(tx, decider, before.proposalId) : null;
+    // Taken off the agenda while the vote ran: the vote no longer decides it.
+    const check = found && !agendaProposalIds.includes(before.proposalId!) ? { ...found, blocked: found.blocked ?? ('not_on_agenda' as const) } : found;
+    const decide = (result: PollResult): PollDecision | undefined =>
+      before.proposalId ? decisionOf(before.proposalId, check, result, decider) : undefined;
+    const { poll, changed } = await tx.polls.close(pollId, this.now(), actor?.id ?? null, (p, counts) => {
+      const result = tally(p, counts, counts.eligible);
+      const decision = decide(result);
+      return decision ? { ...result, decision } : result;
+    });
     if (!changed || !poll) return null;
     const result = poll.result!;
+    const decision = result.decision;
+    if (decision?.moved && decider) {
+      const note = decisionNote(poll.title, decision.moved, decider.name, actor === null);
+      await this.d.ports.proposals.decideIn(tx, decider, decision.proposalId, decision.moved, note, { poll: poll.id, meeting: poll.meetingId });
+    }
     // Aggregates only: for a secret poll nothing here ties a voter to a choice.
     await this.d.audit.in(tx).record(actor?.id ?? null, 'polls.close', `poll:${poll.id}`, {
       by: actor ? 'user' : 'countdown',
@@ -161,8 +194,14 @@ export class PollService {
       eligible: result.eligible,
       quorumMet: result.quorumMet,
       passed: result.passed,
+      ...(decision ? { decision: { proposalId: decision.proposalId, moved: decision.moved, blocked: decision.blocked } } : {}),
     });
     return poll;
+  }
+
+  private async userIn(tx: Tx, id: string): Promise<User | null> {
+    const record = await tx.auth.userById(id);
+    return record ? publicUser(record) : null;
   }
 
   /** draft|open → cancelled, without a result. */
@@ -249,7 +288,8 @@ export class PollService {
     if (!poll) throw new Error(`poll ${String(pollOrId)} vanished`);
     const counts = await this.d.store.counts(poll.id);
     const eligibleCount = poll.status === 'draft' ? (draftEligible ?? (await this.resolveEligible(poll.eligibility))).length : counts.eligible;
-    return toView(poll, { votedCount: counts.ballots, eligibleCount, counts: counts.counts }, audience);
+    const proposalTitle = poll.proposalId ? await this.d.ports.proposals.title(poll.proposalId) : null;
+    return toView(poll, { votedCount: counts.ballots, eligibleCount, counts: counts.counts, proposalTitle }, audience);
   }
 
   /** Re-arms countdowns of open polls and finishes interrupted closes; call once on start. */
@@ -290,19 +330,18 @@ export class PollService {
   /** A closed poll's result as the minutes hold it. */
   private resultBlock(poll: PollRecord): MinutesBlock {
     const result = poll.result!;
-    return { pollId: poll.id, agendaItemId: poll.agendaItemId, title: poll.title, lines: describeResult(poll, result), result };
+    const lines = [...describeResult(poll, result), ...(result.decision ? [describeDecision(result.decision)] : [])];
+    return { pollId: poll.id, agendaItemId: poll.agendaItemId, title: poll.title, lines, result };
   }
 
   /**
-   * The close's follow-ups, each a command of its own (the minutes record the result once
-   * however often this runs; the proposal moves once); run again after a restart until they
-   * all succeed.
+   * The close's follow-up, a command of its own (the minutes record the result once however
+   * often this runs; the proposal moved in the close itself); run again after a restart until
+   * it succeeds.
    */
   private async effects(poll: PollRecord): Promise<void> {
-    const result = poll.result!;
     try {
       await this.d.ports.minutes.recordResult(poll.meetingId, this.resultBlock(poll));
-      if (poll.proposalId) await this.d.ports.proposals.applyVoteResult(poll.proposalId, result.passed, poll.closedBy, poll.id);
       await this.d.store.markEffectsDone(poll.id);
     } catch (error) {
       this.d.logger.error({ err: error, pollId: poll.id }, 'recording a poll result in the minutes or the proposal failed; retried on next start');
@@ -395,6 +434,29 @@ export class PollService {
     return mine.voted || mine.castFor.some((c) => c.voted);
   }
 
+  /**
+   * Why `actor` may not prepare a poll that decides `proposalId` in `meeting`, or null: it must
+   * exist, be on the meeting's agenda and under discussion, and `actor` must be allowed to
+   * decide it by the permissions table (ministry staff), not merely run the meeting.
+   */
+  private async decisiveProblem(actor: User, meeting: MeetingInfo, proposalId: string) {
+    const check = await this.d.db.transaction((tx) => this.d.ports.proposals.check(tx, actor, proposalId));
+    if (!check) return err('invalid_input', `proposalId: there is no proposal ${proposalId}.`);
+    if (!meeting.agendaProposalIds.includes(proposalId)) {
+      return err('invalid_input', `proposalId: ‘${check.title}’ is not on this meeting's agenda; a vote decides only a proposal on its agenda.`);
+    }
+    if (check.blocked === 'not_under_discussion') {
+      return err('conflict', `proposalId: ‘${check.title}’ is ${check.status.replace('_', ' ')}; a vote decides only a proposal under discussion.`);
+    }
+    if (check.blocked) return err('forbidden', `Only someone who may decide ‘${check.title}’ (ministry staff) can prepare a vote that decides it; a procedural vote needs no proposal.`);
+    return null;
+  }
+
+  private async mayDecide(actor: User, proposalId: string): Promise<boolean> {
+    const check = await this.d.db.transaction((tx) => this.d.ports.proposals.check(tx, actor, proposalId));
+    return check?.blocked !== 'not_allowed';
+  }
+
   private mayManage(actor: User, meeting: MeetingInfo): boolean {
     return can(actor, { type: 'polls.manage', meetingChairId: meeting.chairId });
   }
@@ -421,4 +483,20 @@ export class PollService {
   private now(): string {
     return new Date(this.d.clock.now()).toISOString();
   }
+}
+
+/** More than half of `eligible`: the default quorum. */
+export const majorityOf = (eligible: number): number => (eligible === 0 ? 0 : Math.floor(eligible / 2) + 1);
+
+/** What a result does to its proposal: moves it, unless the check or the quorum says why not. */
+function decisionOf(proposalId: string, check: ProposalCheck | null, result: PollResult, decider: User | null): PollDecision {
+  const blocked = !check ? 'no_proposal' : (check.blocked ?? (decider ? (result.quorumMet ? null : 'quorum_not_met') : 'not_allowed'));
+  return {
+    proposalId,
+    proposalTitle: check?.title ?? proposalId,
+    moved: blocked ? null : result.passed ? 'adopted' : 'rejected',
+    blocked,
+    statusBefore: check?.status ?? null,
+    decidedBy: decider ? { id: decider.id, name: decider.name } : null,
+  };
 }

@@ -4,8 +4,10 @@ import type { CreatePollInput, PollResult } from '../../shared/schemas/polls';
 export type PollStatus = 'draft' | 'open' | 'closed' | 'cancelled';
 
 /** A poll as stored. `result` is written once, in the transaction that closes the poll. */
-export interface PollRecord extends Omit<CreatePollInput, 'options' | 'maxChoices'> {
+export interface PollRecord extends Omit<CreatePollInput, 'options' | 'maxChoices' | 'quorum'> {
   id: string;
+  /** Minimum number of ballots (fixed when the poll is created). */
+  quorum: number;
   meetingId: string;
   options: PollOption[];
   maxChoices: number;

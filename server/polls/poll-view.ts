@@ -24,13 +24,14 @@ export function countsVisible(poll: PollRecord, audience: Audience): boolean {
 /** A poll as a viewer sees it; `counts` is withheld unless visibility allows. */
 export function toView(
   poll: PollRecord,
-  tally: { votedCount: number; eligibleCount: number; counts: Record<string, number> },
+  tally: { votedCount: number; eligibleCount: number; counts: Record<string, number>; proposalTitle: string | null },
   audience: Audience,
 ): PollView {
   const { closedBy: _, effectsDone: __, ...fields } = poll;
   const visible = countsVisible(poll, audience);
   return {
     ...fields,
+    proposalTitle: tally.proposalTitle,
     eligibility: { roles: poll.eligibility.roles, namedVoters: poll.eligibility.userIds.length },
     votedCount: tally.votedCount,
     eligibleCount: tally.eligibleCount,

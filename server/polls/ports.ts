@@ -1,3 +1,8 @@
+import type { User } from '../../shared/domain';
+import type { DecisionBlock } from '../../shared/schemas/polls';
+import type { ProposalStatus } from '../../shared/proposals/workflow';
+import type { Tx } from '../store/store';
+
 /**
  * What votes need from other domains, as ports that server/app.ts wires. Polls
  * never import the meetings, proposals or documents services themselves.
@@ -10,6 +15,8 @@ export interface MeetingInfo {
   status: MeetingStatus;
   /** The meeting's chair, who may run its polls like ministry staff. */
   chairId: string | null;
+  /** Proposals on its agenda: the only ones its votes may decide. */
+  agendaProposalIds: string[];
 }
 
 export interface MeetingPort {
@@ -20,9 +27,24 @@ export interface MeetingPort {
   room(meetingId: string): string;
 }
 
+/** A proposal as a poll sees it: its title, and whether `actor` may have a vote decide it now. */
+export interface ProposalCheck {
+  title: string;
+  status: ProposalStatus;
+  /** Null when a vote may move it. */
+  blocked: DecisionBlock | null;
+}
+
 export interface ProposalPort {
-  /** Moves the linked proposal to adopted (passed) or rejected; `actorId` is null when a countdown closed the poll. */
-  applyVoteResult(proposalId: string, passed: boolean, actorId: string | null, pollId: string): Promise<void>;
+  /** The proposal's title, or null when there is none. */
+  title(proposalId: string): Promise<string | null>;
+  /** Whether a vote closed by `actor` may move the proposal now (read inside `tx`); null when it does not exist. */
+  check(tx: Tx, actor: User, proposalId: string): Promise<ProposalCheck | null>;
+  /**
+   * Moves the proposal inside `tx`, the poll's close: its history names `actor` (who closed the
+   * poll) and `note` (which poll); the workflow's permission and transition checks apply.
+   */
+  decideIn(tx: Tx, actor: User, proposalId: string, to: 'adopted' | 'rejected', note: string, source: Record<string, unknown>): Promise<void>;
 }
 
 /** A poll's result as it goes into the minutes: text lines and the structured result. */

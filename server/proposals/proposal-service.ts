@@ -1,7 +1,10 @@
+import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { User } from '../../shared/domain';
 import { can } from '../../shared/permissions';
 import {
+  isVoteDecidable,
+  needsReason,
   nextStatuses,
   statusNames,
   stepBetween,
@@ -17,6 +20,7 @@ import type { DocAccess } from '../documents/access';
 import { newId } from '../ids';
 import { proposalDocName, type LiveDocuments } from './live-documents';
 import type { ProposalAnnouncement } from '../notifications';
+import type { ProposalCheck } from '../polls/ports';
 import type { Transactor, Tx } from '../store/store';
 import type { ProposalFilter, ProposalRow, ProposalStore } from './proposal-store';
 
@@ -135,25 +139,57 @@ export class ProposalService {
     const problem = transitionProblem(row.status, to);
     if (problem) return err('conflict', problem);
     if (!can(actor, { type: 'proposals.move', proposal: row, to })) return err('forbidden', this.whoMayMove(row, to));
+    if (needsReason(row.status, to) && !note) return err('invalid_input', 'note: give the reason for reopening a rejected proposal; it is kept in its history.');
     const moved = to === 'incorporated' && this.d.incorporate ? await this.d.incorporate(actor, id, note) : await this.move(actor.id, row, to, note, {});
     return moved.ok ? this.get(actor, id) : moved;
   }
 
   /**
-   * A move decided elsewhere (a closed poll): the workflow still applies, the
-   * permissions do not; the audit entry has no actor and names the source.
+   * Whether a vote closed by `actor` may move the proposal now, read inside the poll's
+   * close: only under discussion, and only if `actor` may take both steps (adopt, reject)
+   * by the permissions table. Null when there is no such proposal.
    */
-  async applyDecision(id: string, to: ProposalStatus, note: string | null, source: Record<string, unknown>): Promise<Result<ProposalView>> {
-    const row = await this.d.store.byId(id);
-    if (!row) return notFound();
+  async voteCheck(tx: Tx, actor: User, id: string): Promise<ProposalCheck | null> {
+    const row = await tx.proposals.byId(id);
+    if (!row) return null;
+    // Who may decide it, whatever its status now: the steps a vote takes, from under discussion.
+    const decidable = { ...row, status: 'under_discussion' as const };
+    const mayDecide = (['adopted', 'rejected'] as const).every((to) => can(actor, { type: 'proposals.move', proposal: decidable, to }));
+    const blocked = !mayDecide ? 'not_allowed' : isVoteDecidable(row.status) ? null : 'not_under_discussion';
+    return { title: row.title, status: row.status, blocked };
+  }
+
+  /**
+   * The move a closed poll decides, inside the close's transaction: the workflow and the
+   * permissions apply to `actor` (who closed the poll); the history names them and the
+   * poll (`note`). The text is locked under discussion, so the stored log is the snapshot.
+   * Throws, rolling the close back, if what `voteCheck` allowed no longer holds.
+   */
+  async decideIn(tx: Tx, actor: User, id: string, to: 'adopted' | 'rejected', note: string, source: Record<string, unknown>): Promise<void> {
+    const row = await tx.proposals.byId(id);
+    if (!row) throw new Error(`no proposal ${id}`);
     const problem = transitionProblem(row.status, to);
-    if (problem) return err('conflict', problem);
-    const announce = (tx: Tx) =>
-      this.d.announce?.(tx, { type: 'decided', proposalId: row.id, title: row.title, subcommittee: row.subcommittee, authorId: row.createdBy, to }) ?? Promise.resolve();
-    const moved = await this.move(null, row, to, note, { source }, announce);
-    if (!moved.ok) return moved;
-    const after = await this.d.store.byId(id);
-    return after ? ok(view(after)) : notFound();
+    if (problem || !isVoteDecidable(row.status) || !can(actor, { type: 'proposals.move', proposal: row, to })) {
+      throw new Error(`a vote closed by ${actor.id} may not move proposal ${id} to ${to}: ${problem ?? 'not allowed'}`);
+    }
+    const docName = proposalDocName(id);
+    const at = this.now();
+    const stored = await tx.docs.load(docName);
+    const state = stored.length > 0 ? Y.mergeUpdates(stored) : Y.encodeStateAsUpdate(new Y.Doc());
+    const changed = await tx.proposals.setStatus(id, { from: row.status, to, note, actorId: actor.id, actorName: null, at });
+    if (changed !== 'changed') throw new Error(`proposal ${id} changed during the close of its poll`);
+    const version = await tx.docs.saveVersion({ docName, label: `${statusNames[to].ko} (${statusNames[to].en})`, state, createdBy: null, createdAt: at });
+    await this.d.audit.in(tx).record(actor.id, 'proposals.status', docName, { from: row.status, to, note, version, source });
+    // The subcommittee is told in the same transaction (notifications).
+    await this.d.announce?.(tx, { type: 'decided', proposalId: row.id, title: row.title, subcommittee: row.subcommittee, authorId: row.createdBy, to });
+    tx.afterCommit(() => {
+      void this.d.documents.recheck((name) => name === docName);
+      this.d.onChanged?.(id, to);
+    });
+  }
+
+  async title(id: string): Promise<string | null> {
+    return (await this.d.store.byId(id))?.title ?? null;
   }
 
   /**

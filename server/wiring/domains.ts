@@ -75,8 +75,8 @@ export function createDomains(d: {
     logger,
     presenceTtlMs,
     announce: (tx, a) => notices.meeting(tx, a),
-    beforeEnd: async (meetingId, tx) => {
-      const closing = await polls.service.closeOpenPollsIn(tx, meetingId);
+    beforeEnd: async (meetingId, tx, actor) => {
+      const closing = await polls.service.closeOpenPollsIn(tx, meetingId, actor);
       const agenda = await tx.meetings.agenda(meetingId);
       return {
         // Each result under its own agenda item; who attended goes in too (MeetingService.end).
@@ -94,11 +94,11 @@ export function createDomains(d: {
     announce: (tx, a) => notices.poll(tx, a),
     ports: {
       meetings: { meeting: (id) => meetings.port.meeting(id), isCheckedIn: (m, u) => meetings.port.isCheckedIn(m, u), room: meetingRoom },
+      // A closed poll moves its proposal inside the close's transaction, by the proposals' own rules.
       proposals: {
-        async applyVoteResult(proposalId, passed, _actorId, pollId) {
-          const moved = await proposals.service.applyDecision(proposalId, passed ? 'adopted' : 'rejected', null, { poll: pollId });
-          if (!moved.ok) logger.warn({ proposalId, pollId, error: moved.error }, 'the poll result could not move its proposal');
-        },
+        title: (id) => proposals.service.title(id),
+        check: (tx, actor, id) => proposals.service.voteCheck(tx, actor, id),
+        decideIn: (tx, actor, id, to, note, source) => proposals.service.decideIn(tx, actor, id, to, note, source),
       },
       // Approved minutes are sealed; the result then stays in the poll and the audit log.
       minutes: yjsMinutes(

@@ -16,6 +16,8 @@ export type MeetingAction =
   /** See meetings, join a room, follow it live, toggle following the presenter. */
   | { type: 'meetings.read' }
   | { type: 'meetings.create' }
+  /** Be named a meeting's chair (asked of the person named): ministry staff or a chairperson, never an observer. */
+  | { type: 'meetings.chair' }
   /** Change details (title, time, place, link, chair) and the agenda. */
   | { type: 'meetings.edit'; meeting: MeetingRef }
   /** Start and end, move the current item, give and end the floor, lower anyone's hand. */
@@ -31,7 +33,10 @@ export type MeetingAction =
   /** Circulate, return to draft, approve. */
   | { type: 'meetings.minutes.status'; meeting: MeetingRef };
 
-const runs = (actor: Actor, meeting: MeetingRef) => actor.role === 'ministry' || (meeting.chairId !== null && meeting.chairId === actor.id);
+/** Who may chair a meeting; a chair named before this rule who no longer qualifies does not run it. */
+const mayChair = (actor: Actor) => actor.role === 'ministry' || actor.role === 'chair';
+const runs = (actor: Actor, meeting: MeetingRef) =>
+  actor.role === 'ministry' || (meeting.chairId !== null && meeting.chairId === actor.id && mayChair(actor));
 /** Everyone but observers. */
 const participates = (actor: Actor) => actor.role !== 'observer';
 /** Minute-takers and the secretariat, who write the draft minutes. */
@@ -41,6 +46,8 @@ export function meetingRule(actor: Actor, action: MeetingAction): boolean {
   switch (action.type) {
     case 'meetings.read':
       return true;
+    case 'meetings.chair':
+      return mayChair(actor);
     case 'meetings.create':
     case 'meetings.edit':
     case 'meetings.minutes.status':

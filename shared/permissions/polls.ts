@@ -18,7 +18,7 @@ export type PollAction =
 export function pollRule(actor: Actor, action: PollAction): boolean {
   switch (action.type) {
     case 'polls.manage':
-      return actor.role === 'ministry' || (action.meetingChairId !== null && actor.id === action.meetingChairId);
+      return actor.role === 'ministry' || (actor.role === 'chair' && action.meetingChairId !== null && actor.id === action.meetingChairId);
     case 'polls.read':
       return true;
     case 'polls.cast':

@@ -5,6 +5,7 @@
  *                                        ↘ rejected
  *   draft | submitted | under_discussion → withdrawn
  *   submitted | under_discussion → draft  (ministry reopens)
+ *   rejected → draft  (ministry reopens, giving the reason: a wrong vote must be repairable)
  *
  * Who may take which step lives in shared/permissions/proposals.ts.
  */
@@ -28,7 +29,7 @@ const transitions: Record<ProposalStatus, Partial<Record<ProposalStatus, Proposa
   submitted: { under_discussion: 'start_discussion', withdrawn: 'withdraw', draft: 'reopen' },
   under_discussion: { adopted: 'adopt', rejected: 'reject', withdrawn: 'withdraw', draft: 'reopen' },
   adopted: { incorporated: 'incorporate' },
-  rejected: {},
+  rejected: { draft: 'reopen' },
   withdrawn: {},
   incorporated: {},
 };
@@ -45,6 +46,12 @@ export function nextStatuses(from: ProposalStatus): ProposalStatus[] {
 
 /** Still in play: it can be withdrawn. */
 export const isOpen = (status: ProposalStatus): boolean => status === 'draft' || status === 'submitted' || status === 'under_discussion';
+
+/** A vote decides only a proposal under discussion: its text is locked and both outcomes (adopt, reject) are moves from there. */
+export const isVoteDecidable = (status: ProposalStatus): boolean => status === 'under_discussion';
+
+/** A move that must say why in the history: reopening a rejected proposal undoes a decision. */
+export const needsReason = (from: ProposalStatus, to: ProposalStatus): boolean => from === 'rejected' && to === 'draft';
 
 /** Only a draft's text can change; every other status locks it for everyone. */
 export const isTextLocked = (status: ProposalStatus): boolean => status !== 'draft';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../limits';
+import { proposalStatuses } from '../proposals/workflow';
 import { Id, IsoTime, text } from './common';
 
 export const PollKind = z.enum(['yes_no_abstain', 'single', 'multiple']);
@@ -44,8 +45,8 @@ export const CreatePollBody = z
         userIds: z.array(Id).max(maxExplicitVoters).default([]),
       })
       .default({ roles: ['chair'], userIds: [] }),
-    /** Minimum number of ballots for the result to stand. */
-    quorum: z.number().int().min(0).max(100_000).default(0),
+    /** Minimum number of ballots for the result to stand; left out: a majority of the eligible voters. */
+    quorum: z.number().int().min(0).max(100_000).optional(),
     rule: VoteRule.default('simple_majority'),
     /** Whether abstentions count in the denominator of the rule (yes/no/abstain only). */
     abstentionsCount: z.boolean().default(false),
@@ -55,12 +56,16 @@ export const CreatePollBody = z
     requirePresence: z.boolean().default(true),
     countdownSeconds: z.number().int().min(1).max(24 * 3600).nullable().default(null),
     agendaItemId: Id.nullable().default(null),
+    /** The proposal this poll decides (adopts when it passes, rejects when not); null for a procedural poll, which only goes into the minutes. */
     proposalId: Id.nullable().default(null),
   })
   .superRefine((p, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (p.kind === 'yes_no_abstain' && p.options) issue('options', 'a yes/no/abstain poll has fixed options; leave options out');
     if (p.kind !== 'yes_no_abstain' && !p.options) issue('options', 'a choice poll needs at least 2 options');
+    if (p.proposalId !== null && p.kind !== 'yes_no_abstain') {
+      issue('proposalId', 'a poll that decides a proposal asks yes/no/abstain: adopt when it passes, reject when not');
+    }
     if (p.options && new Set(p.options).size !== p.options.length) issue('options', 'options must be different from each other');
     if (p.maxChoices !== undefined && p.kind !== 'multiple') issue('maxChoices', 'only a multiple-choice poll has a maximum');
     if (p.maxChoices !== undefined && p.options && p.maxChoices > p.options.length) {
@@ -75,6 +80,24 @@ export const CreatePollBody = z
     }
   });
 export type CreatePollInput = z.output<typeof CreatePollBody>;
+
+/** Why a decisive poll's result did not move its proposal; the client and the minutes word each one. */
+export const DecisionBlock = z.enum(['quorum_not_met', 'not_under_discussion', 'not_allowed', 'no_proposal', 'not_on_agenda']);
+export type DecisionBlock = z.infer<typeof DecisionBlock>;
+
+/** What a closed decisive poll did to its proposal, fixed in the transaction that closed it. */
+export const PollDecision = z.object({
+  proposalId: Id,
+  proposalTitle: z.string(),
+  /** What the proposal became, or null when the result could not move it (then `blocked` says why). */
+  moved: z.enum(['adopted', 'rejected']).nullable(),
+  blocked: DecisionBlock.nullable(),
+  /** The proposal's status when the poll closed (before any move). */
+  statusBefore: z.enum(proposalStatuses).nullable(),
+  /** Who closed the poll (for a countdown: who set it), as the proposal's history names them. */
+  decidedBy: z.object({ id: Id, name: z.string() }).nullable(),
+});
+export type PollDecision = z.infer<typeof PollDecision>;
 
 export const PollResult = z.object({
   /** Ballots cast (abstentions included). */
@@ -97,6 +120,8 @@ export const PollResult = z.object({
   carried: z.array(z.string()),
   /** Quorum met and the rule met. */
   passed: z.boolean(),
+  /** A decisive poll's effect on its proposal; absent for a procedural poll. */
+  decision: PollDecision.optional(),
 });
 export type PollResult = z.infer<typeof PollResult>;
 
@@ -104,7 +129,10 @@ export const PollView = z.object({
   id: Id,
   meetingId: Id,
   agendaItemId: Id.nullable(),
+  /** The proposal this poll decides; null for a procedural poll. */
   proposalId: Id.nullable(),
+  /** That proposal's title, for "이 표결 결과에 따라 ‘X’가 채택/부결됩니다". */
+  proposalTitle: z.string().nullable(),
   title: z.string(),
   kind: PollKind,
   options: z.array(PollOption),

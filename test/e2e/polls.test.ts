@@ -129,7 +129,12 @@ describe('a live vote in the meeting room', () => {
     await see(panel.getByText(/결과를 미리 공개하도록 바꿀 수 없습니다/));
     await panel.getByLabel('의결 정족수 (최소 투표 수)').fill('2');
     await panel.getByLabel('안건 항목', { exact: true }).selectOption({ label: target.itemLabel });
-    await expect(panel.getByLabel('관련 제안', { exact: true }).inputValue()).resolves.toBe(target.proposalId);
+    // Choosing the item does not make the poll decide its proposal: that is chosen explicitly, and said.
+    const decides = panel.getByLabel('이 표결로 결정할 제안', { exact: true });
+    await expect(decides.inputValue()).resolves.toBe('');
+    await see(panel.getByText('절차 표결: 결과는 회의록에만 기록되며 어떤 제안도 바꾸지 않습니다.'));
+    await decides.selectOption(target.proposalId);
+    await see(panel.getByText(`이 표결 결과에 따라 ‘${target.proposalTitle}’가 채택/부결됩니다.`));
     if (screenshots) await panel.screenshot({ path: '/tmp/poll-form.png' });
     await panel.getByRole('button', { name: '표결 만들기', exact: true }).click();
 
@@ -147,6 +152,7 @@ describe('a live vote in the meeting room', () => {
     const onScreen = projector.locator('fw-projector-poll');
     await see(onScreen.getByText('투표 진행 중'));
     await see(onScreen.getByText(title));
+    await see(onScreen.getByText(`이 표결 결과에 따라 ‘${target.proposalTitle}’가 채택/부결됩니다.`));
 
     for (const page of [chair, other]) {
       // Each chairperson is further down the room (at attendance): a bar at the bottom leads to the vote.
@@ -157,6 +163,8 @@ describe('a live vote in the meeting room', () => {
       await see(card.getByRole('radiogroup', { name: '내 투표' }));
       await expect.poll(() => card.getByRole('radio', { name: '찬성' }).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
       await see(card.getByText('6명 중 0명 투표'));
+      // Every ballot says what the vote decides.
+      await see(card.getByText(`이 표결 결과에 따라 ‘${target.proposalTitle}’가 채택/부결됩니다.`));
       await see(pollPanel(page).getByText(`표결이 시작되었습니다: ${title}`));
     }
     if (screenshots) await chair.screenshot({ path: '/tmp/poll-open.png', fullPage: false });
@@ -203,6 +211,7 @@ describe('a live vote in the meeting room', () => {
       await see(latest.getByText('가결', { exact: true }));
       await see(latest.getByText('투표 2명 / 투표권자 6명 · 투표율 33.3%'));
       await see(latest.getByText('의결 정족수 2명 충족'));
+      await see(latest.getByText(`이 표결 결과에 따라 ‘${target.proposalTitle}’가 채택되었습니다.`));
       await see(pollPanel(page).getByText(`표결이 종료되었습니다: ${title} — 가결`));
     }
     const onScreen = projector.locator('fw-projector-poll');

@@ -69,6 +69,7 @@ async function runMeeting(): Promise<string> {
     title: '국가 산업인재은행 채택',
     agendaItemId: meeting.agenda[0]!.id,
     proposalId: 'talent-bank',
+    quorum: 0,
   })) as { poll: { id: string } };
   await must(ministry.socket, 'poll:open', { pollId: poll.id });
   for (const c of chairs) await must(c.socket, 'poll:cast', { pollId: poll.id, choices: ['yes'] });

@@ -39,7 +39,7 @@ describe.each([
     h = await pollHarness({ redisUrl: redisUrl() });
     const meetingId = h.meetings.add('live');
     h.meetings.checkIn(meetingId, ...h.chairs.map((c) => c.user.id));
-    const poll = await h.createPoll(h.ministry, meetingId, { title: '카운트다운', countdownSeconds: 1 });
+    const poll = await h.createPoll(h.ministry, meetingId, { title: '카운트다운', countdownSeconds: 1, quorum: 0 });
     await must(h.client(h.ministry), 'poll:open', { pollId: poll.id });
     await must(h.client(h.chairs[0]!), 'poll:cast', { pollId: poll.id, choices: ['yes'] });
     h.server.polls.stop(); // the server "dies" before its countdown fires

@@ -27,9 +27,9 @@ export class FakeMeetings implements MeetingPort {
   readonly meetings = new Map<string, MeetingInfo>();
   readonly present = new Set<string>();
 
-  add(status: MeetingInfo['status'] = 'live', chairId: string | null = null): string {
+  add(status: MeetingInfo['status'] = 'live', chairId: string | null = null, agendaProposalIds: string[] = []): string {
     const id = newId();
-    this.meetings.set(id, { id, status, chairId });
+    this.meetings.set(id, { id, status, chairId, agendaProposalIds });
     return id;
   }
   checkIn(meetingId: string, ...userIds: string[]): void {

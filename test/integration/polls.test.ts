@@ -20,7 +20,7 @@ describe.each([
 
   /** A live meeting where the six chairs are checked in, and a poll in it. */
   async function livePoll(body: Parameters<PollHarness['createPoll']>[2] = { title: '국가투자지주회사 (K-테마섹)' }) {
-    const meetingId = h.meetings.add('live');
+    const meetingId = h.meetings.add('live', null, body.proposalId ? [body.proposalId] : []);
     h.meetings.checkIn(meetingId, ...h.chairs.map((c) => c.user.id), h.ministry.user.id, h.staff.user.id, h.observer.user.id);
     const poll = await h.createPoll(h.ministry, meetingId, body);
     return { meetingId, poll };
@@ -71,7 +71,8 @@ describe.each([
     expect(head[0]).toBe('"poll / 표결","경쟁국 이상의 투자 인센티브 보장"');
     expect(head[2]).toMatch(/^"date \/ 일시 \(KST\)","\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00"$/);
     expect(head[3]).toBe('"rule / 의결 방식","과반수 (simple majority), 기권 제외; 기명 투표 (named)"');
-    expect(head[4]).toMatch(/^"quorum \/ 의결 정족수","0 \(충족 met; 투표 ballots 6 \/ 6\)"$/);
+    // The default quorum: a majority of the six eligible.
+    expect(head[4]).toMatch(/^"quorum \/ 의결 정족수","4 \(충족 met; 투표 ballots 6 \/ 6\)"$/);
     expect(head[5]).toMatch(/^"result \/ 결과","가결 \(passed\): 찬성 \d, 반대 \d, 기권 \d"$/);
     expect(csv.text).toContain('"박성호","","찬성"');
     expect(csv.text).toContain('"한지훈","","기권"');
@@ -110,7 +111,7 @@ describe.each([
     const admin = h.client(h.ministry);
     const early = await ask(admin, 'poll:open', { pollId: poll.id });
     expect(early.ok ? 'opened' : early.error.message).toMatch(/live/);
-    h.meetings.meetings.set(meetingId, { id: meetingId, status: 'live', chairId: null });
+    h.meetings.meetings.set(meetingId, { id: meetingId, status: 'live', chairId: null, agendaProposalIds: [] });
     await must(admin, 'poll:open', { pollId: poll.id });
     const absent = await ask(h.client(h.chairs[0]!), 'poll:cast', { pollId: poll.id, choices: ['yes'] });
     expect(absent.ok ? 'cast' : absent.error.message).toMatch(/Check in/);

@@ -36,7 +36,7 @@ export const enMeetings: MeetingsCatalogue = {
     onlineHint: 'An address starting with https://',
     chair: 'Chair',
     chairNone: 'None (ministry staff run it)',
-    chairHint: 'The chair can start and end the meeting and move the agenda, like ministry staff.',
+    chairHint: 'Ministry staff or a chairperson (never an observer). The chair can start and end the meeting, move the agenda and run procedural votes; only ministry staff decide a proposal by a vote.',
     optional: 'optional',
     agenda: 'Agenda',
     agendaHint: 'Agenda items can be added and changed after the meeting is created.',

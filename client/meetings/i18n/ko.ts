@@ -36,7 +36,7 @@ export const koMeetings: MeetingsCatalogue = {
     onlineHint: 'https://로 시작하는 주소',
     chair: '회의 주재',
     chairNone: '없음 (산업부 담당자가 진행)',
-    chairHint: '회의 주재자는 산업부 담당자처럼 회의를 시작·종료하고 안건을 넘길 수 있습니다.',
+    chairHint: '산업부 담당자나 분과위원장만 주재할 수 있습니다 (참관인 불가). 주재자는 회의를 시작·종료하고 안건을 넘기며 절차 표결을 진행합니다. 제안을 결정하는 표결은 산업부 담당자만 진행합니다.',
     optional: '선택',
     agenda: '안건',
     agendaHint: '안건은 회의를 만든 뒤에도 추가·수정할 수 있습니다.',

@@ -46,6 +46,8 @@ export interface PollsCatalogue {
     votersPeopleHint: string;
     quorum: string;
     quorumHint: string;
+    /** Placeholder of the empty quorum field: the default. */
+    quorumDefault: string;
     rule: string;
     abstentionsCount: string;
     abstentionsHint: string;
@@ -60,6 +62,13 @@ export interface PollsCatalogue {
     countdownHint: string;
     agendaItem: string;
     proposal: string;
+    proposalHint: string;
+    /** "이 표결 결과에 따라 ‘X’가 채택/부결됩니다" */
+    decides: (title: string) => string;
+    decidesWho: string;
+    decisiveNeedsYesNo: string;
+    /** A poll without a proposal: it changes nothing but the minutes. */
+    procedural: string;
     none: string;
     submit: string;
     submitting: string;
@@ -86,6 +95,9 @@ export interface PollsCatalogue {
     tallyHidden: Record<Visibility, string>;
     agendaItem: (title: string) => string;
     proposal: (title: string) => string;
+    decides: (title: string) => string;
+    procedural: string;
+    decisiveCloseByMinistry: string;
     ruleLine: (rule: string, abstentions: string) => string;
     quorumLine: (quorum: number) => string;
     allowChange: string;
@@ -115,6 +127,13 @@ export interface PollsCatalogue {
     sending: string;
   };
   result: {
+    /** After the close: "이 표결 결과에 따라 ‘X’가 채택되었습니다" */
+    decided: (title: string, status: string) => string;
+    /** After the close: the result did not move its proposal, and why. */
+    notApplied: (title: string, reason: string) => string;
+    blockReasons: Record<'quorum_not_met' | 'not_under_discussion' | 'not_allowed' | 'no_proposal' | 'not_on_agenda', string>;
+    adoptedWord: string;
+    rejectedWord: string;
     heading: string;
     chartLabel: (title: string) => string;
     passed: string;

@@ -24,6 +24,10 @@ const table: [string, Action, Who[]][] = [
   ['edit a meeting and its agenda', { type: 'meetings.edit', meeting: meeting() }, ['ministry']],
   ['run a meeting with a chair (start, end, current item, floor)', { type: 'meetings.run', meeting: meeting() }, ['ministry', 'meetingChair']],
   ['run a meeting without a chair', { type: 'meetings.run', meeting: meeting('draft', null) }, ['ministry']],
+  // Issue 14: an observer (or a minute-taker) named chair before the rule existed still does not run the meeting.
+  ['run a meeting whose named chair is an observer', { type: 'meetings.run', meeting: meeting('draft', 'o') }, ['ministry']],
+  ['run a meeting whose named chair is a minute-taker', { type: 'meetings.run', meeting: meeting('draft', 's') }, ['ministry']],
+  ["be named a meeting's chair", { type: 'meetings.chair' }, ['ministry', 'chair', 'meetingChair']],
   ['raise a hand or check in', { type: 'meetings.participate', meeting: meeting() }, participants],
   ['present without presenting the current item', { type: 'meetings.present', meeting: meeting(), itemPresenterId: null }, ['ministry', 'meetingChair']],
   ["present as the current item's presenter", { type: 'meetings.present', meeting: meeting(), itemPresenterId: 'c' }, ['ministry', 'meetingChair', 'chair']],

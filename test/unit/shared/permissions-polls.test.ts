@@ -16,6 +16,7 @@ const everyone = Object.keys(actors) as Who[];
 const table: [string, Action, Who[]][] = [
   ['run the polls of a meeting with a chair', { type: 'polls.manage', meetingChairId: 'mc' }, ['ministry', 'meetingChair']],
   ['run the polls of a meeting without a chair', { type: 'polls.manage', meetingChairId: null }, ['ministry']],
+  ['run the polls of a meeting whose named chair is an observer', { type: 'polls.manage', meetingChairId: 'o' }, ['ministry']],
   ['follow polls', { type: 'polls.read' }, everyone],
   ['cast when eligible', { type: 'polls.cast', eligible: true }, ['ministry', 'chair', 'meetingChair', 'staff']],
   ['cast when not eligible', { type: 'polls.cast', eligible: false }, []],

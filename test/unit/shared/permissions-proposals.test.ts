@@ -54,6 +54,7 @@ const moves: [ProposalStatus, ProposalStatus, Who[]][] = [
   ['under_discussion', 'withdrawn', writers],
   ['under_discussion', 'draft', ['ministry']],
   ['adopted', 'incorporated', ['ministry']],
+  ['rejected', 'draft', ['ministry']],
 ];
 
 describe('proposal permissions: status moves', () => {

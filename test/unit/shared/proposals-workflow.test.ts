@@ -22,6 +22,8 @@ const moves: [ProposalStatus, ProposalStatus, ProposalStep][] = [
   ['under_discussion', 'withdrawn', 'withdraw'],
   ['under_discussion', 'draft', 'reopen'],
   ['adopted', 'incorporated', 'incorporate'],
+  // A wrong vote must be repairable: ministry staff reopen a rejected proposal (with a reason).
+  ['rejected', 'draft', 'reopen'],
 ];
 
 describe('proposal workflow', () => {
@@ -50,7 +52,8 @@ describe('proposal workflow', () => {
     expect(transitionProblem('submitted', 'adopted')).toBe(
       'A proposal that is submitted cannot become adopted; it can only become draft, under discussion or withdrawn.',
     );
-    expect(transitionProblem('rejected', 'draft')).toMatch(/cannot change any more/);
+    expect(transitionProblem('rejected', 'adopted')).toBe('A proposal that is rejected cannot become adopted; it can only become draft.');
+    expect(transitionProblem('withdrawn', 'draft')).toMatch(/cannot change any more/);
     expect(transitionProblem('draft', 'draft')).toBe('The proposal is already draft.');
   });
 });
