@@ -267,6 +267,8 @@ describe('a live vote in the meeting room', () => {
     await hostPanel.getByRole('button', { name: '표결 준비', exact: true }).click();
     await hostPanel.getByLabel('표결 제목', { exact: true }).fill(second);
     await hostPanel.getByRole('radio', { name: /^실시간 공개/ }).check();
+    // Two ballots of six: a quorum of 2, so that the rule (not the default quorum of 4) decides.
+    await hostPanel.getByLabel('의결 정족수 (최소 투표 수)').fill('2');
     await hostPanel.getByRole('button', { name: '표결 만들기', exact: true }).click();
     const hostCard = hostPanel.locator('fw-poll-card').filter({ hasText: second });
     await hostCard.getByRole('button', { name: '투표 시작', exact: true }).click();
