@@ -121,7 +121,8 @@ describe('notifications', () => {
     expect((await http('chair.global', 'POST', `/api/proposals/${proposalId}/status`, { to: 'submitted' })).status).toBe(200);
     expect((await http('ministry', 'POST', `/api/proposals/${proposalId}/status`, { to: 'under_discussion' })).status).toBe(200);
 
-    const m = await schedule('의결 회의', { startsAt: new Date().toISOString() });
+    // A vote decides only a proposal on its meeting's agenda (issue 14).
+    const m = await schedule('의결 회의', { startsAt: new Date().toISOString(), agenda: [{ title: '글로벌 공급망 펀드', proposalId }] });
     expect((await http('ministry', 'POST', `/api/meetings/${m.id}/start`)).status).toBe(200);
     const poll = await http('ministry', 'POST', `/api/meetings/${m.id}/polls`, {
       title: '글로벌 공급망 펀드 채택',
