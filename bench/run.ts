@@ -5,6 +5,7 @@
  */
 import { runExports } from './exports';
 import { runMeetingFanout } from './meeting-fanout';
+import { runSignIn } from './sign-in';
 import { runSync, saveSyncResults, syncTable } from './sync';
 import { runWeb } from './web';
 
@@ -50,6 +51,9 @@ async function main() {
 
   section('exports (minutes of a 20-item meeting, one file per format)');
   await runExports({ runs: quick ? 2 : 7, log });
+
+  section('sign-in under attack (the owner signs in while 40 failures from another address are queued)');
+  await runSignIn({ rounds: quick ? 1 : 3, log });
 
   section('web (first page load per page and role: JS raw, gzip, brotli, transferred)');
   await runWeb({ log });
