@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { deliveryChoices, notificationKinds } from '../notifications';
 import { Id } from './common';
 
-/** What a notification is about; each person chooses per kind how they hear of it. */
-export const notificationKinds = [
-  'meeting_scheduled',
-  'meeting_moved',
-  'poll_opened',
-  'minutes_circulated',
-  'minutes_approved',
-  'comment',
-  'proposal_moved',
-  'action_item',
-] as const;
+export { deliveryChoices, notificationKinds };
+
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
-export const deliveryChoices = ['in_app', 'in_app_and_email', 'off'] as const;
 export const DeliveryChoice = z.enum(deliveryChoices);
 export type DeliveryChoice = z.infer<typeof DeliveryChoice>;
 

@@ -1,0 +1,17 @@
+// The lists behind the notification schemas, apart from them: the browser imports these
+// at run time, and shared/schemas would bring zod (a third of the first page) with them.
+
+/** What a notification is about; each person chooses per kind how they hear of it. */
+export const notificationKinds = [
+  'meeting_scheduled',
+  'meeting_moved',
+  'poll_opened',
+  'minutes_circulated',
+  'minutes_approved',
+  'comment',
+  'proposal_moved',
+  'action_item',
+] as const;
+
+/** How a person hears of a kind of notification. */
+export const deliveryChoices = ['in_app', 'in_app_and_email', 'off'] as const;
