@@ -21,6 +21,7 @@ import type { Strategy } from './strategy';
 import { createSocketServer, useSocketModules, type ForumServer } from './realtime/socket-server';
 import { seed, type SeedOutcome } from './seed/seed';
 import type { Store } from './store/store';
+import type { Transport } from './mail';
 import { openCore } from './wiring/core';
 import { createDomains } from './wiring/domains';
 import { buildHttpApp } from './wiring/http';
@@ -53,6 +54,8 @@ export interface StartOptions {
   clientDir?: string;
   /** Wraps the durable store before anything uses it (the tests inject faults this way). */
   wrapStore?: (store: Store) => Store;
+  /** E-mail goes here instead of SMTP_URL's server (SMTP_URL must still be set to turn e-mail on). */
+  mailTransport?: Transport;
 }
 
 /**
@@ -78,10 +81,9 @@ export async function startForum(config: Config, options: StartOptions): Promise
     ephemeral: config.REDIS_URL ? ephemeral : undefined,
   });
   const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN, watch: (session) => core.liveSessions.watch(session) });
-  const domains = createDomains({ core, documents, kinds, io, config, logger, clock, instance: newId() });
-  const { presence, proposals, meetings, polls } = domains;
-
   let origin = config.PUBLIC_ORIGIN ?? '';
+  const domains = createDomains({ core, documents, kinds, io, config, logger, clock, instance: newId(), origin: () => origin, mailTransport: options.mailTransport });
+  const { presence, proposals, meetings, polls } = domains;
   http.on('request', getRequestListener(buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin }).fetch));
   routeUpgrades(http, documents);
   // The rate limit first: a refused event reaches no domain's handler.
@@ -104,6 +106,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
   // Without PUBLIC_ORIGIN the address was unknown while seeding: the setup link was made as a path.
   if (seeded.setupLink?.startsWith('/')) seeded.setupLink = url + seeded.setupLink;
   origin = config.PUBLIC_ORIGIN ?? url;
+  // Mail waiting from before a restart goes out now; links in it use the origin known from here on.
+  domains.mail.sender?.start();
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -114,6 +118,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await stopPresence();
       stopResend();
       polls.stop();
+      await domains.mail.sender?.stop();
       await meetings.stop();
       await documents.close();
       io.local.disconnectSockets(true); // local: with the Redis adapter, plain io would close every instance's sockets

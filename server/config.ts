@@ -47,6 +47,11 @@ export const ConfigSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
+  /** The first retry of a failed e-mail waits this long, each next one twice as long (up to an hour). */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How often the outbox is looked at for retries that fell due. */
+  MAIL_POLL_MS: z.coerce.number().int().min(20).default(5_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -6,6 +6,7 @@ import '../admin/audit-log';
 import '../admin/invite-form';
 import '../admin/quarantine-list';
 import '../admin/user-roles';
+import '../mail/mail-status';
 import { LocaleController } from '../i18n/i18n';
 import { routePath, type AdminSection } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
@@ -90,7 +91,7 @@ export class AdminPage extends LitElement {
   #renderSection() {
     switch (this.section) {
       case 'invite':
-        return html`<fw-invite-form></fw-invite-form>`;
+        return html`<fw-mail-status></fw-mail-status><fw-invite-form></fw-invite-form>`;
       case 'users':
         return html`<fw-user-roles></fw-user-roles>`;
       case 'audit':

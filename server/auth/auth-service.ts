@@ -6,7 +6,7 @@ import type { AcceptInvitationBody, CreateInvitationBody, Invitation } from '../
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { hashToken, newId, newToken } from '../ids';
-import type { Transactor } from '../store/store';
+import type { Transactor, Tx } from '../store/store';
 import { publicUser, type AuthStore, type InvitationRecord, type UserRecord } from './auth-store';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { HashingPool } from './hashing-pool';
@@ -40,6 +40,8 @@ export interface AuthServiceDeps {
   onUserChanged?: (userId: string) => void;
   /** Told when a session ends, so its live connections close. */
   onSessionEnded?: (sessionId: string, userId: string) => void;
+  /** Inside the invitation's transaction: e-mails the one-time link when an address is given. */
+  onInvited?: (tx: Tx, invitation: { email: string; name: string | null; role: Role; link: string; expiresAt: string }) => Promise<void>;
 }
 
 /** Accounts, sign-in, invitations and roles: the commands, free of HTTP. */
@@ -118,6 +120,7 @@ export class AuthService {
       await tx.auth.createInvitation(record);
       const details = { email: who.email, role: who.role, subcommittee: who.subcommittee };
       await this.d.audit.in(tx).record(actorId, 'users.invite', `invitation:${record.id}`, details);
+      await this.d.onInvited?.(tx, { email: who.email, name: who.name, role: who.role, link: this.d.invitationLink(token), expiresAt: record.expiresAt });
     });
     return { invitation: invitationView(record), link: this.d.invitationLink(token) };
   }

@@ -3,6 +3,7 @@ import type { AuthStore } from '../auth/auth-store';
 import type { CalendarStore } from '../calendar/calendar-store';
 import type { DocStore } from '../documents/doc-store';
 import type { ForumStore } from '../forum/forum-store';
+import type { OutboxStore } from '../mail/outbox-store';
 import type { MeetingStore } from '../meetings/meeting-store';
 import type { NotificationStore } from '../notifications/notification-store';
 import type { PollStore } from '../polls/poll-store';
@@ -19,6 +20,7 @@ export interface DomainStores {
   readonly proposals: ProposalStore;
   readonly calendar: CalendarStore;
   readonly notifications: NotificationStore;
+  readonly outbox: OutboxStore;
 }
 
 /** Whatever can run a transaction: the store, or a transaction already open (which is then joined). */

@@ -1,5 +1,5 @@
 import { AuditLog } from '../audit/audit-log';
-import { AuthService } from '../auth/auth-service';
+import { AuthService, type AuthServiceDeps } from '../auth/auth-service';
 import { HashingPool } from '../auth/hashing-pool';
 import { LiveSessions, type EndSession } from '../auth/live-sessions';
 import { SignInLimits } from '../auth/sign-in-limits';
@@ -31,7 +31,12 @@ export interface Core {
    * Realtime reactions to account changes, wired once the sockets exist. `onSessionEnded` is
    * also what a cluster bus calls for a sign-out on another instance.
    */
-  hooks: { onUserChanged(userId: string): void; onSessionEnded: EndSession };
+  hooks: {
+    onUserChanged(userId: string): void;
+    onSessionEnded: EndSession;
+    /** Set by the mail domain: an invitation's e-mail, queued in its transaction. */
+    onInvited: NonNullable<AuthServiceDeps['onInvited']>;
+  };
 }
 
 export interface RateLimits {
@@ -52,7 +57,7 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
   let publicOrigin = config.PUBLIC_ORIGIN ?? '';
   // With Redis, each bucket's local twin refuses floods without a round trip (limits/rate-limiter.ts).
   const local = ephemeral.kind === 'redis' ? new MemoryEphemeral(clock) : undefined;
-  const hooks: Core['hooks'] = { onUserChanged: () => {}, onSessionEnded: () => {} };
+  const hooks: Core['hooks'] = { onUserChanged: () => {}, onSessionEnded: () => {}, onInvited: async () => {} };
   const auth = new AuthService({
     store: store.auth,
     db: store,
@@ -70,6 +75,7 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
     invitationLink: (token) => `${publicOrigin}/invite/${token}`,
     onUserChanged: (userId) => hooks.onUserChanged(userId),
     onSessionEnded: (sessionId, userId) => hooks.onSessionEnded(sessionId, userId, 'signed out'),
+    onInvited: (tx, invitation) => hooks.onInvited(tx, invitation),
   });
   const limits: RateLimits = {
     socketEvents: new RateLimiter(ephemeral, 'socket', ratePolicies.socketEvents, local),

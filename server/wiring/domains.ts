@@ -10,6 +10,8 @@ import { agendaSection } from '../../shared/meetings/minutes';
 import { writeResult, yjsMinutes } from '../polls/minutes';
 import { PresenceService } from '../presence/presence-service';
 import { FORUM_SCOPE } from '../presence/socket';
+import { CalendarService, senderAddress } from '../calendar';
+import { MailOutbox, MailSender, smtpTransport, type Transport } from '../mail';
 import { createNotifications, type Notifications } from '../notifications';
 import { createProposals, type Proposals } from '../proposals';
 import type { ForumServer } from '../realtime/socket-server';
@@ -23,6 +25,9 @@ export interface Domains {
   polls: Polls;
   strategy: Strategy;
   notifications: Notifications;
+  calendar: CalendarService;
+  /** E-mail: on only with SMTP_URL; the sender starts once the server listens. */
+  mail: { enabled: boolean; outbox: MailOutbox; sender: MailSender | null };
 }
 
 /**
@@ -38,12 +43,33 @@ export function createDomains(d: {
   logger: Logger;
   clock: Clock;
   instance: string;
+  /** The public origin, once known (links in e-mails and calendars). */
+  origin(): string;
+  /** Tests may hand in a transport; otherwise SMTP_URL's. */
+  mailTransport?: Transport;
 }): Domains {
   const { store, audit, ephemeral } = d.core;
   const { clock, logger } = d;
   const presenceTtlMs = d.config.PRESENCE_TTL_SECONDS * 1000;
   const presence = new PresenceService(ephemeral, clock, presenceTtlMs, d.instance);
-  const notifications = createNotifications({ store, audit, clock, io: d.io });
+  const calendar = new CalendarService({ store, audit, clock, origin: d.origin, organizerEmail: () => senderAddress(d.config, d.origin()) });
+  const mailOn = Boolean(d.config.SMTP_URL);
+  const sender: MailSender | null = mailOn
+    ? new MailSender({
+        outbox: store.outbox,
+        transport: d.mailTransport ?? smtpTransport(d.config.SMTP_URL!),
+        from: () => d.config.SMTP_FROM ?? senderAddress(d.config, d.origin()),
+        clock,
+        logger,
+        calendar: (meetingId, to) => calendar.invitationFor(meetingId, to),
+        retryBaseMs: d.config.MAIL_RETRY_BASE_MS,
+        maxAttempts: d.config.MAIL_MAX_ATTEMPTS,
+        pollMs: d.config.MAIL_POLL_MS,
+      })
+    : null;
+  const outbox = new MailOutbox({ enabled: mailOn, clock, origin: d.origin, kick: () => sender?.kick() });
+  d.core.hooks.onInvited = (tx, invitation) => outbox.invitation(tx, invitation);
+  const notifications = createNotifications({ store, audit, clock, io: d.io, enqueueMail: (tx, requests) => outbox.notifications(tx, requests) });
   const { notices } = notifications;
 
   const proposals = createProposals({
@@ -112,5 +138,5 @@ export function createDomains(d: {
   d.kinds.register(proposals.docKind);
   d.kinds.register(meetings.docKind);
   d.kinds.register(strategy.docKind);
-  return { presence, proposals, meetings, polls, strategy, notifications };
+  return { presence, proposals, meetings, polls, strategy, notifications, calendar, mail: { enabled: mailOn, outbox, sender } };
 }

@@ -1,6 +1,7 @@
 import { api } from '../../shared/api/endpoints';
 import { auditRoutes } from '../audit/routes';
-import { CalendarService, calendarRoutes, senderAddress } from '../calendar';
+import { calendarRoutes } from '../calendar';
+import { mailRoutes } from '../mail';
 import { authRoutes } from '../auth/routes';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -68,7 +69,8 @@ export function buildHttpApp(d: {
   });
   proposalRoutes(app, proposals);
   notificationRoutes(app, notifications.service);
-  calendarRoutes(app, new CalendarService({ store, audit, clock: d.clock, origin: d.origin, organizerEmail: () => senderAddress(d.config, d.origin()) }));
+  calendarRoutes(app, d.domains.calendar);
+  mailRoutes(app, { outbox: store.outbox, enabled: d.domains.mail.enabled });
   meetingRoutes(app, meetings.service, meetings.room);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
   const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });

@@ -25,6 +25,7 @@ import { pollEndpoints } from './polls';
 import { strategyEndpoints } from './strategy';
 import { calendarEndpoints } from './calendar';
 import { notificationEndpoints } from './notifications';
+import { mailEndpoints } from './mail';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -100,4 +101,5 @@ export const api = {
   ...pollEndpoints,
   ...calendarEndpoints,
   ...notificationEndpoints,
+  ...mailEndpoints,
 } as const;

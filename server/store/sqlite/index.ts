@@ -12,6 +12,7 @@ import { sqliteForumStore } from './forum';
 import { gateFor } from './gate';
 import { sqliteMeetingStore } from './meetings';
 import { sqliteNotificationStore } from './notifications';
+import { sqliteOutboxStore } from './outbox';
 import { sqlitePollStore } from './polls';
 import { sqliteProposalStore } from './proposals';
 
@@ -45,6 +46,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     proposals: sqliteProposalStore(db),
     calendar: sqliteCalendarStore(db),
     notifications: sqliteNotificationStore(db),
+    outbox: sqliteOutboxStore(db),
   };
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');

@@ -332,4 +332,28 @@ export const migrations: Migration[] = [
       CREATE INDEX sessions_expiry ON sessions(expires_at);
     `,
   },
+  {
+    version: 182,
+    name: 'mail outbox',
+    sql: `
+      -- Written with the notification or invitation that causes it; sent by the background sender.
+      CREATE TABLE mail_outbox (
+        id TEXT PRIMARY KEY,
+        to_address TEXT NOT NULL,
+        to_name TEXT,
+        subject TEXT NOT NULL,
+        text TEXT NOT NULL,
+        html TEXT NOT NULL,
+        meeting_id TEXT,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        claimed_until TEXT,
+        sent_at TEXT,
+        failed_at TEXT,
+        last_error TEXT
+      );
+      CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+    `,
+  },
 ];
