@@ -74,13 +74,17 @@ export const panelStyles = css`
     padding: 0 12px;
     font-size: 0.9375rem;
   }
+  /* Filled red here, so the label is reset to white: the shared warn style's red text
+     would vanish into it (issue 17). */
   button.warn {
     background: var(--fw-danger);
     border-color: var(--fw-danger);
+    color: #fff;
   }
   button.warn:hover {
     background: #8f1c13;
     border-color: #8f1c13;
+    color: #fff;
   }
   .actions {
     display: flex;
