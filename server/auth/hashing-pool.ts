@@ -1,12 +1,14 @@
 /**
  * Password hashing (scrypt: 128 MiB and a good part of a core per hash) at most
  * `concurrency` at a time, so a burst of sign-ins cannot exhaust memory or the thread
- * pool. Waiting hashes take turns by key (the caller's address): one address with
- * forty queued guesses holds back another address by at most one hash per turn,
- * not by forty.
+ * pool. A freed slot goes to the waiting key (the caller's address) with the fewest
+ * hashes running, then in turn order: one address with forty queued guesses holds
+ * back a sign-in from another address until the next slot frees, not for forty hashes.
  */
 export class HashingPool {
   private running = 0;
+  /** Hashes running per key. */
+  private readonly runningFor = new Map<string, number>();
   /** Insertion order is the turn order: a key whose turn came goes to the back. */
   private readonly waiting = new Map<string, (() => void)[]>();
 
@@ -21,9 +23,13 @@ export class HashingPool {
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
     await this.turn(key);
+    this.runningFor.set(key, (this.runningFor.get(key) ?? 0) + 1);
     try {
       return await task();
     } finally {
+      const left = this.runningFor.get(key)! - 1;
+      if (left > 0) this.runningFor.set(key, left);
+      else this.runningFor.delete(key);
       this.release();
     }
   }
@@ -40,17 +46,29 @@ export class HashingPool {
     });
   }
 
-  /** Hands the freed slot to the next key in turn (the running count stays), or frees it. */
+  /** Hands the freed slot on (the running count stays), or frees it. */
   private release(): void {
-    const next = this.waiting.entries().next();
-    if (next.done) {
+    const key = this.nextKey();
+    if (key === undefined) {
       this.running--;
       return;
     }
-    const [key, queue] = next.value;
+    const queue = this.waiting.get(key)!;
     const resolve = queue.shift()!;
     this.waiting.delete(key);
     if (queue.length > 0) this.waiting.set(key, queue);
     resolve();
+  }
+
+  /** The waiting key with the fewest hashes running; the earliest in turn order among equals. */
+  private nextKey(): string | undefined {
+    let best: string | undefined;
+    let fewest = Infinity;
+    for (const key of this.waiting.keys()) {
+      const running = this.runningFor.get(key) ?? 0;
+      if (running < fewest) [best, fewest] = [key, running];
+      if (running === 0) break;
+    }
+    return best;
   }
 }

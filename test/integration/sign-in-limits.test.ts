@@ -88,7 +88,7 @@ describe('sign-in limits', () => {
     expect(await failedSignIns(server)).toBe(5);
   }, 120_000);
 
-  it('hashes in turns by address: a sign-in from elsewhere is not queued behind the failures of another', async () => {
+  it('hashes fairly by address: a sign-in from elsewhere is not queued behind the failures of another', async () => {
     const server = await start({ PASSWORD_HASH_CONCURRENCY: '1' });
     const order: string[] = [];
     const attack = Array.from({ length: 8 }, (_, i) =>
@@ -100,8 +100,8 @@ describe('sign-in limits', () => {
     const attacked = await Promise.all(attack);
     expect(owner.status).toBe(200);
     expect(statuses(attacked)).toEqual({ 401: 8 });
-    // One hash at a time, turns by address: the owner waits for the hash running and one more of
-    // the attacker's, so nearly all that were queued finish after the sign-in (a little slack for
+    // One hash at a time, the freed slot to the address with none running: the owner waits only
+    // for the hash running, so all that were queued finish after the sign-in (a little slack for a
     // hash that ends while the owner's request is on its way). First come, first served would
     // finish all of them first.
     const afterOwner = order.length - 1 - order.indexOf('owner');
