@@ -1,9 +1,10 @@
 /**
  * Export rendering: how long one file takes per format, for minutes of a long meeting
- * (20 agenda items, each with notes, a decision, an action item and a table). The PDF
- * parses and subsets Noto Sans KR (two 4.5 MB OpenType fonts) for every file, which is
- * why the export buttons show progress after a second. Prints medians and the p10–p90 range.
+ * (20 agenda items, each with notes, a decision, an action item and a table), and how long
+ * the event loop is held meanwhile — in-process and on the render thread the server uses.
+ * Prints medians and the p10–p90 range.
  */
+import { renderHere, type DocumentFormat } from '../server/exports/render';
 import { render } from '../server/exports/routes';
 import type { Block, ExportDocument } from '../server/exports/model';
 
@@ -21,21 +22,61 @@ export function longMinutes(items = 20): ExportDocument {
   return { title: '제1차 산업대전환 포럼 위원장 회의 회의록', date: '2026-11-20', draftNotice: null, facts: [{ label: '일시', value: '2026년 11월 20일 (금) 14:00' }], blocks, seal: null, footer: 'bench' };
 }
 
+/**
+ * The longest gap between ticks of a 1 ms timer from now until `stop`: how long the event
+ * loop (the server's, in production) could not answer anything else.
+ */
+function loopMeter(): { stop(): Promise<number> } {
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  return {
+    async stop() {
+      // Let a tick that waited behind the work run and measure its wait.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      running = false;
+      return longest;
+    },
+  };
+}
+
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
+/** Renders `runs` files with `how`, after one untimed warm-up; medians and p10–p90 of time and of the event loop held. */
+async function measure(label: string, runs: number, how: () => Promise<Buffer>, log: (line: string) => void): Promise<void> {
+  const times: number[] = [];
+  const stalls: number[] = [];
+  let size = 0;
+  // Fonts parsed, code compiled, the render thread started: not timed.
+  await how();
+  for (let i = 0; i < runs; i++) {
+    // The longest the event loop (the server's, in production) could not answer anything else meanwhile.
+    const loop = loopMeter();
+    const started = performance.now();
+    size = (await how()).length;
+    times.push(performance.now() - started);
+    stalls.push(await loop.stop());
+  }
+  times.sort((a, b) => a - b);
+  stalls.sort((a, b) => a - b);
+  const range = (xs: number[]) => `median ${quantile(xs, 0.5).toFixed(0).padStart(5)} ms, p10–p90 ${quantile(xs, 0.1).toFixed(0)}–${quantile(xs, 0.9).toFixed(0)} ms`;
+  log(`exports ${label.padEnd(17)} file ${range(times)}   event loop held ${range(stalls)}   ${(size / 1024).toFixed(0)} KB  (${runs} runs)`);
+}
+
+/** Each format as the server renders it (PDF, DOCX, HWPX on the render thread), and in-process for comparison. */
 export async function runExports(options: { runs?: number; log?: (line: string) => void } = {}): Promise<void> {
   const { runs = 7, log = console.log } = options;
   const doc = longMinutes();
-  for (const format of ['md', 'hwpx', 'docx', 'pdf'] as const) {
-    const times: number[] = [];
-    let size = 0;
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      size = (await render(doc, format)).length;
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    log(`exports ${format.padEnd(4)} median ${quantile(times, 0.5).toFixed(0).padStart(6)} ms  p10–p90 ${quantile(times, 0.1).toFixed(0)}–${quantile(times, 0.9).toFixed(0)} ms  ${(size / 1024).toFixed(0)} KB  (${runs} runs)`);
+  for (const format of ['md', 'hwpx', 'docx', 'pdf'] as const satisfies DocumentFormat[]) {
+    if (format !== 'md') await measure(`${format} in-process`, runs, () => renderHere(doc, format), log);
+    await measure(format === 'md' ? 'md' : `${format} on thread`, runs, () => render(doc, format), log);
   }
 }
 

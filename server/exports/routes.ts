@@ -3,30 +3,17 @@ import { can } from '../../shared/permissions';
 import type { AppEnv } from '../http/env';
 import { httpError } from '../http/errors';
 import { requireUser } from '../http/session';
-import { renderDocx } from './docx';
 import { contentDisposition, exportFileName, exportFormats, type ExportFormat } from './filename';
-import { renderHwpx } from './hwpx';
-import { renderMarkdown } from './markdown';
 import type { ExportDocument } from './model';
-import { renderPdf } from './pdf';
+import type { DocumentFormat } from './render';
+import { RenderThread } from './render-thread';
 import type { ExportSource } from './sources';
 
-/** One rendered file. */
-export async function render(doc: ExportDocument, format: Exclude<ExportFormat, 'txt' | 'csv'>): Promise<Buffer> {
-  switch (format) {
-    case 'pdf':
-      return renderPdf(doc);
-    case 'docx':
-      return renderDocx(doc);
-    case 'hwpx':
-      return renderHwpx(doc);
-    case 'md':
-      return Buffer.from(renderMarkdown(doc), 'utf8');
-    default: {
-      const unknown: never = format;
-      throw new Error(`unknown format ${String(unknown)}`);
-    }
-  }
+const thread = new RenderThread();
+
+/** One rendered file, made off the event loop (Markdown excepted). */
+export function render(doc: ExportDocument, format: DocumentFormat): Promise<Buffer> {
+  return thread.render(doc, format);
 }
 
 /** `{id}.{format}` from the last path segment; the id as the rest of the API takes it. */
