@@ -7,6 +7,7 @@ import '../admin/invite-form';
 import '../admin/quarantine-list';
 import '../admin/user-roles';
 import '../mail/mail-status';
+import '../admin/pending-invitations';
 import { LocaleController } from '../i18n/i18n';
 import { routePath, type AdminSection } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
@@ -91,7 +92,7 @@ export class AdminPage extends LitElement {
   #renderSection() {
     switch (this.section) {
       case 'invite':
-        return html`<fw-mail-status></fw-mail-status><fw-invite-form></fw-invite-form>`;
+        return html`<fw-mail-status></fw-mail-status><fw-invite-form></fw-invite-form><fw-pending-invitations></fw-pending-invitations>`;
       case 'users':
         return html`<fw-user-roles></fw-user-roles>`;
       case 'audit':

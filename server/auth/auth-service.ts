@@ -125,6 +125,41 @@ export class AuthService {
     return { invitation: invitationView(record), link: this.d.invitationLink(token) };
   }
 
+  /** Ministry staff: invitations not yet accepted nor expired (who, role, when it expires). */
+  async pendingInvitations(actor: User): Promise<Result<InvitationView[]>> {
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can see invitations.');
+    return ok((await this.d.store.pendingInvitations(new Date(this.d.clock.now()).toISOString())).map(invitationView));
+  }
+
+  /** Ends a pending invitation: its link answers "expired" from now on. */
+  async revokeInvitation(actor: User, id: string): Promise<Result<true>> {
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can revoke invitations.');
+    const now = new Date(this.d.clock.now()).toISOString();
+    const revoked = await this.d.db.transaction(async (tx) => {
+      if (!(await tx.auth.revokeInvitation(id, now))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'users.revoke_invitation', `invitation:${id}`, {});
+      return true;
+    });
+    return revoked ? ok(true) : err('not_found', 'No pending invitation with this id.');
+  }
+
+  /** A new one-time link with a fresh expiry, e-mailed again when e-mail is on; the old link stops working. */
+  async resendInvitation(actor: User, id: string): Promise<Result<{ invitation: InvitationView; link: string }>> {
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can resend invitations.');
+    const token = newToken();
+    const now = this.d.clock.now();
+    const expiresAt = new Date(now + this.d.invitationTtlMs).toISOString();
+    const link = this.d.invitationLink(token);
+    const renewed = await this.d.db.transaction(async (tx) => {
+      const record = await tx.auth.renewInvitation(id, hashToken(token), expiresAt, new Date(now).toISOString());
+      if (!record) return null;
+      await this.d.audit.in(tx).record(actor.id, 'users.resend_invitation', `invitation:${id}`, { expiresAt });
+      await this.d.onInvited?.(tx, { email: record.email, name: record.name, role: record.role, link, expiresAt });
+      return record;
+    });
+    return renewed ? ok({ invitation: invitationView(renewed), link }) : err('not_found', 'No pending invitation with this id.');
+  }
+
   async invitation(token: string): Promise<Result<InvitationView>> {
     const record = await this.d.store.invitationByTokenHash(hashToken(token));
     if (!record) return err('not_found', 'This invitation link is not valid.', 'invitation.invalid');

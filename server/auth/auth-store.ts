@@ -51,6 +51,12 @@ export interface AuthStore {
 
   createInvitation(invitation: InvitationRecord): Promise<void>;
   invitationByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /** Not accepted and not expired at `now`, soonest to expire first. */
+  pendingInvitations(now: string): Promise<InvitationRecord[]>;
+  /** Ends a pending invitation now (its link then answers "expired"); false when it was not pending. */
+  revokeInvitation(id: string, now: string): Promise<boolean>;
+  /** A new link and expiry for a pending invitation (the old link stops working); null when not pending. */
+  renewInvitation(id: string, tokenHash: string, expiresAt: string, now: string): Promise<InvitationRecord | null>;
   /** Marks the invitation used and creates its account, atomically: a link works once. */
   acceptInvitation(tokenHash: string, user: NewUser, now: string): Promise<{ outcome: AcceptOutcome; user?: UserRecord }>;
 

@@ -41,6 +41,13 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, secureCo
     return { user, token };
   });
 
+  route(app, api.pendingInvitations, async (_, c) => ({ invitations: unwrap(await auth.pendingInvitations(requireUser(c).user)) }));
+  route(app, api.revokeInvitation, async ({ params }, c) => {
+    unwrap(await auth.revokeInvitation(requireUser(c).user, params.id));
+    return { ok: true as const };
+  });
+  route(app, api.resendInvitation, async ({ params }, c) => unwrap(await auth.resendInvitation(requireUser(c).user, params.id)));
+
   route(app, api.createInvitation, async ({ body }, c) => unwrap(await auth.createInvitation(requireUser(c).user, body)));
 
   route(app, api.users, async (_, c) => {

@@ -26,6 +26,7 @@ import { strategyEndpoints } from './strategy';
 import { calendarEndpoints } from './calendar';
 import { notificationEndpoints } from './notifications';
 import { mailEndpoints } from './mail';
+import { invitationEndpoints } from './invitations';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -102,4 +103,5 @@ export const api = {
   ...calendarEndpoints,
   ...notificationEndpoints,
   ...mailEndpoints,
+  ...invitationEndpoints,
 } as const;

@@ -106,6 +106,36 @@ describe('e-mail', () => {
     expect(mail!.html).toContain(`href="${link}"`);
   });
 
+  it('lists pending invitations for ministry staff, revokes one and resends another with a new link', async () => {
+    const invite = async (email: string) => {
+      const res = await http('ministry', 'POST', '/api/invitations', { email, role: 'staff' });
+      expect(res.status).toBe(201);
+      return res.json as { invitation: { id: string }; link: string };
+    };
+    const keep = await invite('resend.me@example.kr');
+    const drop = await invite('revoke.me@example.kr');
+    const pending = (await http('ministry', 'GET', '/api/invitations')).json as { invitations: { id: string; email: string; role: string; expiresAt: string }[] };
+    expect(pending.invitations.find((i) => i.id === keep.invitation.id)).toMatchObject({ email: 'resend.me@example.kr', role: 'staff' });
+    expect((await http('chair.investment', 'GET', '/api/invitations')).status).toBe(403);
+    expect((await http('chair.investment', 'DELETE', `/api/invitations/${drop.invitation.id}`)).status).toBe(403);
+
+    expect((await http('ministry', 'DELETE', `/api/invitations/${drop.invitation.id}`)).status).toBe(200);
+    const dropToken = new URL(drop.link).pathname.split('/').pop()!;
+    expect((await http(null, 'GET', `/api/invitations/${dropToken}`)).status).toBe(409);
+    const after = (await http('ministry', 'GET', '/api/invitations')).json as { invitations: { id: string }[] };
+    expect(after.invitations.map((i) => i.id)).not.toContain(drop.invitation.id);
+    expect((await http('ministry', 'DELETE', `/api/invitations/${drop.invitation.id}`)).status).toBe(404);
+
+    const resent = await http('ministry', 'POST', `/api/invitations/${keep.invitation.id}/resend`);
+    expect(resent.status).toBe(200);
+    const newLink = resent.json.link as string;
+    expect(newLink).not.toBe(keep.link);
+    const oldToken = new URL(keep.link).pathname.split('/').pop()!;
+    expect((await http(null, 'GET', `/api/invitations/${oldToken}`)).status).toBe(404);
+    expect((await http(null, 'GET', `/api/invitations/${new URL(newLink).pathname.split('/').pop()!}`)).status).toBe(200);
+    await waitFor(() => mailbox.messages.some((m) => m.envelopeTo.includes('resend.me@example.kr') && (m.text ?? '').includes(newLink)), 'the resent e-mail');
+  });
+
   it('retries with backoff, gives up after the last attempt, and shows the failure to ministry staff only', async () => {
     mailbox.failNext(2);
     await schedule('재시도 회의');

@@ -61,6 +61,14 @@ export function sqliteAuthStore(db: Db): AuthStore {
      VALUES (@id, @tokenHash, @email, @name, @role, @subcommittee, @expiresAt, @acceptedAt, @createdBy, @createdAt)`,
   );
   const invitationByHash = db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?');
+  const pending = db.prepare<[string], InvitationRow>(
+    "SELECT * FROM invitations WHERE accepted_at IS NULL AND expires_at > ? AND email != '' ORDER BY expires_at",
+  );
+  const expireNow = db.prepare<[string, string, string]>('UPDATE invitations SET expires_at = ? WHERE id = ? AND accepted_at IS NULL AND expires_at > ?');
+  const renew = db.prepare<[string, string, string, string]>(
+    'UPDATE invitations SET token_hash = ?, expires_at = ? WHERE id = ? AND accepted_at IS NULL AND expires_at > ?',
+  );
+  const invitationById = db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE id = ?');
   const markAccepted = db.prepare('UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL');
 
   const insertSession = db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (@id, @userId, @createdAt, @expiresAt)');
@@ -107,6 +115,17 @@ export function sqliteAuthStore(db: Db): AuthStore {
     },
     async createInvitation(invitation) {
       insertInvitation.run(invitation);
+    },
+    async pendingInvitations(now) {
+      return pending.all(now).map(toInvitation);
+    },
+    async revokeInvitation(id, now) {
+      return expireNow.run(now, id, now).changes === 1;
+    },
+    async renewInvitation(id, tokenHash, expiresAt, now) {
+      if (renew.run(tokenHash, expiresAt, id, now).changes !== 1) return null;
+      const row = invitationById.get(id);
+      return row ? toInvitation(row) : null;
     },
     async invitationByTokenHash(tokenHash) {
       const row = invitationByHash.get(tokenHash);
