@@ -15,20 +15,52 @@ type VersionView = z.infer<typeof ProposalVersion>;
 /**
  * Makes the text of `live` equal to the text of `snapshot` (a full state update), as
  * ordinary new operations: history and concurrent peers stay intact. Comments and
- * other fields of the document are left as they are.
+ * other fields of the document are left as they are. Only the blocks that differ are
+ * replaced (a longest common subsequence of top-level blocks), so a comment anchored
+ * in a block the restore does not change keeps its anchor (issue 17).
  */
 export function replaceText(live: Y.Doc, snapshot: Uint8Array): void {
   const source = new Y.Doc();
   Y.applyUpdate(source, snapshot);
-  const from = source.getXmlFragment(TEXT_FIELD);
+  // Tiptap content holds elements and text only; hooks (custom YMaps) never occur in it.
+  const wanted = source
+    .getXmlFragment(TEXT_FIELD)
+    .toArray()
+    .filter((node): node is Y.XmlElement | Y.XmlText => !(node instanceof Y.XmlHook));
   const to = live.getXmlFragment(TEXT_FIELD);
+  const have = to.toArray().map((node) => node.toString());
+  const want = wanted.map((node) => node.toString());
+  const common = commonAfter(have, want);
   live.transact(() => {
-    to.delete(0, to.length);
-    // Tiptap content holds elements and text only; hooks (custom YMaps) never occur in it.
-    const nodes = from.toArray().filter((node): node is Y.XmlElement | Y.XmlText => !(node instanceof Y.XmlHook));
-    to.insert(0, nodes.map((node) => node.clone()));
+    let i = 0;
+    let j = 0;
+    let at = 0;
+    while (i < have.length || j < want.length) {
+      if (i < have.length && j < want.length && have[i] === want[j]) {
+        i++;
+        j++;
+        at++;
+      } else if (j < want.length && (i === have.length || common(i, j + 1) >= common(i + 1, j))) {
+        to.insert(at++, [wanted[j++]!.clone()]);
+      } else {
+        to.delete(at, 1);
+        i++;
+      }
+    }
   });
   source.destroy();
+}
+
+/** `common(i, j)`: the length of the longest common subsequence of a[i..] and b[j..]. */
+function commonAfter(a: string[], b: string[]): (i: number, j: number) => number {
+  const width = b.length + 1;
+  const table = new Uint32Array((a.length + 1) * width);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i * width + j] = a[i] === b[j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
+    }
+  }
+  return (i, j) => table[i * width + j]!;
 }
 
 /** What a versioned text belongs to (a proposal, the strategy): its document, who may change it, its audit actions. */
