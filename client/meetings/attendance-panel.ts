@@ -40,6 +40,11 @@ export class AttendancePanel extends LitElement {
       td {
         padding: 8px 6px;
       }
+      /* Names, roles and headings wrap so the check-in column stays inside a narrow panel
+         (a phone, or four panels in a row); the times do not. */
+      th {
+        white-space: normal;
+      }
       td {
         white-space: nowrap;
       }

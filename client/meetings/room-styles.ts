@@ -42,7 +42,7 @@ export const roomStyles = css`
   }
   .below {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
     gap: 16px;
     margin-top: 20px;
     align-items: start;
