@@ -59,6 +59,27 @@ const en: ErrorsCatalogue = {
 
 const catalogues: Record<Locale, ErrorsCatalogue> = { ko, en };
 
+/** Korean for the field rules of shared/schemas/text.ts and the poll rules (the server words them in English). */
+const koRules: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^must not be empty: it holds only spaces or invisible characters$/, () => '공백이나 보이지 않는 문자만으로는 입력할 수 없습니다'],
+  [/^must not be empty$/, () => '비워 둘 수 없습니다'],
+  [/^must be one line: no line breaks$/, () => '한 줄로 입력하세요 (줄바꿈 불가)'],
+  [/^must be one line: no line or paragraph separators \((U\+[0-9A-F]+)\)$/, (m) => `한 줄로 입력하세요 (줄 구분 문자 ${m[1]} 불가)`],
+  [/^must not contain control characters \((U\+[0-9A-F]+)\)$/, (m) => `제어 문자(${m[1]})는 입력할 수 없습니다`],
+  [/^must not contain bidirectional override characters \((U\+[0-9A-F]+)\)/, (m) => `양방향 재정의 문자(${m[1]})는 입력할 수 없습니다: 저장된 내용과 다르게 읽히게 합니다`],
+  [/^must be at most (\d+) characters$/, (m) => `${m[1]}자 이하로 입력하세요`],
+  [/^options must be different from each other/, () => '선택지는 서로 달라야 합니다 (공백·대소문자·정규화 후 비교)'],
+  [/^a poll that decides a proposal asks yes\/no\/abstain/, () => '제안을 결정하는 표결은 찬성/반대/기권 방식이어야 합니다'],
+];
+
+const koIssue = (message: string): string => {
+  for (const [pattern, say] of koRules) {
+    const m = message.match(pattern);
+    if (m) return say(m);
+  }
+  return message;
+};
+
 /**
  * The words for a refusal in the user's language: a known reason gets its own
  * sentence; otherwise a plain lead for the code, then the server's detail
@@ -70,5 +91,7 @@ export function localizedError(error: AppError, locale: Locale): string {
   if (reason && reason in c.reasons) return c.reasons[reason];
   if (locale === 'en') return error.message;
   const lead = c.codes[error.code] ?? c.codes.internal;
+  // Each bad field named, with the rule in Korean where we know it.
+  if (error.issues?.length) return `${lead}: ${error.issues.map((i) => `${i.path}: ${koIssue(i.message)}`).join('; ')}`;
   return `${lead}: ${error.message}`;
 }

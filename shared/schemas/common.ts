@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { limits } from '../limits';
 import { roles, subcommitteeIds } from '../domain';
+import { line } from './text';
 
-/** Visible text: trimmed, non-empty, no control characters; stored as text, never markup. */
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+export { line, paragraph } from './text';
+
+/** One line of visible text (see ./text.ts): NFC, trimmed, no control, line-break or bidi-override characters, not invisible-only; stored as text, never markup. */
+export const text = line;
 
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id');
 export const Email = z

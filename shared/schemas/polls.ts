@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from '../limits';
 import { proposalStatuses } from '../proposals/workflow';
 import { Id, IsoTime, text } from './common';
+import { sameText } from './text';
 
 export const PollKind = z.enum(['yes_no_abstain', 'single', 'multiple']);
 export const BallotMode = z.enum(['named', 'secret']);
@@ -66,7 +67,8 @@ export const CreatePollBody = z
     if (p.proposalId !== null && p.kind !== 'yes_no_abstain') {
       issue('proposalId', 'a poll that decides a proposal asks yes/no/abstain: adopt when it passes, reject when not');
     }
-    if (p.options && new Set(p.options).size !== p.options.length) issue('options', 'options must be different from each other');
+    // Compared as typed-alike text: "찬성" and " 찬성 " (or two spellings of one syllable) are one option.
+    if (p.options && new Set(p.options.map(sameText)).size !== p.options.length) issue('options', 'options must be different from each other (after normalization)');
     if (p.maxChoices !== undefined && p.kind !== 'multiple') issue('maxChoices', 'only a multiple-choice poll has a maximum');
     if (p.maxChoices !== undefined && p.options && p.maxChoices > p.options.length) {
       issue('maxChoices', 'cannot exceed the number of options');

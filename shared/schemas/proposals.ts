@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../limits';
 import { proposalStatuses } from '../proposals/workflow';
-import { Id, IsoTime, SubcommitteeId, text } from './common';
+import { Id, IsoTime, SubcommitteeId, paragraph, text } from './common';
 
 export const ProposalStatus = z.enum(proposalStatuses, { error: `must be one of ${proposalStatuses.join(', ')}` });
 
@@ -9,7 +9,7 @@ export const ProposalStatus = z.enum(proposalStatuses, { error: `must be one of 
 export const proposalLimits = { summaryChars: 1000, noteChars: 500, versionLabelChars: 100 } as const;
 
 const Title = text(limits.titleChars);
-const Summary = text(proposalLimits.summaryChars);
+const Summary = paragraph(proposalLimits.summaryChars);
 
 export const ProposalIdParams = z.object({ id: Id });
 export const ProposalVersionParams = z.object({ id: Id, versionId: Id });
@@ -39,7 +39,7 @@ export const UpdateProposalBody = z
 
 export const ChangeStatusBody = z.strictObject({
   to: ProposalStatus,
-  note: text(proposalLimits.noteChars).optional(),
+  note: paragraph(proposalLimits.noteChars).optional(),
 });
 
 export const CreateVersionBody = z.strictObject({ label: text(proposalLimits.versionLabelChars) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, SubcommitteeId, text } from './common';
+import { Id, IsoDate, SubcommitteeId, paragraph } from './common';
 import { ProposalStatus } from './proposals';
 
 /** One subcommittee's proposals by status, and what is adopted but not yet in the strategy. */
@@ -31,6 +31,6 @@ export type StrategyView = z.infer<typeof StrategyView>;
 
 export const StrategyResponse = z.object({ strategy: StrategyView });
 export const IncorporateParams = z.object({ id: Id });
-export const IncorporateBody = z.strictObject({ note: text(500).optional() });
+export const IncorporateBody = z.strictObject({ note: paragraph(500).optional() });
 /** One version of the strategy's text (the versions themselves are shaped as a proposal's). */
 export const StrategyVersionParams = z.object({ versionId: Id });

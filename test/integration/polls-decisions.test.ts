@@ -205,4 +205,28 @@ describe('what a poll decides', () => {
       { from: 'rejected', to: 'draft', note: reason, actorName: h.ministry.user.name },
     ]);
   });
+
+  it('text a record can trust: refused with the field named, nothing stored; stored NFC', async () => {
+    const meeting = await liveMeeting([]);
+    const create = (body: object) => h.http(h.ministry, 'POST', `/api/meetings/${meeting.id}/polls`, body);
+    const cases: [object, RegExp][] = [
+      [{ title: '\u202E채택 안 함' }, /title: must not contain bidirectional override characters \(U\+202E\)/],
+      [{ title: '\u200B\u3164' }, /title: must not be empty/],
+      [{ title: '정회\n할까요?' }, /title: must be one line/],
+      [{ title: '어느 안?', kind: 'single', options: ['가안', ' 가안'] }, /options: options must be different/],
+      [{ title: '어느 안?', kind: 'single', options: ['가안', '나\u0007안'] }, /options\.1: must not contain control characters/],
+    ];
+    for (const [body, message] of cases) {
+      const res = await create(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.text).toMatch(message);
+    }
+    expect(((await h.http(h.ministry, 'GET', `/api/meetings/${meeting.id}/polls`)).json as { polls: unknown[] }).polls).toEqual([]);
+    const stored = await h.createPoll(h.ministry, meeting.id, { title: ' \u1112\u1161\u11AB국 산업 ', kind: 'single', options: ['\u1100\u1161안', '나안'] });
+    expect(stored.title).toBe('한국 산업');
+    expect(stored.options.map((o) => o.label)).toEqual(['가안', '나안']);
+    const proposal = await h.http(h.ministry, 'POST', '/api/proposals', { title: '제목\u2028둘째 줄', subcommittee: 'workforce' });
+    expect(proposal.status).toBe(400);
+    expect(proposal.text).toMatch(/title: must be one line/);
+  });
 });
