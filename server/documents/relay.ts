@@ -97,6 +97,7 @@ export class DocRelay {
   }
 
   private receive(raw: string): void {
+    if (this.left) return; // an unsubscribe during an outage may leave the listener behind
     const message = parse(raw, this.instanceId);
     if (message === 'own') return;
     if (!message) return this.log.warn({ channel: this.channel }, 'ignored a malformed relay message');

@@ -276,7 +276,11 @@ export class RedisEphemeral implements Ephemeral {
       if (!active || !subscriber.isOpen) return;
       active = false;
       // The client sends UNSUBSCRIBE only when the channel's last listener goes.
-      await subscriber.unsubscribe(this.key(channel), listener);
+      const done = subscriber.unsubscribe(this.key(channel), listener);
+      // While Redis is away the command fails at once; a shutdown must not fail for it (close()
+      // destroys the connection), and a listener left behind is told nothing by its owner after.
+      if (!subscriber.isReady) return done.catch(() => {});
+      await done;
     };
   }
   /** True when Redis answers PING; never throws. */

@@ -194,6 +194,15 @@ describe('a Redis outage', () => {
     expect(client.connected).toBe(true);
   }, 60_000);
 
+  it('lets an instance shut down cleanly while Redis is away', async () => {
+    const { a, b, redis } = await cluster();
+    await redis.stop();
+    await waitFor(async () => (await health(a)).status === 'degraded', 'health to say degraded');
+    servers = [];
+    await expect(a.close()).resolves.toBeUndefined();
+    await expect(b.close()).resolves.toBeUndefined();
+  }, 60_000);
+
   it('splits no document: edits made on both instances meanwhile meet when Redis returns, without an unload', async () => {
     redis = await startRedis();
     // Two document servers on one database file, each with its own Redis connections.
