@@ -3,16 +3,14 @@
  * hashing, how long does the owner of another account, from another address, wait
  * to sign in? Once with the default hashing (two scrypt at a time, turns by address),
  * once with hashing unbounded (PASSWORD_HASH_CONCURRENCY=64: every hash at once on
- * libuv's four threads, as before the pool). The server is `server/main.ts --demo`
- * in its own process; each request leaves from its own loopback address (127.0.x.y),
- * as from its own machine. Prints figures, asserts nothing.
+ * libuv's four threads, as before the pool). The server runs in this process (as in
+ * bench/voting.ts; the client side here is 41 HTTP requests); each request leaves from
+ * its own loopback address (127.0.x.y), as from its own machine. Prints figures,
+ * asserts nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { spawnServer } from '../test/helpers/process';
+import { startTestServer } from '../test/helpers/server';
 
 const ATTACK = 40;
 
@@ -37,12 +35,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** One server, `rounds` attacks, each from a fresh address; the owner's latency in each. */
 async function measure(concurrency: number, rounds: number, log: (line: string) => void) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-'));
-  const server = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: 'error', PASSWORD_HASH_CONCURRENCY: String(concurrency) });
+  const server = await startTestServer({ demo: true, env: { PASSWORD_HASH_CONCURRENCY: String(concurrency) } });
   const owner: number[] = [];
   const attacker: number[] = [];
+  const alone: number[] = [];
   try {
     for (let round = 1; round <= rounds; round++) {
+      // The same sign-in with nothing else going on: what one scrypt costs on this machine now.
+      alone.push((await signIn(server.url, `127.0.3.${round}`, 'chair.productivity@forum.demo', 'forum-demo')).ms);
       const attack = Array.from({ length: ATTACK }, (_, i) => signIn(server.url, `127.0.1.${round}`, `guess${round}-${i}@forum.demo`, 'wrong-password'));
       await new Promise((resolve) => setTimeout(resolve, 300)); // the attack is queued
       const signedIn = await signIn(server.url, `127.0.2.${round}`, 'chair.productivity@forum.demo', 'forum-demo');
@@ -50,13 +50,12 @@ async function measure(concurrency: number, rounds: number, log: (line: string) 
       owner.push(signedIn.ms);
       const failed = await Promise.all(attack);
       attacker.push(Math.max(...failed.map((f) => f.ms)));
-      log(`  hashing ${concurrency} at a time, round ${round}: owner ${signedIn.ms.toFixed(0)} ms; the ${ATTACK} failures done after ${Math.max(...failed.map((f) => f.ms)).toFixed(0)} ms (${failed.filter((f) => f.status === 401).length} × 401)`);
+      log(`  hashing ${concurrency} at a time, round ${round}: alone ${alone.at(-1)!.toFixed(0)} ms, under attack ${signedIn.ms.toFixed(0)} ms; the ${ATTACK} failures done after ${Math.max(...failed.map((f) => f.ms)).toFixed(0)} ms (${failed.filter((f) => f.status === 401).length} × 401)`);
     }
   } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
-  return { owner, attacker };
+  return { owner, attacker, alone };
 }
 
 export async function runSignIn(opts: { rounds?: number; log?: (line: string) => void } = {}) {
@@ -64,10 +63,10 @@ export async function runSignIn(opts: { rounds?: number; log?: (line: string) =>
   const log = opts.log ?? (() => {});
   const results = [];
   for (const concurrency of [2, 64]) {
-    const { owner, attacker } = await measure(concurrency, rounds, log);
-    const line = `hashing ${concurrency === 2 ? '2 at a time, turns by address (default)' : 'unbounded (64)'}: owner's sign-in median ${median(owner).toFixed(0)} ms (${owner.map((m) => m.toFixed(0)).join(', ')}), attack drained median ${median(attacker).toFixed(0)} ms`;
+    const { owner, attacker, alone } = await measure(concurrency, rounds, log);
+    const line = `hashing ${concurrency === 2 ? '2 at a time, fair by address (default)' : 'unbounded (64)'}: owner's sign-in under attack median ${median(owner).toFixed(0)} ms (${owner.map((m) => m.toFixed(0)).join(', ')}), alone median ${median(alone).toFixed(0)} ms, attack drained median ${median(attacker).toFixed(0)} ms`;
     log(line);
-    results.push({ concurrency, owner, attacker });
+    results.push({ concurrency, owner, attacker, alone });
   }
   return results;
 }
