@@ -159,6 +159,16 @@ describe('co-editing a draft', () => {
     await caretAtEndOf(chairPage, '미국 IRA');
     await chairPage.keyboard.insertText(' 임시 문장');
     await waitForText(ministryPage, '임시 문장');
+    // A comment on the sentence the restore will take away.
+    await chairPage.getByRole('tab', { name: '의견' }).click();
+    await selectText(chairPage, '임시 문장');
+    const add = chairPage.getByRole('button', { name: '의견 추가' });
+    await expect.poll(() => add.isEnabled(), { timeout }).toBe(true);
+    await add.click();
+    await chairPage.getByLabel('의견 내용').fill('이 문장은 빼 주세요.');
+    await chairPage.getByRole('button', { name: '등록', exact: true }).click();
+    const onRemoved = await see(ministryPage.getByRole('article', { name: `${chair.name}: 이 문장은 빼 주세요.` }));
+    await chairPage.getByRole('tab', { name: '버전' }).click();
 
     // The version shows what changed since, then is restored.
     await chairPage.getByRole('button', { name: '보기: 1차 검토본' }).click();
@@ -177,6 +187,12 @@ describe('co-editing a draft', () => {
     }
     // The text before the restore was kept as a version.
     await see(chairPage.getByText('복원 전 (before restore): 1차 검토본'));
+    // The comment on text the restore left alone still points at it; the one on the removed
+    // sentence says, in words anyone can see, that its text is gone.
+    const kept = ministryPage.getByRole('article', { name: `${chair.name}: 설립 근거 법률을 명시해 주세요.` });
+    await see(kept.getByRole('button', { name: '국가투자지주회사 설립' }));
+    const gone = await see(onRemoved.getByText('의견을 단 부분이 삭제되었습니다.'));
+    expect((await gone.boundingBox())!.width, 'the note is only for screen readers').toBeGreaterThan(40);
   });
 
   it('keeps edits made offline and merges them when the connection returns', async () => {

@@ -98,6 +98,17 @@ export const commentsPanelStyles = css`
         background: var(--fw-bg);
         color: var(--fw-text-muted);
       }
+      /* Said in words for everyone, not only to screen readers (issue 17). */
+      .quote.gone .text {
+        text-decoration: line-through;
+      }
+      .gone-note {
+        display: block;
+        margin-top: 4px;
+        font-size: 0.875rem;
+        font-weight: 600;
+        color: var(--fw-text);
+      }
       .meta {
         display: flex;
         flex-wrap: wrap;

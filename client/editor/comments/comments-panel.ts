@@ -118,7 +118,7 @@ export class CommentsPanel extends LitElement {
       <article class="thread ${c.id === this.active ? 'active' : ''} ${c.resolved ? 'resolved' : ''}" data-thread=${c.id} aria-label=${`${c.author.name}: ${c.body}`}>
         ${located
           ? html`<button type="button" class="quote" title=${t.comments.goTo} @click=${() => this.#reveal(c)}><span class="text">${c.quote}</span></button>`
-          : html`<p class="quote gone"><span class="text">${c.quote}</span><span class="visually-hidden">${t.comments.quoteGone}</span></p>`}
+          : html`<p class="quote gone"><span class="text">${c.quote}</span><span class="gone-note">${t.comments.quoteGone}</span></p>`}
         <p class="meta">
           <strong>${c.author.name}</strong>
           <time datetime=${c.createdAt}>${c.createdAt ? formatDateTime(c.createdAt, locale) : ''}</time>
