@@ -36,7 +36,8 @@ export function credentialsOf(
   if (typeof explicitToken === 'string' && explicitToken) return { token: explicitToken, originOk: true };
   const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
   if (!cookie) return { token: undefined, originOk: true };
-  return { token: cookie, originOk: originAllowed(req.headers.origin, req.headers.host, publicOrigin) };
+  const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https:' : 'http:';
+  return { token: cookie, originOk: originAllowed(req.headers.origin, req.headers.host, publicOrigin, scheme) };
 }
 
 export function createSocketServer(
