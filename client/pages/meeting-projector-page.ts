@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { elapsedMs, isLive } from '../../shared/meetings/state-machine';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import { LocaleController } from '../i18n/i18n';
@@ -8,6 +8,7 @@ import { formatDuration, formatMeetingTime } from '../meetings/format';
 import { MeetingController } from '../meetings/meeting-controller';
 import { meetingPath } from '../meetings/paths';
 import { TickController } from '../components/tick-controller';
+import '../components/lang-switch';
 import '../polls/projector-poll';
 import { sharedStyles } from '../styles/shared-styles';
 
@@ -28,16 +29,20 @@ export class MeetingProjectorPage extends LitElement {
         --p-accent: #ffd166;
         --p-over: #ff8a7a;
         display: block;
-        min-height: 100vh;
+        height: 100vh;
+        overflow: hidden;
         background: var(--p-bg);
         color: var(--p-text);
       }
+      /* One screen, never scrolled: every size follows the smaller of width and height,
+         so 1920×1080, 1280×720 and 4:3 screens show the same picture (issue 17). */
       .screen {
-        min-height: 100vh;
+        height: 100vh;
         display: grid;
-        grid-template-rows: auto 1fr auto;
-        gap: 3vh;
-        padding: 4vh 5vw;
+        grid-template-rows: auto minmax(0, 1fr) auto;
+        gap: 2vh;
+        padding: 3vh 4vw;
+        overflow: hidden;
       }
       h1,
       h2,
@@ -49,11 +54,16 @@ export class MeetingProjectorPage extends LitElement {
         justify-content: space-between;
         align-items: baseline;
         gap: 2vw;
-        font-size: clamp(1rem, 1.8vw, 2rem);
+        font-size: clamp(1rem, min(1.8vw, 3.2vh), 2rem);
         color: var(--p-muted);
       }
       .top h1 {
-        font-size: clamp(1.25rem, 2.4vw, 2.75rem);
+        font-size: clamp(1.25rem, min(2.4vw, 4.2vh), 2.75rem);
+        margin-right: auto;
+      }
+      .top fw-lang-switch {
+        font-size: 1rem;
+        align-self: center;
       }
       .status {
         font-weight: 800;
@@ -64,26 +74,47 @@ export class MeetingProjectorPage extends LitElement {
         display: grid;
         align-content: center;
         gap: 2vh;
+        min-height: 0;
       }
       .label {
-        font-size: clamp(1rem, 1.8vw, 2rem);
+        font-size: clamp(1rem, min(1.8vw, 3.2vh), 2rem);
         font-weight: 800;
         letter-spacing: 0.04em;
         color: var(--p-accent);
       }
       .item {
-        font-size: clamp(2.25rem, 6vw, 7rem);
+        font-size: clamp(1.75rem, min(6vw, 10.5vh), 7rem);
         font-weight: 800;
         line-height: 1.15;
       }
       .presenter {
-        font-size: clamp(1.25rem, 2.6vw, 3rem);
+        font-size: clamp(1.125rem, min(2.6vw, 4.6vh), 3rem);
         color: var(--p-muted);
       }
       .clock {
-        font-size: clamp(2.5rem, 7vw, 8rem);
+        font-size: clamp(2rem, min(7vw, 12vh), 8rem);
         font-weight: 800;
         font-variant-numeric: tabular-nums;
+      }
+      /* While a vote is on screen it leads; the item, presenter and clock step back to one line each. */
+      .main.voting {
+        align-content: start;
+        align-items: baseline;
+        gap: 0.5vh 2vw;
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-auto-flow: row dense;
+      }
+      .main.voting > :not(.item, .clock) {
+        grid-column: 1 / -1;
+      }
+      .main.voting .item {
+        font-size: clamp(1.25rem, min(3vw, 5.2vh), 3.5rem);
+      }
+      .main.voting .presenter {
+        font-size: clamp(1rem, min(1.8vw, 3.2vh), 2rem);
+      }
+      .main.voting .clock {
+        font-size: clamp(1.25rem, min(3vw, 5.2vh), 3.5rem);
       }
       .clock small {
         font-size: 0.45em;
@@ -98,8 +129,8 @@ export class MeetingProjectorPage extends LitElement {
         grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr);
         gap: 3vw;
         border-top: 3px solid #fff;
-        padding-top: 3vh;
-        font-size: clamp(1.125rem, 2.4vw, 2.75rem);
+        padding-top: 2vh;
+        font-size: clamp(1rem, min(2.4vw, 4.2vh), 2.75rem);
       }
       .bottom p.value {
         font-weight: 700;
@@ -132,6 +163,8 @@ export class MeetingProjectorPage extends LitElement {
   ];
 
   @property({ attribute: 'meeting-id' }) meetingId = '';
+  /** A vote (open or its result) is on screen: the item steps back so both fit. */
+  @state() private voting = false;
 
   readonly #i18n = new LocaleController(this);
   readonly #room = new MeetingController(this, () => this.meetingId, {
@@ -154,6 +187,7 @@ export class MeetingProjectorPage extends LitElement {
     return html`<div class="screen" role="region" aria-label=${p.label}>
       <header class="top">
         <h1>${m.title}</h1>
+        <fw-lang-switch></fw-lang-switch>
         <span class="status">${m.status === 'live' ? t.meetings.statuses.live : m.status === 'ended' ? p.ended : formatMeetingTime(m.startsAt, this.#i18n.locale)}</span>
       </header>
       ${this.#main(state)}
@@ -163,6 +197,10 @@ export class MeetingProjectorPage extends LitElement {
       <a class="exit" href=${meetingPath(m.id)}>${p.exit}</a>
     </div>`;
   }
+
+  #pollShown = (event: CustomEvent<boolean>): void => {
+    this.voting = event.detail;
+  };
 
   #failure(): string {
     const { t } = this.#i18n;
@@ -177,7 +215,7 @@ export class MeetingProjectorPage extends LitElement {
     const m = state.meeting;
     const { item, elapsed, planned, over } = itemClock(m, this.#room.offsetMs);
     const index = item ? m.agenda.indexOf(item) : -1;
-    return html`<div class="main">
+    return html`<div class="main ${this.voting ? 'voting' : ''}" @poll-shown=${this.#pollShown}>
       <p class="label">${p.currentItem}</p>
       <p class="item" aria-live="polite" aria-atomic="true">
         ${item ? `${index + 1}. ${item.title}` : m.status === 'scheduled' ? p.notStarted : m.status === 'ended' ? p.ended : p.noCurrent}

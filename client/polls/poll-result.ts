@@ -31,6 +31,16 @@ export class PollResultChart extends LitElement {
       figure {
         margin: 0;
       }
+      /* On the projector the chart stands beside the verdict and the facts, so a result fits one 16:9 screen. */
+      :host([size='large']) .layout.with-result {
+        display: grid;
+        grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
+        column-gap: 3vw;
+        align-items: start;
+      }
+      :host([size='large']) .with-result .verdict {
+        margin-top: 0;
+      }
       ul {
         list-style: none;
         margin: 0;
@@ -132,7 +142,10 @@ export class PollResultChart extends LitElement {
     const poll = this.poll;
     if (!poll) return nothing;
     const counts = poll.result?.counts ?? poll.counts;
-    return html`${counts ? this.#renderBars(poll, counts) : nothing} ${poll.result ? this.#renderResult(poll, poll.result) : nothing}`;
+    return html`<div class="layout ${poll.result ? 'with-result' : ''}">
+      ${counts ? this.#renderBars(poll, counts) : nothing}
+      ${poll.result ? html`<div class="outcome">${this.#renderResult(poll, poll.result)}</div>` : nothing}
+    </div>`;
   }
 
   #renderBars(poll: PollView, counts: Record<string, number>) {

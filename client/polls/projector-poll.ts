@@ -24,25 +24,25 @@ const projectorStyle = html`<style>
   }
   fw-projector-poll .pp {
     display: grid;
-    gap: 1.5vh;
-    margin-top: 2vh;
-    padding: 2.5vh 2.5vw;
+    gap: 1vh;
+    margin-top: 0.5vh;
+    padding: 1.5vh 2.5vw;
     border: 3px solid #ffd166;
     border-radius: 16px;
   }
   fw-projector-poll .pp-label {
-    font-size: clamp(1rem, 1.8vw, 2rem);
+    font-size: clamp(1rem, min(1.8vw, 3.2vh), 2rem);
     font-weight: 800;
     letter-spacing: 0.04em;
     color: #ffd166;
   }
   fw-projector-poll .pp-title {
-    font-size: clamp(1.75rem, 4vw, 4.5rem);
+    font-size: clamp(1.5rem, min(3vw, 5.2vh), 4.5rem);
     font-weight: 800;
     line-height: 1.2;
   }
   fw-projector-poll .pp-progress {
-    font-size: clamp(1.25rem, 2.8vw, 3.25rem);
+    font-size: clamp(1.25rem, min(2.8vw, 5vh), 3.25rem);
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
@@ -55,8 +55,13 @@ const projectorStyle = html`<style>
     font-weight: 700;
     color: #ffd166;
   }
+  /* The chart and the verdict sized to the screen's height, so a result fits at 1280×720 (issue 17). */
+  fw-projector-poll fw-poll-result {
+    --bar-font: clamp(1rem, min(1.8vw, 3.2vh), 2rem);
+    --bar-height: clamp(16px, 3.6vh, 40px);
+  }
   fw-projector-poll .pp-hint {
-    font-size: clamp(1rem, 1.8vw, 2rem);
+    font-size: clamp(1rem, min(1.8vw, 3.2vh), 2rem);
     color: #d0d4dc;
   }
 </style>`;
@@ -93,6 +98,16 @@ export class ProjectorPoll extends LitElement {
     if (open) return open;
     return polls.filter((p) => p.status === 'closed').sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0] ?? null;
   }
+
+  protected override updated(): void {
+    // Tells the projector page whether a vote is on screen, so it can make room for it.
+    const shown = this.#shown() !== null;
+    if (shown === this.#announced) return;
+    this.#announced = shown;
+    this.dispatchEvent(new CustomEvent<boolean>('poll-shown', { detail: shown, bubbles: true }));
+  }
+
+  #announced = false;
 
   override render() {
     const poll = this.#shown();
