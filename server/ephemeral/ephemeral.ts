@@ -30,6 +30,8 @@ export interface Ephemeral {
    * back) in one atomic step (limits/token-bucket.ts `takeFrom`); a full bucket is forgotten.
    */
   takeToken(key: string, policy: BucketPolicy, cost?: number): Promise<TakeResult>;
+  /** Forgets the token bucket at `key`: it is full again. */
+  resetTokens(key: string): Promise<void>;
 
   /** Set members: each member appears once, in no particular order. */
   setAdd(key: string, member: string): Promise<void>;

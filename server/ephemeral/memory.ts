@@ -57,6 +57,10 @@ export class MemoryEphemeral implements Ephemeral {
     return result;
   }
 
+  async resetTokens(key: string) {
+    this.values.delete(key);
+  }
+
   async setAdd(key: string, member: string) {
     let set = this.sets.get(key);
     if (!set) this.sets.set(key, (set = new Set()));

@@ -207,6 +207,14 @@ export class RedisEphemeral implements Ephemeral {
     }
   }
 
+  async resetTokens(key: string) {
+    // The bucket counted here while Redis was away goes too; a shared one that cannot be
+    // reached now refills on its own, so failing the caller (a sign-in that just succeeded) gains nothing.
+    await this.localBuckets.resetTokens(key);
+    if (!this.client.isReady) return;
+    await this.client.del(this.key(key)).catch(() => undefined);
+  }
+
   async setAdd(key: string, member: string) {
     await this.client.sAdd(this.key(key), member);
   }

@@ -44,7 +44,7 @@ export class RateLimiter {
 
   /** Forgets `key`: its bucket is full again. */
   async reset(key: string): Promise<void> {
-    await Promise.all([this.local?.delete(this.key(key)), this.ephemeral.delete(this.key(key))]);
+    await Promise.all([this.local?.resetTokens(this.key(key)), this.ephemeral.resetTokens(this.key(key))]);
   }
 
   private key(key: string) {

@@ -194,6 +194,24 @@ describe('a Redis outage', () => {
     expect(client.connected).toBe(true);
   }, 60_000);
 
+  it('lets people sign in with their password while Redis is away (a wrong one is still refused)', async () => {
+    const { a, redis } = await cluster();
+    const signIn = (password: string) =>
+      fetch(`${a.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: a.url },
+        body: JSON.stringify({ email: 'chair.global@forum.demo', password }),
+      });
+    await redis.stop();
+    await waitFor(async () => (await health(a)).status === 'degraded', 'health to say degraded');
+    expect((await signIn('not-the-password')).status).toBe(401);
+    const res = await signIn('forum-demo');
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    const me = await fetch(`${a.url}/api/auth/me`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe('chair.global@forum.demo');
+  }, 60_000);
+
   it('lets an instance shut down cleanly while Redis is away', async () => {
     const { a, b, redis } = await cluster();
     await redis.stop();
