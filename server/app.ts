@@ -25,7 +25,8 @@ import type { Transport } from './mail';
 import { openCore } from './wiring/core';
 import { createDomains } from './wiring/domains';
 import { buildHttpApp } from './wiring/http';
-import { authenticateUpgrade, findUser, routeUpgrades, wireAccountHooks } from './wiring/realtime';
+import { ControlPlane } from './wiring/control-plane';
+import { authenticateUpgrade, controlActions, findUser, routeUpgrades, wireAccountHooks } from './wiring/realtime';
 
 export interface Forum {
   /** e.g. http://127.0.0.1:3000 */
@@ -81,8 +82,22 @@ export async function startForum(config: Config, options: StartOptions): Promise
     ephemeral: config.REDIS_URL ? ephemeral : undefined,
   });
   const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN, watch: (session) => core.liveSessions.watch(session) });
+  const control = new ControlPlane(ephemeral, controlActions(core, io, documents), logger);
+  await control.start();
   let origin = config.PUBLIC_ORIGIN ?? '';
-  const domains = createDomains({ core, documents, kinds, io, config, logger, clock, instance: newId(), origin: () => origin, mailTransport: options.mailTransport });
+  const domains = createDomains({
+    core,
+    documents,
+    recheck: (docName) => control.send({ kind: 'recheck', docName }),
+    kinds,
+    io,
+    config,
+    logger,
+    clock,
+    instance: newId(),
+    origin: () => origin,
+    mailTransport: options.mailTransport,
+  });
   const { presence, proposals, meetings, polls } = domains;
   http.on('request', getRequestListener(buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin }).fetch));
   routeUpgrades(http, documents);
@@ -95,7 +110,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   // Poll states other instances broadcast during a Redis outage never arrived (meetings and
   // presence do the same for themselves; documents exchange state vectors, see relay.ts).
   const stopResend = ephemeral.onReconnected(() => polls.resend());
-  wireAccountHooks(core, io, documents);
+  wireAccountHooks(core, control);
 
   // Ready means ready: migrations ran when the store opened, and the demo accounts and the forum
   // exist before the port is bound, so the first request after /api/health answers can sign in.
@@ -118,6 +133,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await stopPresence();
       stopResend();
       polls.stop();
+      await control.stop();
       await domains.mail.sender?.stop();
       await meetings.stop();
       await documents.close();

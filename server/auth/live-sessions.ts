@@ -3,7 +3,7 @@ import type { Session } from './sessions';
 
 export type SessionEndReason = 'signed out' | 'expired';
 
-/** Told when a session ends, on this instance; a cluster bus can call the same function for a sign-out elsewhere. */
+/** Told when a session ends; the control plane (wiring/control-plane.ts) tells every instance. */
 export type EndSession = (sessionId: string, userId: string, reason: SessionEndReason) => void;
 
 /** How often expiry is looked for: a session's connections close at most this long after it expires. */

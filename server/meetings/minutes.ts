@@ -23,7 +23,8 @@ import type { MeetingStore } from './meeting-store';
 export interface MinutesDocuments {
   state(docName: string): Promise<Uint8Array>;
   change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
-  recheck(match: (docName: string) => boolean): Promise<void>;
+  /** Re-decides reader/writer for the document's live connections, on every instance. */
+  recheck(docName: string): Promise<void>;
   exclusive<T>(docName: string, command: (doc: ExclusiveDoc) => Promise<T>): Promise<T>;
 }
 
@@ -91,8 +92,7 @@ export class MeetingMinutes {
 
   /** Writers become readers (or back) at once when the minutes' status changes. */
   relock(meetingId: string): Promise<void> {
-    const name = minutesDocName(meetingId);
-    return this.documents.recheck((n) => n === name);
+    return this.documents.recheck(minutesDocName(meetingId));
   }
 
   /**

@@ -3,11 +3,11 @@ import type { ExclusiveDoc } from '../documents';
 
 /**
  * What the proposals domain needs from the document server (server/documents): the
- * DocumentServer satisfies it as it is; tests may hand in a stand-in.
+ * wiring hands in the DocumentServer with access changes told to every instance.
  */
 export interface LiveDocuments {
-  /** Re-decides reader/writer for the live connections of matching documents, at once. */
-  recheck(match: (docName: string) => boolean): Promise<void>;
+  /** Re-decides reader/writer for the document's live connections, at once, on every instance. */
+  recheck(docName: string): Promise<void>;
   /** A server-side edit, stored and broadcast like any other. */
   change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
   /** The full current state as one update. */

@@ -183,7 +183,7 @@ export class ProposalService {
     // The subcommittee is told in the same transaction (notifications).
     await this.d.announce?.(tx, { type: 'decided', proposalId: row.id, title: row.title, subcommittee: row.subcommittee, authorId: row.createdBy, to });
     tx.afterCommit(() => {
-      void this.d.documents.recheck((name) => name === docName);
+      void this.d.documents.recheck(docName);
       this.d.onChanged?.(id, to);
     });
   }
@@ -238,7 +238,7 @@ export class ProposalService {
         await alongside?.(tx);
         return changed;
       });
-      if (outcome === 'changed') await this.d.documents.recheck((name) => name === docName);
+      if (outcome === 'changed') await this.d.documents.recheck(docName);
       return outcome;
     });
     if (moved === 'missing') return notFound();

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DocKinds } from '../documents/access';
-import type { DocumentServer } from '../documents';
+import type { DocumentServer, ExclusiveDoc } from '../documents';
 import type { Logger } from '../logger';
 import { createMeetings, meetingRoom, type Meetings } from '../meetings';
 import { createPolls, type Polls } from '../polls';
@@ -37,6 +37,8 @@ export interface Domains {
 export function createDomains(d: {
   core: Core;
   documents: DocumentServer;
+  /** Re-decides access to a document on every instance (the control plane). */
+  recheck(docName: string): Promise<void>;
   kinds: DocKinds;
   io: ForumServer;
   config: Config;
@@ -71,12 +73,19 @@ export function createDomains(d: {
   d.core.hooks.onInvited = (tx, invitation) => outbox.invitation(tx, invitation);
   const notifications = createNotifications({ store, audit, clock, io: d.io, enqueueMail: (tx, requests) => outbox.notifications(tx, requests) });
   const { notices } = notifications;
+  // The document server as the domains use it: access changes reach every instance.
+  const live = {
+    recheck: d.recheck,
+    change: (name: string, fn: (doc: Y.Doc) => void) => d.documents.change(name, fn),
+    state: (name: string) => d.documents.state(name),
+    exclusive: <T>(name: string, command: (doc: ExclusiveDoc) => Promise<T>) => d.documents.exclusive(name, command),
+  };
 
   const proposals = createProposals({
     store,
     audit,
     clock,
-    documents: d.documents,
+    documents: live,
     // Every signed-in connection is in the forum room; open proposal pages reload.
     onChanged: (id, status) => d.io.to(FORUM_SCOPE).emit('proposal:changed', { id, status }),
     incorporate: (actor, id, note) => strategy.service.incorporate(actor, id, note),
@@ -85,7 +94,7 @@ export function createDomains(d: {
 
   const strategy: Strategy = createStrategy({
     store,
-    documents: d.documents,
+    documents: live,
     audit,
     clock,
     moveToIncorporated: (actor, id, note, source, alongside) => proposals.service.moveToIncorporated(actor, id, note, source, alongside),
@@ -95,7 +104,7 @@ export function createDomains(d: {
     store,
     ephemeral,
     presence,
-    documents: d.documents,
+    documents: live,
     audit,
     clock,
     logger,

@@ -6,6 +6,7 @@ import type { DocumentServer } from '../documents';
 import type { ForumServer } from '../realtime/socket-server';
 import { credentialsOf } from '../realtime/socket-server';
 import type { Store } from '../store/store';
+import type { ControlCommand, ControlPlane } from './control-plane';
 import type { Core } from './core';
 
 /** A stored user without the password hash, or null. */
@@ -35,25 +36,35 @@ export function routeUpgrades(http: Server, documents: DocumentServer): void {
   });
 }
 
-/** Account changes reach live connections at once, not at the next reconnect. */
-export function wireAccountHooks(core: Core, io: ForumServer, documents: DocumentServer): void {
-  core.hooks.onUserChanged = (userId) => {
-    void (async () => {
-      const user = await findUser(core.store, userId);
-      if (!user) return;
-      for (const socket of await io.local.in(`user:${userId}`).fetchSockets()) socket.data.user = user;
-      await documents.recheck(() => true);
-    })();
+/**
+ * What each instance does with a control command (wiring/control-plane.ts), for its own
+ * connections: every instance runs the same, whichever of them the change came from.
+ */
+export function controlActions(core: Core, io: ForumServer, documents: DocumentServer) {
+  return async (command: ControlCommand): Promise<void> => {
+    switch (command.kind) {
+      case 'recheck':
+        return documents.recheck((name) => name === command.docName);
+      case 'user-changed': {
+        const user = await findUser(core.store, command.userId);
+        if (!user) return;
+        for (const socket of await io.local.in(`user:${command.userId}`).fetchSockets()) socket.data.user = user;
+        return documents.recheck(() => true);
+      }
+      case 'session-ended': {
+        core.liveSessions.forget(command.sessionId);
+        io.local.to(`session:${command.sessionId}`).emit('session:ended', command.reason);
+        io.local.in(`session:${command.sessionId}`).disconnectSockets(true);
+        // Document connections reconnect and authenticate again: the ended session's are refused.
+        documents.reauthenticate(command.userId);
+      }
+    }
   };
-  core.hooks.onSessionEnded = (sessionId, userId, reason) => {
-    core.liveSessions.forget(sessionId);
-    // A sign-out reaches every instance's sockets through the adapter; an expiry is found by
-    // each instance's own sweep, so it closes only this one's.
-    const sockets = reason === 'signed out' ? io : io.local;
-    sockets.to(`session:${sessionId}`).emit('session:ended', reason);
-    sockets.in(`session:${sessionId}`).disconnectSockets(true);
-    // Document connections reconnect and authenticate again: the ended session's are refused.
-    documents.reauthenticate(userId);
-  };
+}
+
+/** Account changes reach live connections at once, on every instance, not at the next reconnect. */
+export function wireAccountHooks(core: Core, control: ControlPlane): void {
+  core.hooks.onUserChanged = (userId) => void control.send({ kind: 'user-changed', userId });
+  core.hooks.onSessionEnded = (sessionId, userId, reason) => void control.send({ kind: 'session-ended', sessionId, userId, reason });
   core.liveSessions.start();
 }
