@@ -246,6 +246,8 @@ export class PollService {
       });
       return cast;
     });
+    // Casting the same choices again is no change: no audit entry, no broadcast.
+    if (outcome.outcome === 'unchanged') return ok({ poll: await this.view(poll, 'voted'), voterId, changed: false });
     if (outcome.outcome !== 'cast' && outcome.outcome !== 'changed') return this.refusal(outcome, voterId, actor.id);
     const changed = outcome.outcome === 'changed';
     this.events.voted(poll, actor.id);
@@ -355,7 +357,7 @@ export class PollService {
     return ok(await this.view(poll, 'public'));
   }
 
-  private refusal(outcome: Exclude<CastOutcome, { outcome: 'cast' | 'changed' }>, voterId: string, actorId: string) {
+  private refusal(outcome: Exclude<CastOutcome, { outcome: 'cast' | 'changed' | 'unchanged' }>, voterId: string, actorId: string) {
     switch (outcome.outcome) {
       case 'unknown_poll':
         return notFound();

@@ -45,6 +45,8 @@ export interface Ballot {
 export type CastOutcome =
   | { outcome: 'cast'; votedCount: number }
   | { outcome: 'changed'; votedCount: number }
+  /** The same choices as the ballot already stored: nothing to record. */
+  | { outcome: 'unchanged'; votedCount: number }
   | { outcome: 'unknown_poll' }
   | { outcome: 'not_open'; status: PollStatus }
   | { outcome: 'not_eligible' }

@@ -224,6 +224,12 @@ describe.each([
     expect(changed.changed).toBe(true);
     expect(changed.poll.counts).toEqual({ yes: 1, no: 0, abstain: 0 });
     expect((await h.get(h.chairs[0]!, poll.id)).mine).toMatchObject({ voted: true, choices: ['yes'] });
+    // The same choice again is no change: answered, counted once, recorded once.
+    const again = await must<{ poll: PollView; changed: boolean }>(chair, 'poll:cast', { pollId: poll.id, choices: ['yes'] });
+    expect(again.changed).toBe(false);
+    expect(again.poll.counts).toEqual({ yes: 1, no: 0, abstain: 0 });
+    const audit = await h.server.audit.list({ target: `poll:${poll.id}`, limit: 100 });
+    expect(audit.filter((e) => e.action === 'polls.change')).toHaveLength(1);
   });
 
   it('multiple choice with a maximum', async () => {

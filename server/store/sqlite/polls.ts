@@ -191,8 +191,9 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
     let outcome: 'cast' | 'changed' = 'cast';
     if (inserted.changes === 0) {
       if (secret || row.allow_change !== 1) return { outcome: 'already_voted' };
-      const before = voter.get(b.pollId, b.voterId)!;
-      for (const choice of JSON.parse(before.choices ?? '[]') as string[]) bump.run(-1, b.pollId, choice);
+      const before = JSON.parse(voter.get(b.pollId, b.voterId)!.choices ?? '[]') as string[];
+      if (sameChoices(before, b.choices)) return { outcome: 'unchanged', votedCount: voterCount.get(b.pollId)!.n };
+      for (const choice of before) bump.run(-1, b.pollId, choice);
       updateVoter.run(b.castBy, JSON.stringify(b.choices), b.at, b.pollId, b.voterId);
       outcome = 'changed';
     }
@@ -296,4 +297,9 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
       return delegations.all(meetingId).map(toDelegation);
     },
   };
+}
+
+/** Two ballots with the same choices, in any order. */
+function sameChoices(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((choice) => b.includes(choice));
 }
