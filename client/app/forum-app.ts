@@ -37,8 +37,9 @@ export class ForumApp extends LitElement {
       return html`<main id="main" tabindex="-1">${this.#renderMain(this.#router.route)}</main>`;
     }
     return html`
-      <a class="skip" href="#main" @click=${this.#skipToMain}>${t.app.skipToContent}</a>
-      <fw-app-header .route=${this.#router.route}></fw-app-header>
+      <fw-app-header .route=${this.#router.route}>
+        <a class="skip" slot="skip" href="#main" @click=${this.#skipToMain}>${t.app.skipToContent}</a>
+      </fw-app-header>
       <main id="main" tabindex="-1">${this.#renderMain(this.#router.route)}</main>
       <footer><p>${t.app.footer}</p></footer>
     `;

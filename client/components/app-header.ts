@@ -121,6 +121,8 @@ export class AppHeader extends LitElement {
     const user = this.session?.user ?? null;
     return html`
       <header>
+        <!-- the skip link (forum-app's light DOM) is the banner's first stop: inside a landmark, as every piece of content should be -->
+        <slot name="skip"></slot>
         <div class="strip">
           <div class="bar">
             <span>${t.app.ministry}</span>

@@ -19,6 +19,16 @@ export interface Tool {
 }
 
 /**
+ * A tool's name for assistive technology. A glyph that is a word ("H2") is visible text,
+ * so the name must hold it for people who speak what they see (WCAG 2.5.3): "H2 제목 2".
+ * Single letters (B, I, ¶) and icons are symbols, named by the label alone.
+ */
+function accessibleName(tool: Tool): string {
+  const glyph = typeof tool.glyph === 'string' ? tool.glyph : '';
+  return glyph.length > 1 && !tool.label.includes(glyph) ? `${glyph} ${tool.label}` : tool.label;
+}
+
+/**
  * The formatting toolbar of `<fw-editor>`: one tab stop, arrow keys move between the
  * buttons (WAI-ARIA toolbar). Mouse presses do not take the focus from the text, so
  * the selection stays where the person made it.
@@ -117,7 +127,7 @@ export class EditorToolbar extends LitElement {
               type="button"
               class="tool"
               data-tool=${tool.id}
-              aria-label=${tool.label}
+              aria-label=${accessibleName(tool)}
               title=${tool.label}
               tabindex=${i === index ? 0 : -1}
               aria-pressed=${tool.active ? String(tool.active(editor)) : nothing}

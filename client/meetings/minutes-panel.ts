@@ -156,7 +156,8 @@ export class MinutesPanel extends LitElement {
         note=${minutes.status === 'approved' ? '' : t.strategy.exports.draftNote}
       ></fw-export-buttons>
       ${this.#details()}
-      <div class="scroller" part="scroller"><slot name="editor"></slot></div>
+      <!-- a stop for the keyboard: read-only text has nothing focusable to scroll it by -->
+      <div class="scroller" part="scroller" tabindex="0"><slot name="editor"></slot></div>
     </section>`;
   }
 

@@ -57,7 +57,8 @@ export class MeetingProposal extends LitElement {
       ${this.#head(state)}
       ${state?.kind === 'ready'
         ? html`${state.proposal.canEdit ? nothing : html`<p class="message info">${p.readOnly}</p>`}
-            <div class="scroller"><slot name="editor"></slot></div>`
+            <!-- a stop for the keyboard: read-only text has nothing focusable to scroll it by -->
+            <div class="scroller" tabindex="0"><slot name="editor"></slot></div>`
         : nothing}
     </section>`;
   }

@@ -68,7 +68,7 @@ describe('reaching a new person', () => {
     }
 
     // The bell counts it without a reload, and its list names the poll.
-    await waitFor(async () => /알림 [1-9]\d*건 읽지 않음/.test((await page.locator('#bell').getAttribute('aria-label')) ?? ''), 'the unread count', seenWithin);
+    await waitFor(async () => /알림, 읽지 않음 [1-9]\d*/.test((await page.locator('#bell').getAttribute('aria-label')) ?? ''), 'the unread count', seenWithin);
     await page.locator('#bell').click();
     await see(page.getByRole('link', { name: /표결이 시작되었습니다: 신규 위원 첫 표결/ }));
 

@@ -78,6 +78,17 @@ export class MeetingRunner {
     return meeting.id;
   }
 
+  /** Ministry staff create and open a procedural yes/no/abstain vote in a live meeting; answers its id. */
+  async openPoll(meetingId: string, title: string): Promise<string> {
+    const ministry = await this.connect('ministry@forum.demo');
+    const { poll } = (await this.api(ministry.token, 'POST', `/api/meetings/${meetingId}/polls`, { title, resultsVisibility: 'live' })) as {
+      poll: { id: string };
+    };
+    await this.must(ministry.socket, 'meeting:join', { meetingId });
+    await this.must(ministry.socket, 'poll:open', { pollId: poll.id });
+    return poll.id;
+  }
+
   /** Disconnects every socket it opened. */
   close(): void {
     for (const s of this.#sockets) s.disconnect();

@@ -3,7 +3,8 @@ import type { NotificationsCatalogue } from './catalogue';
 /** 알림·메일·캘린더의 한국어 문구. */
 export const koNotifications: NotificationsCatalogue = {
   bell: {
-    label: (n) => (n > 0 ? `알림 ${n}건 읽지 않음` : '알림'),
+    // the count stands alone so that the name holds the visible number (WCAG 2.5.3)
+    label: (n) => (n > 0 ? `알림, 읽지 않음 ${n}` : '알림'),
     title: '알림',
     empty: '새 알림이 없습니다.',
     markRead: '읽음',
