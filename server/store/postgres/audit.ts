@@ -1,0 +1,55 @@
+import type { AuditRecord, AuditStore } from '../../audit/audit-store';
+import type { Sql } from './sql';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target: string | null;
+  details: string;
+}
+
+const toRecord = (r: AuditRow): AuditRecord => ({
+  id: r.id,
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  target: r.target,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+});
+
+export function pgAuditStore(sql: Sql): AuditStore {
+  return {
+    async append(entry) {
+      const row = await sql.row<{ id: number }>(
+        'INSERT INTO audit_log (at, actor_id, action, target, details) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [entry.at, entry.actorId, entry.action, entry.target, JSON.stringify(entry.details)],
+      );
+      return row!.id;
+    },
+    async list(filter) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      const add = (clause: (p: string) => string, value: unknown) => {
+        if (value === undefined) return;
+        args.push(value);
+        where.push(clause(`$${args.length}`));
+      };
+      add((p) => `a.actor_id = ${p}`, filter.actor);
+      // An action filter matches the action or its family: `auth` matches `auth.login`.
+      // starts_with, not LIKE: the filter is matched literally (no % or _ wildcards).
+      add((p) => `(a.action = ${p} OR starts_with(a.action, ${p} || '.'))`, filter.action);
+      add((p) => `a.target = ${p}`, filter.target);
+      add((p) => `a.at >= ${p}`, filter.from);
+      add((p) => `a.at < ${p}`, filter.to);
+      add((p) => `a.id < ${p}`, filter.before);
+      args.push(filter.limit);
+      const text = `SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT $${args.length}`;
+      return (await sql.rows<AuditRow>(text, args)).map(toRecord);
+    },
+  };
+}

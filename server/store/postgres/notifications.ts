@@ -1,0 +1,71 @@
+import type { NotificationRecord, NotificationSettings, NotificationStore } from '../../notifications/notification-store';
+import type { Sql } from './sql';
+
+interface Row {
+  id: string;
+  user_id: string;
+  kind: NotificationRecord['kind'];
+  title_ko: string;
+  title_en: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+interface SettingsRow {
+  user_id: string;
+  choices: string;
+  locale: NotificationSettings['locale'];
+}
+
+const toRecord = (r: Row): NotificationRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  kind: r.kind,
+  titleKo: r.title_ko,
+  titleEn: r.title_en,
+  link: r.link,
+  createdAt: r.created_at,
+  readAt: r.read_at,
+});
+const toSettings = (r: SettingsRow): NotificationSettings => ({ choices: JSON.parse(r.choices) as NotificationSettings['choices'], locale: r.locale });
+
+export function pgNotificationStore(sql: Sql): NotificationStore {
+  return {
+    async add(rows) {
+      if (rows.length === 0) return;
+      // One statement: all or none, in the order given (seq keeps it; unnest zips the arrays in order).
+      const column = <K extends keyof NotificationRecord>(k: K) => rows.map((r) => r[k]);
+      await sql.run(
+        `INSERT INTO notifications (id, user_id, kind, title_ko, title_en, link, created_at, read_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+        [column('id'), column('userId'), column('kind'), column('titleKo'), column('titleEn'), column('link'), column('createdAt'), column('readAt')],
+      );
+    },
+    async list(userId, limit) {
+      const rows = await sql.rows<Row>('SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, seq DESC LIMIT $2', [userId, limit]);
+      return rows.map(toRecord);
+    },
+    async unread(userId) {
+      return (await sql.row<{ n: number }>('SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]))!.n;
+    },
+    async markRead(userId, id, at) {
+      return (await sql.run('UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND user_id = $3', [at, id, userId])) === 1;
+    },
+    markAllRead: (userId, at) => sql.run('UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL', [at, userId]),
+    async settings(userId) {
+      const row = await sql.row<SettingsRow>('SELECT * FROM notification_settings WHERE user_id = $1', [userId]);
+      return row ? toSettings(row) : null;
+    },
+    async settingsOf(userIds) {
+      const rows = await sql.rows<SettingsRow>('SELECT * FROM notification_settings WHERE user_id = ANY($1::text[])', [userIds]);
+      return new Map(rows.map((r) => [r.user_id, toSettings(r)]));
+    },
+    async saveSettings(userId, settings) {
+      await sql.run(
+        `INSERT INTO notification_settings (user_id, choices, locale) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET choices = excluded.choices, locale = excluded.locale`,
+        [userId, JSON.stringify(settings.choices), settings.locale],
+      );
+    },
+  };
+}

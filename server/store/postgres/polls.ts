@@ -1,0 +1,296 @@
+import type { PollOption } from '../../../shared/polls/tally';
+import type { Eligibility, PollResult } from '../../../shared/schemas/polls';
+import type { CastOutcome, DelegationRecord, NewPoll, PollCounts, PollRecord, PollStatus, PollStore, Transition, VoterState } from '../../polls/poll-store';
+import { lockSpace } from './database';
+import type { Sql } from './sql';
+
+interface PollRow {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  proposal_id: string | null;
+  title: string;
+  kind: PollRecord['kind'];
+  options: string;
+  max_choices: number;
+  ballot: PollRecord['ballot'];
+  eligibility: string;
+  quorum: number;
+  rule: PollRecord['rule'];
+  abstentions_count: boolean;
+  results_visibility: PollRecord['resultsVisibility'];
+  allow_change: boolean;
+  require_presence: boolean;
+  countdown_seconds: number | null;
+  status: PollStatus;
+  created_by: string;
+  created_at: string;
+  opened_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  result: string | null;
+  effects_done: boolean;
+}
+interface VoterRow {
+  voter_id: string;
+  cast_by: string;
+  choices: string | null;
+  cast_at: string | null;
+}
+interface DelegationRow {
+  meeting_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+const toPoll = (r: PollRow): PollRecord => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  agendaItemId: r.agenda_item_id,
+  proposalId: r.proposal_id,
+  title: r.title,
+  kind: r.kind,
+  options: JSON.parse(r.options) as PollOption[],
+  maxChoices: r.max_choices,
+  ballot: r.ballot,
+  eligibility: JSON.parse(r.eligibility) as Eligibility,
+  quorum: r.quorum,
+  rule: r.rule,
+  abstentionsCount: r.abstentions_count,
+  resultsVisibility: r.results_visibility,
+  allowChange: r.allow_change,
+  requirePresence: r.require_presence,
+  countdownSeconds: r.countdown_seconds,
+  status: r.status,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  openedAt: r.opened_at,
+  closesAt: r.closes_at,
+  closedAt: r.closed_at,
+  closedBy: r.closed_by,
+  result: r.result ? (JSON.parse(r.result) as PollResult) : null,
+  effectsDone: r.effects_done,
+});
+const toDelegation = (r: DelegationRow): DelegationRecord => ({
+  meetingId: r.meeting_id,
+  fromUserId: r.from_user_id,
+  toUserId: r.to_user_id,
+  grantedBy: r.granted_by,
+  grantedAt: r.granted_at,
+});
+
+const count = async (sql: Sql, text: string, params: unknown[]) => (await sql.row<{ n: number }>(text, params))!.n;
+const votedCount = (sql: Sql, id: string) => count(sql, 'SELECT count(*) AS n FROM poll_voters WHERE poll_id = $1', [id]);
+const delegationFrom = (sql: Sql, meetingId: string, userId: string) =>
+  sql.row<DelegationRow>('SELECT * FROM poll_delegations WHERE meeting_id = $1 AND from_user_id = $2', [meetingId, userId]);
+
+/**
+ * Polls on PostgreSQL. Casts and closes are serialized by the poll's row: a cast holds it
+ * FOR SHARE (casts run side by side), a close FOR UPDATE (it waits for the casts in flight to
+ * commit, then counts them; a cast after it finds the poll closed) — so a ballot racing a close
+ * is either in the result or refused.
+ *
+ * Secret ballots: poll_voters keeps no choice and no time, and has no serial id. What an MVCC
+ * heap keeps besides — each row's inserting transaction (xmin, shared by the voter's row and
+ * the counter it bumped) and its position in arrival order — is rewritten when the poll closes:
+ * `scrubSecret` re-inserts the voters in voter-id order and rewrites the counters in the
+ * closing transaction, and `compactAfterClose` (VACUUM FULL, after the commit) drops the old
+ * row versions from the tables' files.
+ */
+export function pgPollStore(sql: Sql, compactAfterClose: () => Promise<void>): PollStore {
+  const current = async (tx: Sql, id: string) => {
+    const row = await tx.row<PollRow>('SELECT * FROM polls WHERE id = $1', [id]);
+    return row ? toPoll(row) : null;
+  };
+  const countsOf = async (tx: Sql, id: string): Promise<PollCounts> => {
+    const counters = await tx.rows<{ option_id: string; count: number }>('SELECT option_id, count FROM poll_counts WHERE poll_id = $1', [id]);
+    return {
+      ballots: await votedCount(tx, id),
+      eligible: await count(tx, 'SELECT count(*) AS n FROM poll_eligible WHERE poll_id = $1', [id]),
+      counts: Object.fromEntries(counters.map((r) => [r.option_id, r.count])),
+    };
+  };
+  const polls = async (text: string, params: unknown[] = []) => (await sql.rows<PollRow>(text, params)).map(toPoll);
+
+  return {
+    async create(poll: NewPoll) {
+      const row = await sql.row<PollRow>(
+        `INSERT INTO polls (id, meeting_id, agenda_item_id, proposal_id, title, kind, options, max_choices, ballot, eligibility,
+           quorum, rule, abstentions_count, results_visibility, allow_change, require_presence, countdown_seconds, status, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'draft', $18, $19) RETURNING *`,
+        [
+          poll.id, poll.meetingId, poll.agendaItemId, poll.proposalId, poll.title, poll.kind, JSON.stringify(poll.options), poll.maxChoices,
+          poll.ballot, JSON.stringify(poll.eligibility), poll.quorum, poll.rule, poll.abstentionsCount, poll.resultsVisibility,
+          poll.allowChange, poll.requirePresence, poll.countdownSeconds, poll.createdBy, poll.createdAt,
+        ],
+      );
+      return toPoll(row!);
+    },
+    poll: (id) => current(sql, id),
+    byMeeting: (meetingId) => polls('SELECT * FROM polls WHERE meeting_id = $1 ORDER BY created_at, id', [meetingId]),
+    byProposal: (proposalId) => polls('SELECT * FROM polls WHERE proposal_id = $1 ORDER BY created_at, id', [proposalId]),
+    openPolls: () => polls("SELECT * FROM polls WHERE status = 'open'"),
+    pendingEffects: () => polls("SELECT * FROM polls WHERE status = 'closed' AND NOT effects_done"),
+    async markEffectsDone(id) {
+      await sql.run('UPDATE polls SET effects_done = true WHERE id = $1', [id]);
+    },
+    open: (id, eligible, openedAt, closesAt) =>
+      sql.atomic(async (tx): Promise<Transition> => {
+        const row = await tx.row<PollRow>('SELECT * FROM polls WHERE id = $1 FOR UPDATE', [id]);
+        if (!row || row.status !== 'draft') return { poll: row ? toPoll(row) : null, changed: false };
+        const poll = toPoll(row);
+        await tx.run('INSERT INTO poll_eligible (poll_id, user_id) SELECT $1, u FROM unnest($2::text[]) AS u ON CONFLICT DO NOTHING', [id, eligible]);
+        await tx.run('INSERT INTO poll_counts (poll_id, option_id, count) SELECT $1, o, 0 FROM unnest($2::text[]) AS o ON CONFLICT DO NOTHING', [
+          id,
+          poll.options.map((o) => o.id),
+        ]);
+        await tx.run("UPDATE polls SET status = 'open', opened_at = $1, closes_at = $2 WHERE id = $3", [openedAt, closesAt, id]);
+        return { poll: await current(tx, id), changed: true };
+      }),
+    async close(id, closedAt, closedBy, compute) {
+      const outcome = await sql.atomic(async (tx): Promise<Transition> => {
+        const row = await tx.row<PollRow>('SELECT * FROM polls WHERE id = $1 FOR UPDATE', [id]);
+        if (!row || row.status !== 'open') return { poll: row ? toPoll(row) : null, changed: false };
+        const result = compute(toPoll(row), await countsOf(tx, id));
+        await tx.run("UPDATE polls SET status = 'closed', closed_at = $1, closed_by = $2, result = $3 WHERE id = $4", [
+          closedAt,
+          closedBy,
+          JSON.stringify(result),
+          id,
+        ]);
+        if (row.ballot === 'secret') await scrubSecret(tx, id);
+        return { poll: await current(tx, id), changed: true };
+      });
+      if (outcome.changed && outcome.poll?.ballot === 'secret') await compactAfterClose();
+      return outcome;
+    },
+    cancel: (id, at) =>
+      sql.atomic(async (tx) => {
+        const changed = await tx.run("UPDATE polls SET status = 'cancelled', closed_at = $1 WHERE id = $2 AND status IN ('draft', 'open')", [at, id]);
+        return { poll: await current(tx, id), changed: changed === 1 };
+      }),
+    cast: (b) =>
+      sql.atomic(async (tx): Promise<CastOutcome> => {
+        const row = await tx.row<PollRow>('SELECT * FROM polls WHERE id = $1 FOR SHARE', [b.pollId]);
+        if (!row) return { outcome: 'unknown_poll' };
+        if (row.status !== 'open') return { outcome: 'not_open', status: row.status };
+        if (!(await tx.row('SELECT 1 FROM poll_eligible WHERE poll_id = $1 AND user_id = $2', [b.pollId, b.voterId]))) return { outcome: 'not_eligible' };
+        const delegation = await delegationFrom(tx, row.meeting_id, b.voterId);
+        if (b.castBy === b.voterId && delegation) return { outcome: 'delegated', toUserId: delegation.to_user_id };
+        if (b.castBy !== b.voterId && delegation?.to_user_id !== b.castBy) return { outcome: 'not_delegate' };
+
+        const secret = row.ballot === 'secret';
+        // A secret poll stores neither the choice nor the time beside the voter.
+        const inserted = await tx.run(
+          'INSERT INTO poll_voters (poll_id, voter_id, cast_by, choices, cast_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+          [b.pollId, b.voterId, b.castBy, secret ? null : JSON.stringify(b.choices), secret ? null : b.at],
+        );
+        const delta = new Map<string, number>();
+        const add = (choices: string[], by: number) => choices.forEach((c) => delta.set(c, (delta.get(c) ?? 0) + by));
+        add(b.choices, 1);
+        let outcome: 'cast' | 'changed' = 'cast';
+        if (inserted === 0) {
+          if (secret || !row.allow_change) return { outcome: 'already_voted' };
+          const stored = await tx.row<VoterRow>('SELECT * FROM poll_voters WHERE poll_id = $1 AND voter_id = $2 FOR UPDATE', [b.pollId, b.voterId]);
+          const before = JSON.parse(stored!.choices ?? '[]') as string[];
+          if (sameChoices(before, b.choices)) return { outcome: 'unchanged', votedCount: await votedCount(tx, b.pollId) };
+          add(before, -1);
+          await tx.run('UPDATE poll_voters SET cast_by = $1, choices = $2, cast_at = $3 WHERE poll_id = $4 AND voter_id = $5', [
+            b.castBy,
+            JSON.stringify(b.choices),
+            b.at,
+            b.pollId,
+            b.voterId,
+          ]);
+          outcome = 'changed';
+        }
+        // Counters in one fixed order, so two ballots bumping the same ones never deadlock.
+        for (const [choice, by] of [...delta].sort(([a], [c]) => (a < c ? -1 : 1))) {
+          if (by === 0) continue;
+          const bumped = await tx.run('UPDATE poll_counts SET count = count + $1 WHERE poll_id = $2 AND option_id = $3', [by, b.pollId, choice]);
+          if (bumped !== 1) throw new Error(`poll ${b.pollId} has no counter for ${choice}`);
+        }
+        return { outcome, votedCount: await votedCount(tx, b.pollId) };
+      }),
+    counts: (id) => countsOf(sql, id),
+    votedCount: (id) => votedCount(sql, id),
+    async voterStates(pollId, userIds): Promise<VoterState[]> {
+      const eligible = new Set(
+        (await sql.rows<{ user_id: string }>('SELECT user_id FROM poll_eligible WHERE poll_id = $1 AND user_id = ANY($2::text[])', [pollId, userIds])).map(
+          (r) => r.user_id,
+        ),
+      );
+      const voters = new Map(
+        (await sql.rows<VoterRow>('SELECT * FROM poll_voters WHERE poll_id = $1 AND voter_id = ANY($2::text[])', [pollId, userIds])).map((r) => [r.voter_id, r]),
+      );
+      return userIds.map((userId) => {
+        const row = voters.get(userId);
+        return {
+          userId,
+          eligible: eligible.has(userId),
+          voted: row !== undefined,
+          castBy: row?.cast_by ?? null,
+          choices: row?.choices ? (JSON.parse(row.choices) as string[]) : null,
+        };
+      });
+    },
+    async ballots(pollId) {
+      const rows = await sql.rows<VoterRow>('SELECT * FROM poll_voters WHERE poll_id = $1 ORDER BY voter_id', [pollId]);
+      return rows.map((r) => ({
+        voterId: r.voter_id,
+        castBy: r.cast_by,
+        choices: r.choices ? (JSON.parse(r.choices) as string[]) : null,
+        castAt: r.cast_at,
+      }));
+    },
+    async eligibleUserIds(pollId) {
+      return (await sql.rows<{ user_id: string }>('SELECT user_id FROM poll_eligible WHERE poll_id = $1 ORDER BY user_id', [pollId])).map((r) => r.user_id);
+    },
+    delegate: (d) =>
+      sql.atomic(async (tx) => {
+        // One meeting's delegations one at a time: two at once could otherwise make a chain.
+        await tx.row(`SELECT pg_advisory_xact_lock(${lockSpace.delegations}, hashtext($1))`, [d.meetingId]);
+        if (await delegationFrom(tx, d.meetingId, d.fromUserId)) return 'exists' as const;
+        // No chains: a delegate may not have delegated, and a delegator may not hold a proxy.
+        const heldBy = await tx.row('SELECT 1 FROM poll_delegations WHERE meeting_id = $1 AND to_user_id = $2 LIMIT 1', [d.meetingId, d.fromUserId]);
+        if ((await delegationFrom(tx, d.meetingId, d.toUserId)) || heldBy) return 'chain' as const;
+        await tx.run(
+          'INSERT INTO poll_delegations (meeting_id, from_user_id, to_user_id, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)',
+          [d.meetingId, d.fromUserId, d.toUserId, d.grantedBy, d.grantedAt],
+        );
+        return 'created' as const;
+      }),
+    async revokeDelegation(meetingId, fromUserId) {
+      return (await sql.run('DELETE FROM poll_delegations WHERE meeting_id = $1 AND from_user_id = $2', [meetingId, fromUserId])) === 1;
+    },
+    async delegations(meetingId) {
+      return (await sql.rows<DelegationRow>('SELECT * FROM poll_delegations WHERE meeting_id = $1 ORDER BY from_user_id', [meetingId])).map(toDelegation);
+    },
+  };
+}
+
+/**
+ * In the transaction that closes a secret poll: its voters' rows are deleted and inserted
+ * again in voter-id order, and its counters rewritten, so that every one of them now carries
+ * the closing transaction's id and no row's position follows the order of arrival.
+ */
+async function scrubSecret(tx: Sql, pollId: string): Promise<void> {
+  const voters = await tx.rows<{ voter_id: string; cast_by: string }>('DELETE FROM poll_voters WHERE poll_id = $1 RETURNING voter_id, cast_by', [pollId]);
+  voters.sort((a, b) => (a.voter_id < b.voter_id ? -1 : 1));
+  await tx.run(
+    'INSERT INTO poll_voters (poll_id, voter_id, cast_by) SELECT $1, v, c FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(v, c, n) ORDER BY n',
+    [pollId, voters.map((v) => v.voter_id), voters.map((v) => v.cast_by)],
+  );
+  await tx.run('UPDATE poll_counts SET count = count WHERE poll_id = $1', [pollId]);
+}
+
+/** Two ballots with the same choices, in any order. */
+function sameChoices(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((choice) => b.includes(choice));
+}
+
+/** After a secret poll's close has committed: the old row versions leave the tables' files. */
+export const VACUUM_BALLOTS = 'VACUUM (FULL) poll_voters, poll_counts';
