@@ -20,6 +20,7 @@ export const auditActions = [
   'meetings.update',
   'meetings.start',
   'meetings.end',
+  'meetings.cancel',
   'meetings.agenda.add',
   'meetings.agenda.update',
   'meetings.agenda.remove',

@@ -5,6 +5,7 @@
 export const notificationKinds = [
   'meeting_scheduled',
   'meeting_moved',
+  'meeting_cancelled',
   'poll_opened',
   'minutes_circulated',
   'minutes_approved',

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isLive } from '../../shared/meetings/state-machine';
+import { isEditable, isLive } from '../../shared/meetings/state-machine';
+import { api } from '../../shared/api/endpoints';
+import { call, errorMessage } from '../http/call';
 import type { Ack } from '../../shared/realtime/ack';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import { LocaleController } from '../i18n/i18n';
@@ -157,6 +159,7 @@ export class MeetingHeader extends LitElement {
         ${m.chair ? html`<div><dt>${r.chair}</dt><dd>${m.chair.name}</dd></div>` : nothing}
         ${m.startedAt ? html`<div><dd>${r.startedAt(formatClock(m.startedAt, locale))}</dd></div>` : nothing}
         ${m.endedAt ? html`<div><dd>${r.endedAt(formatClock(m.endedAt, locale))}</dd></div>` : nothing}
+        ${m.cancelledAt ? html`<div><dd>${r.cancelledAt(formatClock(m.cancelledAt, locale))}</dd></div>` : nothing}
       </dl>
       <div class="bar">
         <div class="actions">
@@ -167,6 +170,9 @@ export class MeetingHeader extends LitElement {
             ? html`<button type="button" class="warn" ?disabled=${this.busy} @click=${this.#end}>${r.end}</button>`
             : nothing}
           ${isLive(m.status) ? this.#followButtons(state) : nothing}
+          ${!readOnlyView && this.abilities?.cancel
+            ? html`<button type="button" id="cancel-meeting" class="warn small" ?disabled=${this.busy} @click=${this.#cancel}>${r.cancel}</button>`
+            : nothing}
           ${!readOnlyView && this.abilities?.edit
             ? html`<button type="button" class="secondary small" aria-expanded=${String(this.editing)} @click=${this.#toggleForm}>
                 ${t.meetings.create.editOpen}
@@ -175,10 +181,10 @@ export class MeetingHeader extends LitElement {
         </div>
         <div class="actions">
           ${this.view !== 'room' && this.abilities?.participate ? html`<a class="button secondary small" href=${meetingPath(m.id)}>${r.roomView}</a>` : nothing}
-          ${this.view !== 'live' && m.status !== 'ended'
+          ${this.view !== 'live' && isEditable(m.status)
             ? html`<a class="button secondary small" href=${meetingPath(m.id, 'live')}>${r.liveView}</a>`
             : nothing}
-          ${m.status !== 'ended' ? html`<a class="button secondary small" href=${meetingPath(m.id, 'projector')}>${r.projectorView}</a>` : nothing}
+          ${isEditable(m.status) ? html`<a class="button secondary small" href=${meetingPath(m.id, 'projector')}>${r.projectorView}</a>` : nothing}
           ${m.status !== 'ended'
             ? html`<a class="button secondary small" id="add-to-calendar" href=${meetingIcsPath(m.id)} download>${t.notifications.calendar.add}</a>`
             : nothing}
@@ -256,6 +262,21 @@ export class MeetingHeader extends LitElement {
     const m = this.state?.meeting;
     if (!m || !confirm(this.#i18n.t.meetings.room.confirmEnd(m.title))) return;
     void this.#act(() => this.room!.end());
+  };
+
+  // The room's state arrives with the change over the socket (the meeting's room hears every change).
+  readonly #cancel = async () => {
+    const m = this.state?.meeting;
+    if (!m || this.busy || !confirm(this.#i18n.t.meetings.room.confirmCancel(m.title))) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      await call(api.cancelMeeting, { params: { id: m.id } });
+    } catch (error) {
+      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+    } finally {
+      this.busy = false;
+    }
   };
 
   async #act<T extends object>(action: () => Promise<Ack<T>>): Promise<void> {

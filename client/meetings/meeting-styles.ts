@@ -123,6 +123,10 @@ export const panelStyles = css`
     color: var(--fw-text-muted);
     background: var(--fw-bg);
   }
+  .badge.cancelled {
+    color: #8a1c1c;
+    background: #fde8e8;
+  }
   .badge.draft {
     color: var(--fw-away);
     background: #fff7e6;

@@ -1,5 +1,5 @@
 import type { User } from '../../shared/domain';
-import { isEditable, isLive } from '../../shared/meetings/state-machine';
+import { isEditable, isLive, meetingTransition } from '../../shared/meetings/state-machine';
 import { can } from '../../shared/permissions';
 import type { MeetingRef } from '../../shared/permissions/meetings';
 import type { Meeting } from '../../shared/schemas/meetings';
@@ -19,9 +19,11 @@ export interface MeetingAbilities {
   /** Comment on the minutes: writers, and every participant once they are circulated. */
   commentMinutes: boolean;
   minutesStatus: boolean;
+  /** Call off a meeting that has not started. */
+  cancel: boolean;
 }
 
-const none: MeetingAbilities = { run: false, edit: false, participate: false, present: false, writeMinutes: false, commentMinutes: false, minutesStatus: false };
+const none: MeetingAbilities = { run: false, edit: false, participate: false, present: false, writeMinutes: false, commentMinutes: false, minutesStatus: false, cancel: false };
 
 export const meetingRef = (m: Meeting): MeetingRef => ({ chairId: m.chair?.id ?? null, status: m.status, minutesStatus: m.minutes.status });
 
@@ -37,5 +39,6 @@ export function abilities(user: User | null | undefined, m: Meeting | null | und
     writeMinutes: can(user, { type: 'meetings.minutes.write', meeting }),
     commentMinutes: can(user, { type: 'meetings.minutes.comment', meeting }),
     minutesStatus: can(user, { type: 'meetings.minutes.status', meeting }),
+    cancel: can(user, { type: 'meetings.cancel', meeting }) && meetingTransition(m.status, 'cancelled').ok,
   };
 }

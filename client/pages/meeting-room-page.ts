@@ -163,6 +163,7 @@ export class MeetingRoomPage extends LitElement {
       </div>
       ${readOnly && user?.role === 'observer' ? html`<p class="message info conn">${t.meetings.room.observerNotice}</p>` : nothing}
       ${state.meeting.status === 'ended' ? html`<p class="message info conn">${t.meetings.room.readOnlyEnded}</p>` : nothing}
+      ${state.meeting.status === 'cancelled' ? html`<p class="message info conn" id="meeting-cancelled">${t.meetings.room.readOnlyCancelled}</p>` : nothing}
       <fw-meeting-header
         .state=${state}
         .room=${this.#room}

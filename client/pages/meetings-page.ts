@@ -20,13 +20,17 @@ import { pageStyles } from './page-styles';
 import { RefreshController } from '../components/refresh-controller';
 import '../calendar/calendar-subscription';
 
-/** Live, upcoming (soonest first) and past meetings (latest first). */
-export function groupMeetings(meetings: MeetingSummary[]) {
+/**
+ * Live, upcoming (soonest first) and past meetings (latest first). A cancelled meeting stays
+ * among the upcoming ones until its date, marked cancelled, so nobody misses that it is off.
+ */
+export function groupMeetings(meetings: MeetingSummary[], now = new Date().toISOString()) {
   const by = (a: MeetingSummary, b: MeetingSummary) => a.startsAt.localeCompare(b.startsAt);
+  const comingCancelled = (m: MeetingSummary) => m.status === 'cancelled' && m.startsAt > now;
   return {
     live: meetings.filter((m) => m.status === 'live').sort(by),
-    upcoming: meetings.filter((m) => m.status === 'scheduled').sort(by),
-    ended: meetings.filter((m) => m.status === 'ended').sort((a, b) => by(b, a)),
+    upcoming: meetings.filter((m) => m.status === 'scheduled' || comingCancelled(m)).sort(by),
+    ended: meetings.filter((m) => m.status === 'ended' || (m.status === 'cancelled' && !comingCancelled(m))).sort((a, b) => by(b, a)),
   };
 }
 

@@ -8,7 +8,7 @@ import { hashToken, newToken } from '../ids';
 import type { MeetingRecord } from '../meetings/meeting-store';
 import { people } from '../meetings/views';
 import type { Store } from '../store/store';
-import { meetingsCalendar, type CalendarMeeting } from './ics';
+import { meetingsCalendar, type CalendarMeeting, type CalendarMethod } from './ics';
 
 export interface CalendarServiceDeps {
   store: Pick<Store, 'meetings' | 'auth' | 'calendar' | 'transaction'>;
@@ -28,22 +28,34 @@ export interface Subscription {
 
 const FORUM_NAME = '산업대전환 포럼';
 
+/** One meeting's calendar file and its METHOD (the e-mail and the HTTP answer name it too). */
+export interface MeetingFile {
+  method: Exclude<CalendarMethod, 'publish'>;
+  content: string;
+}
+
+/** A cancelled meeting's file cancels the entry its invitation made (same UID, higher SEQUENCE). */
+const methodOf = (m: MeetingRecord): MeetingFile['method'] => (m.status === 'cancelled' ? 'cancel' : 'request');
+
 /** Calendar files of meetings, and each person's private subscription feed. */
 export class CalendarService {
   constructor(private readonly d: CalendarServiceDeps) {}
 
-  /** One meeting as an invitation (METHOD:REQUEST) for `user`. */
-  async meetingFile(user: User, meetingId: string): Promise<Result<string>> {
+  /** One meeting as an invitation (METHOD:REQUEST), or its cancellation (METHOD:CANCEL), for `user`. */
+  async meetingFile(user: User, meetingId: string): Promise<Result<MeetingFile>> {
     if (!can(user, { type: 'meetings.read' })) return err('forbidden', 'You may not read meetings.');
     const m = await this.d.store.meetings.get(meetingId);
     if (!m) return err('not_found', 'No such meeting.');
-    return ok(await this.render([m], 'request', user));
+    const method = methodOf(m);
+    return ok({ method, content: await this.render([m], method, user) });
   }
 
-  /** The same invitation for whoever an e-mail goes to (no permission check: the caller decided). */
-  async invitationFor(meetingId: string, to: { name: string; email: string }): Promise<string | null> {
+  /** The same file for whoever an e-mail goes to (no permission check: the caller decided). */
+  async invitationFor(meetingId: string, to: { name: string; email: string }): Promise<MeetingFile | null> {
     const m = await this.d.store.meetings.get(meetingId);
-    return m ? this.render([m], 'request', to) : null;
+    if (!m) return null;
+    const method = methodOf(m);
+    return { method, content: await this.render([m], method, to) };
   }
 
   /** Every meeting the token's owner is part of; unknown or revoked tokens are simply not found. */
@@ -81,7 +93,7 @@ export class CalendarService {
     return { url: null, createdAt: null };
   }
 
-  private async render(meetings: MeetingRecord[], method: 'request' | 'publish', attendee?: { name: string; email: string }): Promise<string> {
+  private async render(meetings: MeetingRecord[], method: CalendarMethod, attendee?: { name: string; email: string }): Promise<string> {
     const entries: CalendarMeeting[] = [];
     for (const m of meetings) {
       const agenda = await this.d.store.meetings.agenda(m.id);
@@ -94,6 +106,7 @@ export class CalendarService {
         onlineLink: m.onlineLink,
         sequence: m.icsSequence,
         updatedAt: m.updatedAt,
+        cancelled: m.status === 'cancelled',
         agenda: agenda.map((i) => ({
           title: i.title,
           plannedMinutes: i.plannedMinutes,

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalAttendeeRole, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 
 /** A meeting as its calendar entry shows it. */
 export interface CalendarMeeting {
@@ -11,17 +11,27 @@ export interface CalendarMeeting {
   /** Grows whenever the meeting moves; calendars replace the entry only when it does. */
   sequence: number;
   updatedAt: string;
+  /** Called off: STATUS:CANCELLED, in a feed as in a cancellation. */
+  cancelled: boolean;
   agenda: { title: string; plannedMinutes: number; presenter: string | null }[];
 }
 
+/** REQUEST for one meeting's invitation (Outlook shows it as one), CANCEL for its cancellation, PUBLISH for a subscription feed. */
+export type CalendarMethod = 'request' | 'cancel' | 'publish';
+
+const methods: Record<CalendarMethod, ICalCalendarMethod> = {
+  request: ICalCalendarMethod.REQUEST,
+  cancel: ICalCalendarMethod.CANCEL,
+  publish: ICalCalendarMethod.PUBLISH,
+};
+
 export interface CalendarOptions {
-  /** REQUEST for one meeting's invitation (Outlook shows it as one), PUBLISH for a subscription feed. */
-  method: 'request' | 'publish';
+  method: CalendarMethod;
   /** Where the pages are, e.g. https://forum.example.kr. */
   origin: string;
   name: string;
   organizer: { name: string; email: string };
-  /** Whom the invitation is for (REQUEST only). */
+  /** Whom the invitation (or cancellation) is for; not in a feed. */
   attendee?: { name: string; email: string };
 }
 
@@ -58,7 +68,7 @@ export function meetingsCalendar(meetings: CalendarMeeting[], o: CalendarOptions
   const calendar = ical({
     name: o.name,
     prodId: { company: 'Industrial Transformation Forum', product: 'Forum Workspace', language: 'KO' },
-    method: o.method === 'request' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH,
+    method: methods[o.method],
     // No calendar-wide zone: DTSTAMP then stays in UTC as RFC 5545 requires; the events name Seoul.
     timezone: { name: null, generator: (tz) => (tz === SEOUL ? seoulZone : null) },
   });
@@ -74,13 +84,14 @@ export function meetingsCalendar(meetings: CalendarMeeting[], o: CalendarOptions
       timezone: SEOUL,
       stamp: new Date(m.updatedAt),
       lastModified: new Date(m.updatedAt),
-      summary: m.title,
+      summary: m.cancelled ? `[취소] ${m.title}` : m.title,
+      status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       location: [m.place, m.onlineLink].filter(Boolean).join(' / ') || null,
       description: description(m, o.origin),
       url: meetingPageUrl(o.origin, m.id),
       organizer: o.organizer,
     });
-    if (o.method === 'request' && o.attendee) {
+    if (o.method !== 'publish' && o.attendee) {
       event.createAttendee({ ...o.attendee, role: ICalAttendeeRole.REQ, rsvp: false });
     }
   }

@@ -9,7 +9,7 @@ import type { CalendarService } from './calendar-service';
 
 const icsFile = /^([A-Za-z0-9_-]{1,64})\.ics$/;
 
-function ics(body: string, fileName: string, method: 'REQUEST' | 'PUBLISH'): Response {
+function ics(body: string, fileName: string, method: 'REQUEST' | 'CANCEL' | 'PUBLISH'): Response {
   return new Response(body, {
     headers: {
       'content-type': `text/calendar; charset=utf-8; method=${method}`,
@@ -28,7 +28,8 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>, service: CalendarServic
   app.get('/api/meetings/:file{[A-Za-z0-9_-]{1,64}\\.ics}', async (c) => {
     const { user } = requireUser(c);
     const id = icsFile.exec(c.req.param('file'))![1]!;
-    return ics(unwrap(await service.meetingFile(user, id)), `meeting-${id}.ics`, 'REQUEST');
+    const file = unwrap(await service.meetingFile(user, id));
+    return ics(file.content, `meeting-${id}.ics`, file.method === 'cancel' ? 'CANCEL' : 'REQUEST');
   });
   // The link is the credential (calendar apps send no cookie); a wrong or revoked one is not found.
   app.get('/api/calendar/:file{[^/]+\\.ics}', async (c) => {

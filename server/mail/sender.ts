@@ -17,7 +17,7 @@ export interface SenderOptions {
   clock: Clock;
   logger: Logger;
   /** A meeting's calendar entry for the recipient, rendered at sending time (so it is current). */
-  calendar(meetingId: string, to: { name: string; email: string }): Promise<string | null>;
+  calendar(meetingId: string, to: { name: string; email: string }): Promise<{ method: 'request' | 'cancel'; content: string } | null>;
   /** The first retry waits this long; each next one twice as long, up to an hour. */
   retryBaseMs: number;
   maxAttempts: number;
@@ -102,7 +102,8 @@ export class MailSender {
         html: row.html,
         // The outbox id: a receiver can tell a resend after a crash from a new message.
         messageId: `<${row.id}@forum-workspace>`,
-        ...(ics ? { icalEvent: { method: 'REQUEST', filename: 'meeting.ics', content: ics } } : {}),
+        // A cancelled meeting's e-mail carries the cancellation: calendars remove the entry its invitation made.
+        ...(ics ? { icalEvent: { method: ics.method.toUpperCase(), filename: ics.method === 'cancel' ? 'cancel.ics' : 'meeting.ics', content: ics.content } } : {}),
       });
       await this.o.outbox.markSent(row.id, this.iso(this.o.clock.now()));
     } catch (error) {

@@ -61,7 +61,7 @@ const movingFields = ['startsAt', 'place', 'onlineLink'] as const;
 
 type PresenterInput = z.output<typeof AgendaItemInput>['presenter'];
 const notFound = () => err('not_found', 'No such meeting.');
-const endedError = () => err('conflict', 'The meeting has ended; its record is read-only.');
+const endedError = () => err('conflict', 'The meeting has ended or was cancelled; its record is read-only.');
 const mustEdit = () => err('forbidden', 'Only ministry staff can change meetings and their agenda.');
 const mustRun = () => err('forbidden', "Only ministry staff or the meeting's chair can do this.");
 const changedMeanwhile = () => err('conflict', 'The meeting changed meanwhile; reload it.');
@@ -107,6 +107,7 @@ export function newMeetingRecord(
     createdAt: now,
     updatedAt: now,
     icsSequence: 0,
+    cancelledAt: null,
   };
 }
 
@@ -240,6 +241,25 @@ export class MeetingService {
     await this.d.live.clear(id);
     await ending.end?.committed();
     return ok(await this.afterChange(id));
+  }
+
+  /**
+   * scheduled → cancelled (ministry staff): read-only from then on; everyone it concerns is
+   * told in the same transaction, and its calendar entry becomes a cancellation (SEQUENCE grows).
+   */
+  async cancel(actor: User, id: string): Promise<Result<Meeting>> {
+    const m = await this.store.get(id);
+    if (!m) return notFound();
+    if (!can(actor, { type: 'meetings.cancel', meeting: m })) return err('forbidden', 'Only ministry staff can cancel a meeting.');
+    const allowed = meetingTransition(m.status, 'cancelled');
+    if (!allowed.ok) return err('conflict', allowed.reason);
+    const cancelled = await this.d.store.transaction(async (tx) => {
+      if (!(await tx.meetings.setStatus(id, m.status, 'cancelled', this.now()))) return false;
+      await this.d.audit.in(tx).record(actor.id, 'meetings.cancel', `meeting:${id}`, { title: m.title, startsAt: m.startsAt });
+      await this.d.announce?.(tx, { type: 'cancelled', meetingId: id, actorId: actor.id });
+      return true;
+    });
+    return cancelled ? ok(await this.afterChange(id)) : changedMeanwhile();
   }
 
   /** The meeting, if `actor` may run it and it may move to `to`. */

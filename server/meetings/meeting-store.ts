@@ -25,6 +25,8 @@ export interface MeetingRecord {
   updatedAt: string;
   /** iCalendar SEQUENCE: the store adds one whenever the title, time, place or link changes. */
   icsSequence: number;
+  /** When it was called off (status 'cancelled'); null otherwise. */
+  cancelledAt: string | null;
 }
 
 export interface MeetingListRow extends MeetingRecord {
@@ -66,7 +68,10 @@ export interface MeetingStore {
   get(id: string): Promise<MeetingRecord | null>;
   /** False when the meeting is ended or missing. */
   update(id: string, fields: Partial<MeetingFields>, at: string): Promise<boolean>;
-  /** Compare-and-set on the status; sets startedAt/endedAt and clears the current item on end. */
+  /**
+   * Compare-and-set on the status; sets startedAt/endedAt and clears the current item on end;
+   * a cancel (scheduled → cancelled) sets cancelledAt and grows the iCalendar SEQUENCE.
+   */
   setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string): Promise<boolean>;
   setMinutesSeedHash(id: string, hash: string | null): Promise<void>;
 

@@ -23,6 +23,7 @@ export function meetingRoutes(app: OpenAPIHono<AppEnv>, service: MeetingService,
     meeting: unwrap(await service.update(requireUser(c).user, params.id, body)),
   }));
   route(app, api.startMeeting, async ({ params }, c) => ({ meeting: unwrap(await service.start(requireUser(c).user, params.id)) }));
+  route(app, api.cancelMeeting, async ({ params }, c) => ({ meeting: unwrap(await service.cancel(requireUser(c).user, params.id)) }));
   route(app, api.endMeeting, async ({ params }, c) => ({ meeting: unwrap(await service.end(requireUser(c).user, params.id)) }));
 
   route(app, api.addAgendaItem, async ({ params, body }, c) => unwrap(await service.addItem(requireUser(c).user, params.id, body)));

@@ -1,3 +1,4 @@
+import type { MeetingStatus } from '../../shared/meetings/state-machine';
 import type { z } from 'zod';
 import type { Ack } from '../../shared/realtime/ack';
 import { meetingSchemas } from '../../shared/realtime/meetings';
@@ -46,7 +47,7 @@ export function meetingSocketModule(service: MeetingService, room: MeetingRoom, 
     });
     inside('meeting:presence', ({ meetingId, location, idle }) => room.update(user(), socket.id, meetingId, location, idle));
 
-    const status = (r: Result<{ status: 'scheduled' | 'live' | 'ended' }>) => (r.ok ? { ok: true as const, value: { status: r.value.status } } : r);
+    const status = (r: Result<{ status: MeetingStatus }>) => (r.ok ? { ok: true as const, value: { status: r.value.status } } : r);
     on('meeting:start', async ({ meetingId }) => status(await service.start(user(), meetingId)));
     on('meeting:end', async ({ meetingId }) => status(await service.end(user(), meetingId)));
     on('meeting:setCurrentItem', ({ meetingId, itemId }) => service.setCurrentItem(user(), meetingId, itemId));

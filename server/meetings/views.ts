@@ -58,6 +58,7 @@ export function summaryView(m: MeetingListRow, who: People): MeetingSummary {
     chair: ref(who, m.chairId),
     startedAt: m.startedAt,
     endedAt: m.endedAt,
+    cancelledAt: m.cancelledAt,
     agendaItems: m.agendaItems,
     minutesStatus: m.minutesStatus,
   };

@@ -6,7 +6,7 @@ import type { Notice, Notifier } from './notifier';
 
 /** What the meetings domain announces, inside the transaction of the command. */
 export type MeetingAnnouncement = {
-  type: 'scheduled' | 'moved' | 'minutes_circulated' | 'minutes_approved';
+  type: 'scheduled' | 'moved' | 'cancelled' | 'minutes_circulated' | 'minutes_approved';
   meetingId: string;
   actorId: string | null;
 };
@@ -64,17 +64,25 @@ export class Notices {
     const titles: Record<MeetingAnnouncement['type'], { ko: string; en: string }> = {
       scheduled: { ko: `회의 일정: ${m.title} · ${seoulTime(m.startsAt, 'ko')}`, en: `Meeting scheduled: ${m.title} · ${seoulTime(m.startsAt, 'en')}` },
       moved: { ko: `회의 일정 변경: ${m.title} · ${seoulTime(m.startsAt, 'ko')}`, en: `Meeting moved: ${m.title} · ${seoulTime(m.startsAt, 'en')}` },
+      cancelled: { ko: `회의 취소: ${m.title} · ${seoulTime(m.startsAt, 'ko')}`, en: `Meeting cancelled: ${m.title} · ${seoulTime(m.startsAt, 'en')}` },
       minutes_circulated: { ko: `회의록 회람: ${m.title} — 의견을 남겨 주세요`, en: `Minutes circulated for comment: ${m.title}` },
       minutes_approved: { ko: `회의록 확정: ${m.title}`, en: `Minutes approved: ${m.title}` },
     };
-    const kinds = { scheduled: 'meeting_scheduled', moved: 'meeting_moved', minutes_circulated: 'minutes_circulated', minutes_approved: 'minutes_approved' } as const;
+    const kinds = {
+      scheduled: 'meeting_scheduled',
+      moved: 'meeting_moved',
+      cancelled: 'meeting_cancelled',
+      minutes_circulated: 'minutes_circulated',
+      minutes_approved: 'minutes_approved',
+    } as const;
     const notice: Notice = {
       kind: kinds[a.type],
       recipients: await this.meetingPeople(tx, a.meetingId),
       actorId: a.actorId,
       title: titles[a.type],
       link: meetingPath(a.meetingId),
-      meetingId: a.type === 'scheduled' || a.type === 'moved' ? a.meetingId : undefined,
+      // Its calendar entry goes with it: an invitation, an update, or the cancellation.
+      meetingId: a.type === 'scheduled' || a.type === 'moved' || a.type === 'cancelled' ? a.meetingId : undefined,
     };
     await this.notifier.notify(tx, notice);
   }

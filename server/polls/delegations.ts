@@ -36,7 +36,7 @@ export class Delegations {
     const fromUserId = body.fromUserId ?? actor.id;
     const meeting = await this.d.ports.meetings.meeting(meetingId);
     if (!meeting) return err('not_found', 'No such meeting.');
-    if (meeting.status === 'ended') return err('conflict', 'The meeting has ended.');
+    if (meeting.status === 'ended' || meeting.status === 'cancelled') return err('conflict', `The meeting has ${meeting.status === 'ended' ? 'ended' : 'been cancelled'}.`);
     if (!can(actor, { type: 'polls.delegate', fromUserId })) {
       return err('forbidden', 'A chairperson delegates their own vote; ministry staff may record it for them.');
     }

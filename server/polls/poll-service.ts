@@ -62,7 +62,7 @@ export class PollService {
     const meeting = await this.d.ports.meetings.meeting(meetingId);
     if (!meeting) return err('not_found', 'No such meeting.');
     if (!this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can prepare polls.");
-    if (meeting.status === 'ended') return err('conflict', 'The meeting has ended; it takes no more polls.');
+    if (meeting.status === 'ended' || meeting.status === 'cancelled') return err('conflict', `The meeting has ${meeting.status === 'ended' ? 'ended' : 'been cancelled'}; it takes no more polls.`);
     const problem = await this.eligibilityProblem(body.eligibility);
     if (problem) return err('invalid_input', problem);
     if (body.proposalId) {

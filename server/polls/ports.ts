@@ -1,4 +1,5 @@
 import type { User } from '../../shared/domain';
+import type { MeetingStatus } from '../../shared/meetings/state-machine';
 import type { DecisionBlock } from '../../shared/schemas/polls';
 import type { ProposalStatus } from '../../shared/proposals/workflow';
 import type { Tx } from '../store/store';
@@ -8,7 +9,7 @@ import type { Tx } from '../store/store';
  * never import the meetings, proposals or documents services themselves.
  */
 
-export type MeetingStatus = 'scheduled' | 'live' | 'ended';
+export type { MeetingStatus };
 
 export interface MeetingInfo {
   id: string;

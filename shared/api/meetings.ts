@@ -53,6 +53,11 @@ export const meetingEndpoints = {
     summary: 'End a live meeting (live → ended); records its decisions; the meeting becomes read-only',
     params: MeetingIdParams, response: MeetingResponse,
   }),
+  cancelMeeting: endpoint({
+    method: 'post', path: '/api/meetings/{id}/cancel', tag: 'meetings', access: 'ministry',
+    summary: "Cancel a meeting that has not started (scheduled → cancelled); everyone it concerns is told, and calendars drop it (METHOD:CANCEL, same UID, higher SEQUENCE)",
+    params: MeetingIdParams, response: MeetingResponse,
+  }),
   addAgendaItem: endpoint({
     method: 'post', path: '/api/meetings/{id}/agenda', tag: 'meetings', access: 'ministry',
     summary: 'Add an agenda item at the end',

@@ -3,17 +3,20 @@
  * the server (which enforces them) and the client (which shows the buttons).
  */
 
-export const meetingStatuses = ['scheduled', 'live', 'ended'] as const;
+export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
 
 export const minutesStatuses = ['draft', 'circulated', 'approved'] as const;
 export type MinutesStatus = (typeof minutesStatuses)[number];
 
 const meetingNext: Record<MeetingStatus, readonly MeetingStatus[]> = {
-  scheduled: ['live'],
+  // A meeting that has not started may be called off; one that has started is ended instead.
+  scheduled: ['live', 'cancelled'],
   live: ['ended'],
   // An ended meeting is a read-only record.
   ended: [],
+  // So is a cancelled one: calendars were told, and a new date is a new meeting.
+  cancelled: [],
 };
 
 /** Minutes are circulated for amendments, may go back to draft, and once approved are locked for good. */
@@ -28,6 +31,8 @@ export type Transition = { ok: true } | { ok: false; reason: string };
 export function meetingTransition(from: MeetingStatus, to: MeetingStatus): Transition {
   if (meetingNext[from].includes(to)) return { ok: true };
   if (from === 'ended') return { ok: false, reason: 'The meeting has ended; its record is read-only.' };
+  if (from === 'cancelled') return { ok: false, reason: 'The meeting was cancelled; its record is read-only.' };
+  if (to === 'cancelled') return { ok: false, reason: 'The meeting has started; end it instead of cancelling it.' };
   if (from === to) return { ok: false, reason: `The meeting is already ${to}.` };
   return { ok: false, reason: `A ${from} meeting cannot become ${to}.` };
 }
@@ -41,8 +46,8 @@ export function minutesTransition(meeting: MeetingStatus, from: MinutesStatus, t
   return { ok: true };
 }
 
-/** Agenda and meeting details may change until the meeting ends. */
-export const isEditable = (status: MeetingStatus): boolean => status !== 'ended';
+/** Agenda and meeting details may change until the meeting ends or is cancelled. */
+export const isEditable = (status: MeetingStatus): boolean => status === 'scheduled' || status === 'live';
 
 /** Only a live meeting has a current item, a speaker queue and check-in. */
 export const isLive = (status: MeetingStatus): boolean => status === 'live';

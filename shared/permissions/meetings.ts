@@ -20,6 +20,8 @@ export type MeetingAction =
   | { type: 'meetings.chair' }
   /** Change details (title, time, place, link, chair) and the agenda. */
   | { type: 'meetings.edit'; meeting: MeetingRef }
+  /** Call off a meeting that has not started (everyone it concerns is told, calendars drop it). */
+  | { type: 'meetings.cancel'; meeting: MeetingRef }
   /** Start and end, move the current item, give and end the floor, lower anyone's hand. */
   | { type: 'meetings.run'; meeting: MeetingRef }
   /** Raise a hand, check in: every participant, not observers. */
@@ -50,6 +52,7 @@ export function meetingRule(actor: Actor, action: MeetingAction): boolean {
       return mayChair(actor);
     case 'meetings.create':
     case 'meetings.edit':
+    case 'meetings.cancel':
     case 'meetings.minutes.status':
       return actor.role === 'ministry';
     case 'meetings.run':

@@ -89,6 +89,8 @@ export const MeetingSummary = z.object({
   chair: z.object({ id: Id, name: z.string() }).nullable(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
+  /** When it was called off (status 'cancelled'). */
+  cancelledAt: z.string().nullable(),
   agendaItems: z.number().int(),
   minutesStatus: MinutesStatus,
 });

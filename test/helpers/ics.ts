@@ -5,6 +5,8 @@ export interface ParsedEvent {
   uid: string;
   sequence: number;
   summary: string;
+  /** STATUS, e.g. CONFIRMED or CANCELLED; empty when absent. */
+  status: string;
   location: string;
   description: string;
   url: string;
@@ -48,6 +50,7 @@ export function parseIcs(text: string): ParsedCalendar {
         uid: str(c, 'uid'),
         sequence: Number(c.getFirstPropertyValue('sequence') ?? 0),
         summary: str(c, 'summary'),
+        status: str(c, 'status'),
         location: str(c, 'location'),
         description: str(c, 'description'),
         url: str(c, 'url'),

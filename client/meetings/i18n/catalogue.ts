@@ -68,6 +68,10 @@ export interface MeetingsCatalogue {
     end: string;
     confirmEnd: (title: string) => string;
     readOnlyEnded: string;
+    cancel: string;
+    confirmCancel: (title: string) => string;
+    readOnlyCancelled: string;
+    cancelledAt: (time: string) => string;
     observerNotice: string;
     liveView: string;
     projectorView: string;

@@ -4,7 +4,7 @@ import type { MeetingsCatalogue } from './catalogue';
 export const enMeetings: MeetingsCatalogue = {
   title: 'Meetings',
   intro: "The forum's meetings: schedule, agenda and minutes. Join a meeting that is live.",
-  statuses: { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' },
+  statuses: { scheduled: 'Scheduled', live: 'Live', ended: 'Ended', cancelled: 'Cancelled' },
   minutesStatuses: { draft: 'Draft', circulated: 'Circulated', approved: 'Approved' },
   where: { agenda: 'Agenda', minutes: 'Minutes', proposal: 'Proposal', projector: 'Projector view', live: 'Following live' },
   list: {
@@ -63,6 +63,10 @@ export const enMeetings: MeetingsCatalogue = {
     end: 'End the meeting',
     confirmEnd: (title) => `End “${title}”? An ended meeting is kept as a record and can no longer be changed.`,
     readOnlyEnded: 'This meeting has ended. It is kept as a read-only record.',
+    cancel: 'Cancel the meeting',
+    confirmCancel: (title) => `Cancel “${title}”? Everyone it concerns is notified and their calendars drop it. This cannot be undone.`,
+    readOnlyCancelled: 'This meeting was cancelled. It is kept as a read-only record.',
+    cancelledAt: (time) => `Cancelled ${time}`,
     observerNotice: 'You are following this meeting live as an observer. The current item and the minutes follow automatically.',
     liveView: 'Live view',
     projectorView: 'Projector view',

@@ -4,7 +4,7 @@ import type { MeetingsCatalogue } from './catalogue';
 export const koMeetings: MeetingsCatalogue = {
   title: '회의',
   intro: '포럼 회의의 일정과 안건, 회의록을 확인하고 진행 중인 회의에 참여하세요.',
-  statuses: { scheduled: '회의 예정', live: '진행 중', ended: '종료' },
+  statuses: { scheduled: '회의 예정', live: '진행 중', ended: '종료', cancelled: '취소됨' },
   minutesStatuses: { draft: '초안', circulated: '회람 중', approved: '확정' },
   where: { agenda: '안건', minutes: '회의록', proposal: '제안', projector: '발표 화면', live: '실시간 참관' },
   list: {
@@ -63,6 +63,10 @@ export const koMeetings: MeetingsCatalogue = {
     end: '회의 종료',
     confirmEnd: (title) => `‘${title}’ 회의를 종료할까요? 종료된 회의는 기록으로만 남고 더 이상 수정할 수 없습니다.`,
     readOnlyEnded: '종료된 회의입니다. 기록으로 보관되며 수정할 수 없습니다.',
+    cancel: '회의 취소',
+    confirmCancel: (title) => `‘${title}’ 회의를 취소할까요? 참석자에게 알림과 캘린더 취소가 전달되며 되돌릴 수 없습니다.`,
+    readOnlyCancelled: '취소된 회의입니다. 기록으로 보관되며 수정할 수 없습니다.',
+    cancelledAt: (time) => `${time} 취소`,
     observerNotice: '참관인으로 실시간 참관 중입니다. 현재 안건과 회의록이 자동으로 따라갑니다.',
     liveView: '실시간 참관 화면',
     projectorView: '발표 화면',

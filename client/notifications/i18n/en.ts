@@ -13,6 +13,7 @@ export const enNotifications: NotificationsCatalogue = {
   kinds: {
     meeting_scheduled: 'Meeting scheduled',
     meeting_moved: 'Meeting moved',
+    meeting_cancelled: 'Meeting cancelled',
     poll_opened: 'Vote opened',
     minutes_circulated: 'Minutes circulated',
     minutes_approved: 'Minutes approved',

@@ -15,6 +15,7 @@ export const koNotifications: NotificationsCatalogue = {
   kinds: {
     meeting_scheduled: '회의 일정 등록',
     meeting_moved: '회의 일정 변경',
+    meeting_cancelled: '회의 취소',
     poll_opened: '표결 개시',
     minutes_circulated: '회의록 회람',
     minutes_approved: '회의록 확정',

@@ -24,6 +24,7 @@ interface MeetingRow {
   created_at: string;
   updated_at: string;
   ics_sequence: number;
+  cancelled_at: string | null;
   agenda_items?: number;
 }
 
@@ -53,7 +54,8 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   place: r.place,
   onlineLink: r.online_link,
   chairId: r.chair_id,
-  status: r.status,
+  // The status column's CHECK predates cancelling (see migration 160): a cancelled meeting is one with cancelled_at.
+  status: r.cancelled_at ? 'cancelled' : r.status,
   startedAt: r.started_at,
   endedAt: r.ended_at,
   currentItemId: r.current_item_id,
@@ -67,6 +69,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   icsSequence: r.ics_sequence,
+  cancelledAt: r.cancelled_at,
 });
 
 const toItem = (r: ItemRow): AgendaItemRecord => ({
@@ -134,9 +137,9 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
   );
   const listByStatus = db.prepare<[string], MeetingRow>(
     `SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS agenda_items
-     FROM meetings m WHERE m.status = ? ORDER BY m.starts_at DESC, m.created_at DESC`,
+     FROM meetings m WHERE (CASE WHEN m.cancelled_at IS NULL THEN m.status ELSE 'cancelled' END) = ? ORDER BY m.starts_at DESC, m.created_at DESC`,
   );
-  const editable = db.prepare<[string], number>("SELECT 1 FROM meetings WHERE id = ? AND status != 'ended'").pluck();
+  const editable = db.prepare<[string], number>("SELECT 1 FROM meetings WHERE id = ? AND status != 'ended' AND cancelled_at IS NULL").pluck();
   const touch = db.prepare<[string, string]>('UPDATE meetings SET updated_at = ? WHERE id = ?');
   const listItems = db.prepare<[string], ItemRow>('SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position');
   const lastPosition = db.prepare<[string], number>('SELECT COALESCE(MAX(position), -1) FROM agenda_items WHERE meeting_id = ?').pluck();
@@ -156,7 +159,12 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
        ended_at = CASE WHEN @to = 'ended' THEN @at ELSE ended_at END,
        current_item_id = CASE WHEN @to = 'ended' THEN NULL ELSE current_item_id END,
        current_item_started_at = CASE WHEN @to = 'ended' THEN NULL ELSE current_item_started_at END
-     WHERE id = @id AND status = @from`,
+     WHERE id = @id AND status = @from AND cancelled_at IS NULL`,
+  );
+  // Calendars replace the entry with the cancellation only when its SEQUENCE grows.
+  const cancel = db.prepare<{ id: string; at: string }>(
+    `UPDATE meetings SET cancelled_at = @at, updated_at = @at, ics_sequence = ics_sequence + 1
+     WHERE id = @id AND status = 'scheduled' AND cancelled_at IS NULL`,
   );
   const bumpSequence = db.prepare<[string]>('UPDATE meetings SET ics_sequence = ics_sequence + 1 WHERE id = ?');
   const setSeedHash = db.prepare<[string | null, string]>('UPDATE meetings SET minutes_seed_hash = ? WHERE id = ?');
@@ -268,6 +276,8 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
       return Object.keys(fields).length === 0 ? editable.get(id) === 1 : update.immediate(id, at, fields);
     },
     async setStatus(id, from, to, at) {
+      if (to === 'cancelled') return from === 'scheduled' && cancel.run({ id, at }).changes === 1;
+      if (from === 'cancelled') return false;
       return setStatus.run({ id, from, to, at }).changes === 1;
     },
     async setMinutesSeedHash(id, hash) {

@@ -356,4 +356,13 @@ export const migrations: Migration[] = [
       CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
     `,
   },
+  {
+    version: 160,
+    name: 'cancelled meetings',
+    sql: `
+      -- The status CHECK cannot take 'cancelled' without rebuilding a table five others reference:
+      -- a meeting is cancelled when this is set (the store reports its status as 'cancelled').
+      ALTER TABLE meetings ADD COLUMN cancelled_at TEXT;
+    `,
+  },
 ];

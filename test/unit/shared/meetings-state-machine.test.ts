@@ -11,22 +11,26 @@ import {
 } from '../../../shared/meetings/state-machine';
 
 describe('meeting transitions', () => {
-  const allowed = new Set(['scheduled→live', 'live→ended']);
+  const allowed = new Set(['scheduled→live', 'live→ended', 'scheduled→cancelled']);
   for (const from of meetingStatuses) {
     for (const to of meetingStatuses) {
       const ok = allowed.has(`${from}→${to}`);
       it(`${from} → ${to} is ${ok ? 'allowed' : 'refused'}`, () => {
         const t = meetingTransition(from, to);
         expect(t.ok).toBe(ok);
-        if (!t.ok && from === 'ended') expect(t.reason).toMatch(/read-only/);
+        if (!t.ok && (from === 'ended' || from === 'cancelled')) expect(t.reason).toMatch(/read-only/);
       });
     }
   }
+  it('a started meeting is ended, not cancelled', () => {
+    expect(meetingTransition('live', 'cancelled')).toEqual({ ok: false, reason: 'The meeting has started; end it instead of cancelling it.' });
+  });
   it('an ended meeting is read-only, the others editable', () => {
     expect(meetingStatuses.map((s) => [s, isEditable(s)])).toEqual([
       ['scheduled', true],
       ['live', true],
       ['ended', false],
+      ['cancelled', false],
     ]);
   });
 });

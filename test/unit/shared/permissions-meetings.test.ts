@@ -22,6 +22,8 @@ const table: [string, Action, Who[]][] = [
   ['see and follow meetings', { type: 'meetings.read' }, everyone],
   ['schedule a meeting', { type: 'meetings.create' }, ['ministry']],
   ['edit a meeting and its agenda', { type: 'meetings.edit', meeting: meeting() }, ['ministry']],
+  // Not even the meeting's chair: cancelling tells everyone's calendars, which is the secretariat's call.
+  ['cancel a meeting', { type: 'meetings.cancel', meeting: meeting() }, ['ministry']],
   ['run a meeting with a chair (start, end, current item, floor)', { type: 'meetings.run', meeting: meeting() }, ['ministry', 'meetingChair']],
   ['run a meeting without a chair', { type: 'meetings.run', meeting: meeting('draft', null) }, ['ministry']],
   // Issue 14: an observer (or a minute-taker) named chair before the rule existed still does not run the meeting.
