@@ -24,6 +24,7 @@ interface MeetingRow {
   created_at: string;
   updated_at: string;
   ics_sequence: number;
+  cancelled_at: string | null;
   agenda_items?: number;
 }
 
@@ -53,7 +54,8 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   place: r.place,
   onlineLink: r.online_link,
   chairId: r.chair_id,
-  status: r.status,
+  // As in SQLite (migration 160): a cancelled meeting is one with cancelled_at.
+  status: r.cancelled_at ? 'cancelled' : r.status,
   startedAt: r.started_at,
   endedAt: r.ended_at,
   currentItemId: r.current_item_id,
@@ -67,6 +69,7 @@ const toMeeting = (r: MeetingRow): MeetingRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   icsSequence: r.ics_sequence,
+  cancelledAt: r.cancelled_at,
 });
 
 const toItem = (r: ItemRow): AgendaItemRecord => ({
@@ -138,7 +141,7 @@ export function pgMeetingStore(sql: Sql): MeetingStore {
    */
   const whileEditable = (meetingId: string, at: string, write: (tx: Sql) => Promise<boolean>) =>
     sql.atomic(async (tx) => {
-      if (!(await tx.row("SELECT 1 FROM meetings WHERE id = $1 AND status <> 'ended' FOR UPDATE", [meetingId]))) return false;
+      if (!(await tx.row("SELECT 1 FROM meetings WHERE id = $1 AND status <> 'ended' AND cancelled_at IS NULL FOR UPDATE", [meetingId]))) return false;
       if (!(await write(tx))) return false;
       await tx.run('UPDATE meetings SET updated_at = $1 WHERE id = $2', [at, meetingId]);
       return true;
@@ -157,19 +160,19 @@ export function pgMeetingStore(sql: Sql): MeetingStore {
         await tx.run(
           `INSERT INTO meetings (id, title, starts_at, place, online_link, chair_id, status, started_at, ended_at,
              current_item_id, current_item_started_at, minutes_status, minutes_approved_by, minutes_approved_at,
-             minutes_hash, minutes_seed_hash, created_by, created_at, updated_at, ics_sequence)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+             minutes_hash, minutes_seed_hash, created_by, created_at, updated_at, ics_sequence, cancelled_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
           [
-            m.id, m.title, m.startsAt, m.place, m.onlineLink, m.chairId, m.status, m.startedAt, m.endedAt,
+            m.id, m.title, m.startsAt, m.place, m.onlineLink, m.chairId, m.status === 'cancelled' ? 'scheduled' : m.status, m.startedAt, m.endedAt,
             m.currentItemId, m.currentItemStartedAt, m.minutesStatus, m.minutesApprovedBy, m.minutesApprovedAt,
-            m.minutesHash, m.minutesSeedHash, m.createdBy, m.createdAt, m.updatedAt, m.icsSequence,
+            m.minutesHash, m.minutesSeedHash, m.createdBy, m.createdAt, m.updatedAt, m.icsSequence, m.cancelledAt,
           ],
         );
         for (const [position, item] of agenda.entries()) await tx.run(INSERT_ITEM, itemParams(item, m.id, position));
       }),
     async list(status) {
       const order = 'ORDER BY m.starts_at DESC, m.created_at DESC';
-      const rows = status ? await sql.rows<MeetingRow>(`${LIST} WHERE m.status = $1 ${order}`, [status]) : await sql.rows<MeetingRow>(`${LIST} ${order}`);
+      const rows = status ? await sql.rows<MeetingRow>(`${LIST} WHERE (CASE WHEN m.cancelled_at IS NULL THEN m.status ELSE 'cancelled' END) = $1 ${order}`, [status]) : await sql.rows<MeetingRow>(`${LIST} ${order}`);
       return rows.map((r): MeetingListRow => ({ ...toMeeting(r), agendaItems: r.agenda_items ?? 0 }));
     },
     async get(id) {
@@ -177,7 +180,7 @@ export function pgMeetingStore(sql: Sql): MeetingStore {
       return row ? toMeeting(row) : null;
     },
     async update(id, fields, at) {
-      if (Object.keys(fields).length === 0) return (await sql.row("SELECT 1 FROM meetings WHERE id = $1 AND status <> 'ended'", [id])) !== undefined;
+      if (Object.keys(fields).length === 0) return (await sql.row("SELECT 1 FROM meetings WHERE id = $1 AND status <> 'ended' AND cancelled_at IS NULL", [id])) !== undefined;
       return whileEditable(id, at, async (tx) => {
         const before = await tx.row<MeetingRow>('SELECT * FROM meetings WHERE id = $1', [id]);
         const args: unknown[] = [id];
@@ -191,13 +194,24 @@ export function pgMeetingStore(sql: Sql): MeetingStore {
       });
     },
     async setStatus(id, from, to, at) {
+      // Calendars replace the entry with the cancellation only when its SEQUENCE grows.
+      if (to === 'cancelled') {
+        if (from !== 'scheduled') return false;
+        const cancelled = await sql.run(
+          `UPDATE meetings SET cancelled_at = $2, updated_at = $2, ics_sequence = ics_sequence + 1
+           WHERE id = $1 AND status = 'scheduled' AND cancelled_at IS NULL`,
+          [id, at],
+        );
+        return cancelled === 1;
+      }
+      if (from === 'cancelled') return false;
       const changed = await sql.run(
         `UPDATE meetings SET status = $3, updated_at = $4,
            started_at = CASE WHEN $3 = 'live' THEN $4 ELSE started_at END,
            ended_at = CASE WHEN $3 = 'ended' THEN $4 ELSE ended_at END,
            current_item_id = CASE WHEN $3 = 'ended' THEN NULL ELSE current_item_id END,
            current_item_started_at = CASE WHEN $3 = 'ended' THEN NULL ELSE current_item_started_at END
-         WHERE id = $1 AND status = $2`,
+         WHERE id = $1 AND status = $2 AND cancelled_at IS NULL`,
         [id, from, to, at],
       );
       return changed === 1;

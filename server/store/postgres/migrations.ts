@@ -364,4 +364,12 @@ export const migrations: Migration[] = [
       CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
     `,
   },
+  {
+    version: 160,
+    name: 'cancelled meetings',
+    sql: `
+      -- As in SQLite: a meeting is cancelled when this is set (the store reports its status as 'cancelled').
+      ALTER TABLE meetings ADD COLUMN cancelled_at ctext;
+    `,
+  },
 ];
