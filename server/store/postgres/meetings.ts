@@ -206,11 +206,11 @@ export function pgMeetingStore(sql: Sql): MeetingStore {
       }
       if (from === 'cancelled') return false;
       const changed = await sql.run(
-        `UPDATE meetings SET status = $3, updated_at = $4,
-           started_at = CASE WHEN $3 = 'live' THEN $4 ELSE started_at END,
-           ended_at = CASE WHEN $3 = 'ended' THEN $4 ELSE ended_at END,
-           current_item_id = CASE WHEN $3 = 'ended' THEN NULL ELSE current_item_id END,
-           current_item_started_at = CASE WHEN $3 = 'ended' THEN NULL ELSE current_item_started_at END
+        `UPDATE meetings SET status = $3::text, updated_at = $4::text,
+           started_at = CASE WHEN $3::text = 'live' THEN $4::text ELSE started_at END,
+           ended_at = CASE WHEN $3::text = 'ended' THEN $4::text ELSE ended_at END,
+           current_item_id = CASE WHEN $3::text = 'ended' THEN NULL ELSE current_item_id END,
+           current_item_started_at = CASE WHEN $3::text = 'ended' THEN NULL ELSE current_item_started_at END
          WHERE id = $1 AND status = $2 AND cancelled_at IS NULL`,
         [id, from, to, at],
       );
