@@ -11,6 +11,7 @@ import { createDocumentServer, type DocumentServer } from './documents';
 import type { Ephemeral } from './ephemeral/ephemeral';
 import { newId } from './ids';
 import { rateLimitSocket } from './limits/socket';
+import { currentUserSocket } from './realtime/current-user';
 import type { Logger } from './logger';
 import type { Meetings } from './meetings';
 import type { Polls } from './polls';
@@ -102,7 +103,13 @@ export async function startForum(config: Config, options: StartOptions): Promise
   http.on('request', getRequestListener(buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin }).fetch));
   routeUpgrades(http, documents);
   // The rate limit first: a refused event reaches no domain's handler.
-  useSocketModules(io, [rateLimitSocket(core.limits.socketEvents, logger), presenceSocketModule(presence, logger), polls.socketModule, meetings.socketModule]);
+  useSocketModules(io, [
+    rateLimitSocket(core.limits.socketEvents, logger),
+    // Then who is asking, as the store has them now: a change made on another instance holds at once.
+    currentUserSocket(auth, logger),
+    presenceSocketModule(presence, logger), polls.socketModule,
+    meetings.socketModule,
+  ]);
   const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
   const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);
@@ -110,7 +117,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   // Poll states other instances broadcast during a Redis outage never arrived (meetings and
   // presence do the same for themselves; documents exchange state vectors, see relay.ts).
   const stopResend = ephemeral.onReconnected(() => polls.resend());
-  wireAccountHooks(core, control);
+  wireAccountHooks(core, control, logger);
 
   // Ready means ready: migrations ran when the store opened, and the demo accounts and the forum
   // exist before the port is bound, so the first request after /api/health answers can sign in.

@@ -91,6 +91,21 @@ export class AuthService {
     return user ? { user: publicUser(user), session } : null;
   }
 
+  /**
+   * Deletes an expired session's row, so that every instance refuses it from now on even if
+   * its own clock is a little behind the one that saw it expire.
+   */
+  async expire(sessionId: string): Promise<void> {
+    await this.d.sessions.end(sessionId);
+  }
+
+  /** The user behind a live session as they are now (role included), or null once it ended or expired. */
+  async current(sessionId: string): Promise<User | null> {
+    const session = await this.d.sessions.byId(sessionId);
+    const user = session && (await this.d.store.userById(session.userId));
+    return user ? publicUser(user) : null;
+  }
+
   async createInvitation(
     actor: User,
     body: z.output<typeof CreateInvitationBody>,

@@ -31,6 +31,8 @@ export class DocumentServerImpl implements DocumentServer {
   private accessEpoch = 0;
   /** The latest recheck of each connection: an older answer arriving late must not win. */
   private readonly latestCheck = new WeakMap<Connection, number>();
+  /** The upgrade request of each connection: its credentials, to authenticate it again at write time. */
+  private readonly requests = new WeakMap<Connection, IncomingMessage>();
   private checks = 0;
   private closing = false;
 
@@ -43,6 +45,8 @@ export class DocumentServerImpl implements DocumentServer {
       compactEvery: deps.compactEvery ?? 500,
       merge: (updates) => this.merger.merge(updates),
       relay: deps.ephemeral && { ephemeral: deps.ephemeral, instanceId: newId() },
+      // Only with a way to read the user as they are now; otherwise a write would re-decide with stale facts.
+      accessNow: deps.findUser && ((conn) => this.accessNow(conn)),
     });
     this.heartbeat = setInterval(() => this.connections.forEach((c) => c.heartbeat()), heartbeatMs);
     this.heartbeat.unref();
@@ -131,16 +135,17 @@ export class DocumentServerImpl implements DocumentServer {
     // A document with connections will be compacted before long; its merger should be ready by then.
     this.merger.warm();
     const admitted = { docName, user, access };
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, admitted, epoch));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.requests.set(this.open(ws, admitted, epoch), req));
   }
 
-  private open(ws: WebSocket, admitted: { docName: string; user: User; access: DocAccess }, epoch: number): void {
+  private open(ws: WebSocket, admitted: { docName: string; user: User; access: DocAccess }, epoch: number): Connection {
     const conn = new Connection(ws, admitted.docName, admitted.user, admitted.access, this.log);
     this.connections.add(conn);
     conn.onClosed(() => this.connections.delete(conn));
     conn.log.debug({ access: conn.access }, 'connected');
     if (epoch !== this.accessEpoch) void this.recheckConnection(conn);
     void this.attachWhenLoaded(conn);
+    return conn;
   }
 
   /** Messages wait in the connection until the document is loaded: no sync reply before that. */
@@ -155,13 +160,22 @@ export class DocumentServerImpl implements DocumentServer {
     }
   }
 
+  /**
+   * What the connection may do with its document now: its credentials authenticated again (a
+   * session that ended counts as no access) and the user as stored now, for a write or a recheck.
+   */
+  private async accessNow(conn: Connection): Promise<DocAccess | null> {
+    const request = this.requests.get(conn);
+    const user = request ? await this.deps.authenticate(request) : this.deps.findUser ? await this.deps.findUser(conn.user.id) : conn.user;
+    return user && user.id === conn.user.id ? this.deps.kinds.access(user, conn.docName) : null;
+  }
+
   private async recheckConnection(conn: Connection): Promise<void> {
     const check = ++this.checks;
     this.latestCheck.set(conn, check);
     let access: DocAccess | null;
     try {
-      const user = this.deps.findUser ? await this.deps.findUser(conn.user.id) : conn.user;
-      access = user && (await this.deps.kinds.access(user, conn.docName));
+      access = await this.accessNow(conn);
     } catch (error) {
       // Fail closed: the client reconnects and is checked afresh on the way in.
       conn.log.error({ err: error }, 'could not recheck access');

@@ -29,6 +29,12 @@ export interface LiveDocDeps {
   relay?: { ephemeral: Ephemeral; instanceId: string };
   /** Called when the last connection leaves. */
   onIdle(): void;
+  /**
+   * What a connection may do now, asked before its updates are written (null: nothing, not
+   * even read). A change of role or status made on another instance then holds at the next
+   * write, however late the control plane's recheck arrives. Without it, access is as last decided.
+   */
+  accessNow?(conn: Connection): Promise<DocAccess | null>;
 }
 
 /**
@@ -320,7 +326,9 @@ export class LiveDoc {
    */
   private async writeRound(): Promise<void> {
     this.roundQueued = false;
-    const round = this.admit(this.inbox.splice(0));
+    const received = this.inbox.splice(0);
+    // Without a way to ask, no await: the round stays in this turn, as before the check existed.
+    const round = this.admit(this.deps.accessNow ? await this.fromWritersNow(this.deps.accessNow, received) : received);
     if (round.length === 0) return;
     let seq: number;
     try {
@@ -342,6 +350,30 @@ export class LiveDoc {
     this.trial.settled();
     this.lastRoundEnd = performance.now();
     this.logged(round.length, seq);
+  }
+
+  /**
+   * The updates whose senders may still write, decided now: a sender that became a reader
+   * stays connected as one (as after a recheck), one that may no longer open the document is
+   * closed, and one whose access cannot be checked is refused like a failed store.
+   */
+  private async fromWritersNow(accessNow: NonNullable<LiveDocDeps['accessNow']>, received: Received[]): Promise<Received[]> {
+    if (received.length === 0) return received;
+    const senders = [...new Set(received.map((r) => r.origin))].filter((conn) => !conn.failed);
+    const decided = await Promise.all(senders.map((conn) => accessNow(conn).then((access) => ({ access }), (error: unknown) => ({ error }))));
+    senders.forEach((conn, i) => {
+      const now = decided[i]!;
+      if ('error' in now) {
+        conn.log.error({ err: now.error }, 'could not check access before a write');
+        this.refuse(conn, 'store-failed');
+      } else if (now.access === null) {
+        conn.failed = true;
+        conn.close(CloseCode.permissionsChanged, 'Your access to this document was withdrawn.');
+      } else if (now.access !== conn.access && this.connections.has(conn)) {
+        this.setAccess(conn, now.access);
+      }
+    });
+    return received.filter((r) => !r.origin.failed && r.origin.access !== 'read');
   }
 
   /**

@@ -9,6 +9,7 @@ export interface RegistryOptions {
   idleUnloadMs: number;
   compactEvery: number;
   merge: LiveDocDeps['merge'];
+  accessNow?: LiveDocDeps['accessNow'];
 }
 
 /**
@@ -71,6 +72,7 @@ export class DocRegistry {
         compactEvery: this.options.compactEvery,
         merge: this.options.merge,
         relay: this.options.relay,
+        accessNow: this.options.accessNow,
         onIdle: () => this.scheduleUnload(name),
       });
       this.loaded.set(name, doc);

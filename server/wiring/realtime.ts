@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { User } from '../../shared/domain';
 import { publicUser } from '../auth/auth-store';
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import type { DocumentServer } from '../documents';
 import type { ForumServer } from '../realtime/socket-server';
 import { credentialsOf } from '../realtime/socket-server';
@@ -63,8 +64,14 @@ export function controlActions(core: Core, io: ForumServer, documents: DocumentS
 }
 
 /** Account changes reach live connections at once, on every instance, not at the next reconnect. */
-export function wireAccountHooks(core: Core, control: ControlPlane): void {
+export function wireAccountHooks(core: Core, control: ControlPlane, log: Logger): void {
   core.hooks.onUserChanged = (userId) => void control.send({ kind: 'user-changed', userId });
-  core.hooks.onSessionEnded = (sessionId, userId, reason) => void control.send({ kind: 'session-ended', sessionId, userId, reason });
+  core.hooks.onSessionEnded = (sessionId, userId, reason) => {
+    // A sign-out deleted the row already; an expiry is deleted here, before the others are told.
+    const ended = reason === 'expired' ? core.auth.expire(sessionId) : Promise.resolve();
+    ended
+      .catch((error: unknown) => log.warn({ err: error }, 'could not delete an expired session; it is refused by its expiry all the same'))
+      .finally(() => void control.send({ kind: 'session-ended', sessionId, userId, reason }));
+  };
   core.liveSessions.start();
 }
