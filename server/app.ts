@@ -24,7 +24,7 @@ import { seed, type SeedOutcome } from './seed/seed';
 import type { Store } from './store/store';
 import type { Transport } from './mail';
 import { openCore } from './wiring/core';
-import { createDomains } from './wiring/domains';
+import { createDomains, type Domains } from './wiring/domains';
 import { buildHttpApp } from './wiring/http';
 import { ControlPlane } from './wiring/control-plane';
 import { authenticateUpgrade, controlActions, findUser, routeUpgrades, wireAccountHooks } from './wiring/realtime';
@@ -43,6 +43,7 @@ export interface Forum {
   polls: Polls;
   meetings: Meetings;
   strategy: Strategy;
+  actionItems: Domains['actionItems'];
   kinds: DocKinds;
   seeded: SeedOutcome;
   /** Stops accepting, closes sockets, flushes the store. */
@@ -130,6 +131,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   origin = config.PUBLIC_ORIGIN ?? url;
   // Mail waiting from before a restart goes out now; links in it use the origin known from here on.
   domains.mail.sender?.start();
+  domains.actionItems.reminders.start();
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -142,6 +144,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       polls.stop();
       await control.stop();
       await domains.mail.sender?.stop();
+      await domains.actionItems.reminders.stop();
       await meetings.stop();
       await documents.close();
       io.local.disconnectSockets(true); // local: with the Redis adapter, plain io would close every instance's sockets
@@ -153,7 +156,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await store.close();
     })());
 
-  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, kinds, seeded, close };
+  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, kinds, seeded, close };
 }
 
 /** Listens on HOST:PORT and answers the URL to print (PORT 0 picks a free port). */

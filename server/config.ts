@@ -52,6 +52,8 @@ export const ConfigSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** How often the outbox is looked at for retries that fell due. */
   MAIL_POLL_MS: z.coerce.number().int().min(20).default(5_000),
+  /** How often action items past their due date are looked for, to remind their owners. */
+  ACTION_ITEM_CHECK_MS: z.coerce.number().int().min(20).default(15 * 60_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -30,6 +30,8 @@ export const auditActions = [
   'meetings.hand',
   'meetings.check_in',
   'meetings.minutes_status',
+  'meetings.action_item.assign',
+  'meetings.action_item.done',
   'polls.create',
   'polls.open',
   'polls.close',

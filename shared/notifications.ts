@@ -12,6 +12,7 @@ export const notificationKinds = [
   'comment',
   'proposal_moved',
   'action_item',
+  'action_item_overdue',
 ] as const;
 
 /** How a person hears of a kind of notification. */

@@ -4,6 +4,7 @@ import type { MeetingsCatalogue } from '../meetings/i18n/catalogue';
 import type { PollsCatalogue } from '../polls/i18n/catalogue';
 import type { StrategyCatalogue } from '../strategy/i18n/catalogue';
 import type { NotificationsCatalogue } from '../notifications/i18n/catalogue';
+import type { ActionItemsCatalogue } from '../action-items/i18n/catalogue';
 
 /**
  * Every string the client shows. Each locale implements all of it, so a key
@@ -287,4 +288,6 @@ export interface Catalogue {
   strategy: StrategyCatalogue;
   /** The bell, notification settings, calendar links, e-mail status, pending invitations (client/notifications/i18n). */
   notifications: NotificationsCatalogue;
+  /** Action items: "내 후속 조치", owner and due date, done (client/action-items/i18n). */
+  actionItems: ActionItemsCatalogue;
 }

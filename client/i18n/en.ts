@@ -3,6 +3,7 @@ import { enMeetings } from '../meetings/i18n/en';
 import { enPolls } from '../polls/i18n/en';
 import { enStrategy } from '../strategy/i18n/en';
 import { enNotifications } from '../notifications/i18n/en';
+import { enActionItems } from '../action-items/i18n/en';
 
 
 /** English. */
@@ -315,4 +316,5 @@ export const en: Catalogue = {
   polls: enPolls,
   strategy: enStrategy,
   notifications: enNotifications,
+  actionItems: enActionItems,
 };

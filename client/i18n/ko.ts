@@ -3,6 +3,7 @@ import { koMeetings } from '../meetings/i18n/ko';
 import { koPolls } from '../polls/i18n/ko';
 import { koStrategy } from '../strategy/i18n/ko';
 import { koNotifications } from '../notifications/i18n/ko';
+import { koActionItems } from '../action-items/i18n/ko';
 
 
 /** Korean, the default language. */
@@ -315,4 +316,5 @@ export const ko: Catalogue = {
   polls: koPolls,
   strategy: koStrategy,
   notifications: koNotifications,
+  actionItems: koActionItems,
 };

@@ -1,10 +1,11 @@
+import { Task } from '@lit/task';
 import type { Editor } from '@tiptap/core';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import { minutesTransition, type MinutesStatus } from '../../shared/meetings/state-machine';
 import type { Meeting } from '../../shared/schemas/meetings';
-import { actionItemAt } from '../editor/extensions/action-item';
+import { actionItemAt, newActionItemId } from '../editor/extensions/action-item';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { call, errorMessage } from '../http/call';
 import { formatDateTime } from '../i18n/format';
@@ -14,6 +15,9 @@ import { editorPanelStyles, minutesStatusBadge, panelStyles } from './meeting-st
 import type { MeetingAbilities } from './permissions';
 import { EditorRenderController } from '../editor/editor-render-controller';
 import '../exports/export-buttons';
+
+/** The owner picker's value for a name typed by hand. */
+const OTHER = '__other__';
 
 /**
  * "회의록": the live minutes (the page's `<fw-editor>`, slotted in as `editor`), the
@@ -84,7 +88,8 @@ export class MinutesPanel extends LitElement {
       form.details .field {
         flex: 1 1 140px;
       }
-      form.details input {
+      form.details input,
+      form.details select {
         min-height: 40px;
         padding: 6px 10px;
       }
@@ -114,9 +119,16 @@ export class MinutesPanel extends LitElement {
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
   @state() private busy = false;
   @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
+  /** "Someone else" chosen, or not, in the owner picker of this item (otherwise the item's own owner decides). */
+  @state() private picked: { itemId: string | null; other: boolean } | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  /** Everyone with an account, to pick an action item's owner from (loaded once a writer opens the panel). */
+  readonly #users = new Task(this, {
+    task: async ([writes]) => (writes ? (await call(api.users)).users : []),
+    args: () => [Boolean(this.abilities?.writeMinutes) && !this.readOnly] as const,
+  });
 
   /** The scrolling box around the text (followers scroll it to the presenter's position). */
   get scroller(): HTMLElement | null {
@@ -191,31 +203,68 @@ export class MinutesPanel extends LitElement {
     </div>`;
   }
 
-  /** Owner and due date of the action item at the cursor, for those who write. */
+  /** Owner (a user, or a name typed for an outsider) and due date of the action item at the cursor, for those who write. */
   #details() {
     const editor = this.editor;
     if (this.readOnly || !editor?.isEditable) return nothing;
     const attrs = actionItemAt(editor);
     if (!attrs) return nothing;
-    const mt = this.#i18n.t.meetings.minutes;
-    return html`<form class="details" aria-label=${mt.actionItemDetails} @submit=${this.#applyDetails} @keydown=${this.#ime.keydown} @keyup=${this.#ime.keyup}>
+    const f = this.#i18n.t.actionItems.form;
+    const users = this.#users.value ?? [];
+    const other = this.picked && this.picked.itemId === attrs.id ? this.picked.other : attrs.owner !== null && attrs.ownerId === null;
+    const choice = other ? OTHER : (attrs.ownerId ?? '');
+    return html`<form class="details" aria-label=${f.legend} @submit=${this.#applyDetails} @keydown=${this.#ime.keydown} @keyup=${this.#ime.keyup}>
       <div class="field">
-        <label for="owner">${mt.owner}</label>
-        <input id="owner" name="owner" maxlength="80" autocomplete="off" .value=${attrs.owner ?? ''} />
+        <label for="owner">${f.owner}</label>
+        <select id="owner" name="ownerId" @change=${(e: Event) => (this.picked = { itemId: attrs.id, other: (e.target as HTMLSelectElement).value === OTHER })}>
+          <option value="" ?selected=${choice === ''}>${f.ownerNone}</option>
+          ${users.map((u) => html`<option value=${u.id} ?selected=${choice === u.id}>${u.name}</option>`)}
+          <option value=${OTHER} ?selected=${choice === OTHER}>${f.ownerOther}</option>
+        </select>
       </div>
+      ${other
+        ? html`<div class="field">
+            <label for="owner-name">${f.ownerName}</label>
+            <input id="owner-name" name="owner" maxlength="80" autocomplete="off" .value=${attrs.ownerId ? '' : (attrs.owner ?? '')} />
+          </div>`
+        : nothing}
       <div class="field">
-        <label for="due">${mt.due}</label>
+        <label for="due">${f.due}</label>
         <input id="due" name="due" type="date" .value=${attrs.due ?? ''} />
       </div>
-      <button type="submit" class="secondary small">${mt.apply}</button>
+      <button type="submit" class="secondary small" ?disabled=${this.busy}>${f.apply}</button>
     </form>`;
   }
 
-  readonly #applyDetails = (event: SubmitEvent) => {
+  /** Through the server when the item has its id (it writes the minutes and tells the new owner). */
+  readonly #applyDetails = async (event: SubmitEvent) => {
     event.preventDefault();
     if (this.#ime.composing(event)) return;
+    const editor = this.editor;
+    const attrs = editor ? actionItemAt(editor) : null;
+    const m = this.meeting;
+    if (!editor || !attrs || !m) return;
     const form = new FormData(event.target as HTMLFormElement);
-    this.editor?.chain().setActionItemDetails({ owner: fieldValue(form, 'owner'), due: fieldValue(form, 'due') }).focus().run();
+    const choice = fieldValue(form, 'ownerId');
+    const name = fieldValue(form, 'owner');
+    const due = fieldValue(form, 'due');
+    const owner = choice === OTHER ? (name ? { name } : null) : choice ? { userId: choice } : null;
+    if (!attrs.id) {
+      const user = owner && 'userId' in owner ? this.#users.value?.find((u) => u.id === owner.userId) : undefined;
+      editor.chain().setActionItemDetails({ id: newActionItemId(), owner: user?.name ?? name, ownerId: user?.id ?? null, due }).focus().run();
+      return;
+    }
+    this.busy = true;
+    this.notice = null;
+    try {
+      await call(api.assignActionItem, { params: { id: m.id, itemId: attrs.id }, body: { owner, due } });
+      this.picked = null;
+      this.notice = { kind: 'success', text: this.#i18n.t.actionItems.form.saved };
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };
+    } finally {
+      this.busy = false;
+    }
   };
 
   async #move(to: MinutesStatus): Promise<void> {

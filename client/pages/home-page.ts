@@ -10,6 +10,7 @@ import '../components/countdown-card';
 import '../components/subcommittee-card';
 import { formatDate } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
+import '../action-items/my-action-items';
 import '../meetings/home-panels';
 import '../presence/online-list';
 import { sharedStyles } from '../styles/shared-styles';
@@ -111,6 +112,7 @@ export class HomePage extends LitElement {
           ></fw-countdown-card>
         </div>
       </section>
+      <fw-my-action-items></fw-my-action-items>
       <fw-home-meeting-panels></fw-home-meeting-panels>
       <div class="layout">
         <section aria-labelledby="subcommittees-title">

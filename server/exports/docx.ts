@@ -16,7 +16,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from './model';
+import { actionMeta, sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from './model';
 
 /**
  * The font every run names. `eastAsia` is the one Word uses for Hangul: without it Word
@@ -89,7 +89,7 @@ function block(b: Block, level = 0): (Paragraph | Table)[] {
     case 'decision':
       return [new Paragraph({ border: bar(colours.decision), indent, children: [new TextRun({ text: '결정 사항  ', bold: true, color: colours.decision }), ...runs(b.inlines)] })];
     case 'action': {
-      const meta = [b.owner && `담당: ${b.owner}`, b.due && `기한: ${b.due}`].filter(Boolean).join(' · ');
+      const meta = actionMeta(b).join(' · ');
       return [
         new Paragraph({
           border: bar(colours.action),

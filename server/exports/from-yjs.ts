@@ -90,7 +90,7 @@ function block(el: Y.XmlElement): Block[] {
     case DECISION_NODE:
       return [{ type: 'decision', inlines: inlines(el) }];
     case ACTION_ITEM_NODE:
-      return [{ type: 'action', inlines: inlines(el), owner: attr(el, 'owner'), due: attr(el, 'due') }];
+      return [{ type: 'action', inlines: inlines(el), owner: attr(el, 'owner'), due: attr(el, 'due'), id: attr(el, 'id') }];
     case INCORPORATION_NODE: {
       const [first, ...rest] = blocksOf(el.toArray() as Node[]);
       // The first paragraph names the source; it becomes the caption of the frame.

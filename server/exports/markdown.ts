@@ -1,4 +1,4 @@
-import { sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from './model';
+import { actionMeta, sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from './model';
 
 /** Characters Markdown would read as syntax, escaped so that text stays text. */
 const escape = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -49,8 +49,8 @@ function lines(b: Block, indent = ''): string[] {
     case 'decision':
       return [`> **결정 사항** ${inlines(b.inlines)}`];
     case 'action': {
-      const meta = [b.owner && `담당: ${escape(b.owner)}`, b.due && `기한: ${b.due}`].filter(Boolean).join(', ');
-      return [`- [ ] **후속 조치** ${inlines(b.inlines)}${meta ? ` (${meta})` : ''}`];
+      const meta = actionMeta(b, escape).join(', ');
+      return [`- [${b.status?.done ? 'x' : ' '}] **후속 조치** ${inlines(b.inlines)}${meta ? ` (${meta})` : ''}`];
     }
     case 'box':
       return [`> ${inlines(b.caption)}`, '>', ...b.blocks.flatMap((child) => [...lines(child), '']).slice(0, -1).map((l) => (l ? `> ${l}` : '>'))];

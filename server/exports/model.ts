@@ -23,11 +23,20 @@ export type Block =
   | { type: 'quote'; blocks: Block[] }
   /** A decision of the meeting ("결정 사항"). */
   | { type: 'decision'; inlines: Inline[] }
-  /** An action item ("후속 조치") with its owner and due date. */
-  | { type: 'action'; inlines: Inline[]; owner: string | null; due: string | null }
+  /** An action item ("후속 조치") with its owner, due date and, once known, whether it is done. */
+  | { type: 'action'; inlines: Inline[]; owner: string | null; due: string | null; id?: string | null; status?: ActionStatus }
   /** A framed group with a caption: a proposal incorporated into the strategy, with its source. */
   | { type: 'box'; caption: Inline[]; blocks: Block[] }
   | { type: 'rule' };
+
+/** Whether an action item is done (kept beside the minutes): the day (Korea) and who marked it. */
+export type ActionStatus = { done: true; on: string; by: string } | { done: false };
+
+/** "담당: …", "기한: …", "완료: 2026-12-10 (이름)" or "미완료": what every format writes after an action item. */
+export function actionMeta(b: { owner: string | null; due: string | null; status?: ActionStatus }, escape: (s: string) => string = (s) => s): string[] {
+  const status = !b.status ? null : b.status.done ? `완료: ${b.status.on}${b.status.by ? ` (${escape(b.status.by)})` : ''}` : '미완료';
+  return [b.owner && `담당: ${escape(b.owner)}`, b.due && `기한: ${b.due}`, status].filter((x): x is string => Boolean(x));
+}
 
 export interface TableRow {
   header: boolean;

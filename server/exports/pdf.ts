@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { plain, sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from './model';
+import { actionMeta, plain, sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from './model';
 
 /**
  * Noto Sans KR from npm (@embedpdf/fonts-kr, OpenType/CFF, SIL OFL): a fresh machine
@@ -112,7 +112,7 @@ function block(pdf: Pdf, b: Block, x: number): void {
       barred(pdf, colours.decision, (dx, w) => runs(pdf, [{ text: '결정 사항  ', bold: true }, ...b.inlines], { x: dx, width: w }));
       return;
     case 'action': {
-      const meta = [b.owner && `담당: ${b.owner}`, b.due && `기한: ${b.due}`].filter(Boolean).join(' · ');
+      const meta = actionMeta(b).join(' · ');
       barred(pdf, colours.action, (ax, w) => {
         runs(pdf, [{ text: '후속 조치  ', bold: true }, ...b.inlines], { x: ax, width: w });
         if (meta) runs(pdf, [{ text: meta }], { x: ax, width: w, size: body - 1.5, colour: colours.muted });

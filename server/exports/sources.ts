@@ -11,7 +11,24 @@ import { proposalDocName } from '../proposals/live-documents';
 import type { ProposalStore } from '../proposals/proposal-store';
 import type { Store } from '../store/store';
 import { blocksFromFragment } from './from-yjs';
-import type { Block, ExportDocument, Inline } from './model';
+import type { ActionStatus, Block, ExportDocument, Inline } from './model';
+
+/** Action items (with an id) carry their done state, kept beside the minutes, into the export. */
+function withActionStatus(blocks: Block[], statusOf: (id: string) => ActionStatus): Block[] {
+  return blocks.map((b): Block => {
+    switch (b.type) {
+      case 'action':
+        return b.id ? { ...b, status: statusOf(b.id) } : b;
+      case 'list':
+        return { ...b, items: b.items.map((item) => withActionStatus(item, statusOf)) };
+      case 'quote':
+      case 'box':
+        return { ...b, blocks: withActionStatus(b.blocks, statusOf) };
+      default:
+        return b;
+    }
+  });
+}
 
 const minutesStatusKo = { draft: '초안', circulated: '회람 중', approved: '확정' } as const;
 
@@ -42,7 +59,12 @@ export class ExportSources {
     const approved = m.minutesStatus === 'approved';
     const state = (approved && (await this.approvedState(this.d.store.docs, meetingId))) || (await this.d.state(minutesDocName(meetingId)));
     const { blocks, text } = this.read(state, MINUTES_FIELD);
-    const who = await people(this.d.store.auth, [m.chairId, m.minutesApprovedBy]);
+    const done = await this.d.store.meetings.doneStates([meetingId]);
+    const who = await people(this.d.store.auth, [m.chairId, m.minutesApprovedBy, ...done.map((r) => r.doneBy)]);
+    const statusOf = (id: string): ActionStatus => {
+      const r = done.find((x) => x.itemId === id);
+      return r ? { done: true, on: seoulToday(new Date(r.doneAt)), by: who.get(r.doneBy)?.name ?? '' } : { done: false };
+    };
     const facts = [
       { label: '회의', value: m.title },
       { label: '일시', value: formatSeoulDateTime(m.startsAt) },
@@ -67,7 +89,7 @@ export class ExportSources {
         date: seoulToday(new Date(m.startsAt)),
         draftNotice: approved ? null : `초안 — 확정되지 않은 회의록입니다 (상태: ${minutesStatusKo[m.minutesStatus]}).`,
         facts,
-        blocks: this.absolute(blocks),
+        blocks: withActionStatus(this.absolute(blocks), statusOf),
         seal,
         footer: this.footer(),
       },

@@ -31,6 +31,10 @@ export interface Meetings {
     isCheckedIn(meetingId: string, userId: string): Promise<boolean>;
     room(meetingId: string): string;
   };
+  /** The minutes documents, for the action items read out of them and written into them. */
+  minutes: MeetingMinutes;
+  /** Tells every instance that a meeting changed (its room receives the new state). */
+  changed(meetingId: string): void;
   /** Starts sending states to meeting rooms (once Socket.IO exists). */
   start(io: ForumServer): Promise<void>;
   stop(): Promise<void>;
@@ -78,6 +82,11 @@ export function createMeetings(d: {
     room,
     docKind: minutesDocKind(d.store.meetings),
     socketModule: meetingSocketModule(service, room, d.logger),
+    minutes,
+    changed: (meetingId) => {
+      room.forget(meetingId);
+      broadcaster.changed(meetingId);
+    },
     port: {
       async meeting(id) {
         const m = await d.store.meetings.get(id);

@@ -7,7 +7,7 @@ import { Notices } from './notices';
 import { notificationView, Notifier, type NotifierDeps } from './notifier';
 
 export { notificationRoutes } from './routes';
-export type { MeetingAnnouncement, PollAnnouncement, ProposalAnnouncement } from './notices';
+export type { ActionItemNotice, MeetingAnnouncement, PollAnnouncement, ProposalAnnouncement } from './notices';
 
 /** The notifications domain, assembled. */
 export interface Notifications {

@@ -31,6 +31,16 @@ export interface ProposalAnnouncement {
   to: ProposalStatus;
 }
 
+/** What the action items domain announces: an item assigned to its owner, or past its due date. */
+export interface ActionItemNotice {
+  type: 'assigned' | 'overdue';
+  meetingId: string;
+  text: string;
+  due: string | null;
+  ownerId: string;
+  actorId: string | null;
+}
+
 /** 12월 20일 (일) 14:00, in Seoul, for titles. */
 function seoulTime(iso: string, locale: 'ko' | 'en'): string {
   return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
@@ -95,6 +105,25 @@ export class Notices {
       recipients: [...a.eligible, ...checkedIn],
       actorId: a.actorId,
       title: { ko: `표결이 시작되었습니다: ${a.title}`, en: `A vote has opened: ${a.title}` },
+      link: meetingPath(a.meetingId),
+    });
+  }
+
+  /** The owner of an action item. */
+  async actionItem(tx: Tx, a: ActionItemNotice): Promise<void> {
+    const m = await tx.meetings.get(a.meetingId);
+    const text = a.text.length > 60 ? `${a.text.slice(0, 59)}…` : a.text;
+    const due = a.due ? { ko: ` (기한 ${a.due})`, en: ` (due ${a.due})` } : { ko: '', en: '' };
+    const from = m ? { ko: ` · ${m.title}`, en: ` · ${m.title}` } : { ko: '', en: '' };
+    const title =
+      a.type === 'assigned'
+        ? { ko: `후속 조치 배정: ${text}${due.ko}${from.ko}`, en: `Action item assigned to you: ${text}${due.en}${from.en}` }
+        : { ko: `기한이 지난 후속 조치: ${text}${due.ko}${from.ko}`, en: `Action item overdue: ${text}${due.en}${from.en}` };
+    await this.notifier.notify(tx, {
+      kind: a.type === 'assigned' ? 'action_item' : 'action_item_overdue',
+      recipients: [a.ownerId],
+      actorId: a.actorId,
+      title,
       link: meetingPath(a.meetingId),
     });
   }

@@ -13,6 +13,7 @@ import { FORUM_SCOPE } from '../presence/socket';
 import { CalendarService, senderAddress } from '../calendar';
 import { MailOutbox, MailSender, smtpTransport, type Transport } from '../mail';
 import { createNotifications, type Notifications } from '../notifications';
+import { ActionItemService, OverdueReminders } from '../action-items';
 import { createProposals, type Proposals } from '../proposals';
 import type { ForumServer } from '../realtime/socket-server';
 import { createStrategy, type Strategy } from '../strategy';
@@ -26,6 +27,8 @@ export interface Domains {
   strategy: Strategy;
   notifications: Notifications;
   calendar: CalendarService;
+  /** Action items of the minutes (owner, due date, done) and the reminders of overdue ones. */
+  actionItems: { service: ActionItemService; reminders: OverdueReminders };
   /** E-mail: on only with SMTP_URL; the sender starts once the server listens. */
   mail: { enabled: boolean; outbox: MailOutbox; sender: MailSender | null };
 }
@@ -144,8 +147,19 @@ export function createDomains(d: {
     },
   });
 
+  const actionItemService = new ActionItemService({
+    store,
+    minutes: meetings.minutes,
+    audit,
+    clock,
+    announce: (tx, a) => notices.actionItem(tx, a),
+    changed: (meetingId) => meetings.changed(meetingId),
+  });
+  const reminders = new OverdueReminders({ remind: () => actionItemService.remindOverdue(), everyMs: d.config.ACTION_ITEM_CHECK_MS, logger });
+  const actionItems = { service: actionItemService, reminders };
+
   d.kinds.register(proposals.docKind);
   d.kinds.register(meetings.docKind);
   d.kinds.register(strategy.docKind);
-  return { presence, proposals, meetings, polls, strategy, notifications, calendar, mail: { enabled: mailOn, outbox, sender } };
+  return { presence, proposals, meetings, polls, strategy, notifications, calendar, actionItems, mail: { enabled: mailOn, outbox, sender } };
 }

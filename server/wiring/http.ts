@@ -18,6 +18,7 @@ import type { DocumentServer } from '../documents';
 import { documentRoutes } from '../documents/routes';
 import type { Logger } from '../logger';
 import { meetingRoutes } from '../meetings';
+import { actionItemRoutes } from '../action-items';
 import { notificationRoutes } from '../notifications';
 import { pollRoutes } from '../polls';
 import { FORUM_SCOPE } from '../presence/socket';
@@ -72,6 +73,7 @@ export function buildHttpApp(d: {
   calendarRoutes(app, d.domains.calendar);
   mailRoutes(app, { outbox: store.outbox, enabled: d.domains.mail.enabled });
   meetingRoutes(app, meetings.service, meetings.room);
+  actionItemRoutes(app, d.domains.actionItems.service);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
   const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });
   strategyRoutes(app, strategy, proposals.service);

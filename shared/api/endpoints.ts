@@ -27,6 +27,7 @@ import { calendarEndpoints } from './calendar';
 import { notificationEndpoints } from './notifications';
 import { mailEndpoints } from './mail';
 import { invitationEndpoints } from './invitations';
+import { actionItemEndpoints } from './action-items';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -104,4 +105,5 @@ export const api = {
   ...notificationEndpoints,
   ...mailEndpoints,
   ...invitationEndpoints,
+  ...actionItemEndpoints,
 } as const;

@@ -15,6 +15,11 @@ export const minutesDocName = (meetingId: string): string => `${MINUTES_PREFIX}:
 /** Node names the client editor defines for the structured blocks, with exactly these attributes. */
 export const DECISION_NODE = 'decision';
 export const ACTION_ITEM_NODE = 'actionItem';
+/**
+ * An action item's attributes: `id` (stable, given by the editor when the block is made),
+ * `owner` (the name shown), `ownerId` (the owner's account, when a user), `due` (YYYY-MM-DD).
+ */
+export const ACTION_ITEM_ATTRS = ['id', 'owner', 'ownerId', 'due'] as const;
 
 export type Block =
   | { type: 'heading'; level: 1 | 2; text: string }
@@ -133,13 +138,15 @@ export function extractDecisions(fragment: Y.XmlFragment): Decision[] {
           section = blockText(node) || section;
           break;
         case DECISION_NODE:
-          out.push({ kind: 'decision', text: blockText(node), owner: null, due: null, section, position: out.length });
+          out.push({ kind: 'decision', text: blockText(node), id: null, owner: null, ownerId: null, due: null, section, position: out.length });
           break;
         case ACTION_ITEM_NODE:
           out.push({
             kind: 'actionItem',
             text: blockText(node),
+            id: attr(node, 'id'),
             owner: attr(node, 'owner'),
+            ownerId: attr(node, 'ownerId'),
             due: attr(node, 'due'),
             section,
             position: out.length,
@@ -205,4 +212,21 @@ export function sectionEnd(fragment: Y.XmlFragment, heading: string | null): num
   if (start < 0) return nodes.length;
   const next = nodes.findIndex((n, i) => i > start && textOf(n) !== null);
   return next < 0 ? nodes.length : next;
+}
+
+/** The action item block whose `id` attribute is `id`, wherever it sits in the minutes; the first if pasted twice. */
+export function findActionItem(fragment: Y.XmlFragment, id: string): Y.XmlElement | null {
+  const walk = (nodes: Node[]): Y.XmlElement | null => {
+    for (const node of nodes) {
+      if (!(node instanceof Y.XmlElement)) continue;
+      if (node.nodeName === ACTION_ITEM_NODE) {
+        if (attr(node, 'id') === id) return node;
+        continue;
+      }
+      const inner = walk(node.toArray() as Node[]);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return walk(fragment.toArray() as Node[]);
 }

@@ -33,7 +33,9 @@ export type MeetingAction =
   /** Comment on the minutes (writers comment too); circulated minutes take comments only. */
   | { type: 'meetings.minutes.comment'; meeting: MeetingRef }
   /** Circulate, return to draft, approve. */
-  | { type: 'meetings.minutes.status'; meeting: MeetingRef };
+  | { type: 'meetings.minutes.status'; meeting: MeetingRef }
+  /** Mark an action item of the minutes done or not done; `ownerId` is the item's owner, if a user. */
+  | { type: 'meetings.actionItems.done'; meeting: MeetingRef; ownerId: string | null };
 
 /** Who may chair a meeting; a chair named before this rule who no longer qualifies does not run it. */
 const mayChair = (actor: Actor) => actor.role === 'ministry' || actor.role === 'chair';
@@ -64,6 +66,9 @@ export function meetingRule(actor: Actor, action: MeetingAction): boolean {
     case 'meetings.minutes.write':
       // What is circulated is what gets approved: to amend it, the secretariat takes it back to draft.
       return action.meeting.minutesStatus === 'draft' && takesMinutes(actor);
+    case 'meetings.actionItems.done':
+      // Done is a fact about the work, not a change to the record: approved minutes take it too.
+      return takesMinutes(actor) || (action.ownerId !== null && action.ownerId === actor.id);
     case 'meetings.minutes.comment':
       switch (action.meeting.minutesStatus) {
         case 'draft':

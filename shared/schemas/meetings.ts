@@ -123,8 +123,12 @@ export const MeetingDetail = Meeting.extend({ attendance: z.array(Attendance) })
 export const Decision = z.object({
   kind: z.enum(['decision', 'actionItem']),
   text: z.string(),
-  /** Action items only. */
+  /** Action items only: the block's stable id in the minutes (null for blocks written before ids). */
+  id: z.string().nullable(),
+  /** Action items only: the owner's name as the minutes show it (a user's name, or free text for an outsider). */
   owner: z.string().nullable(),
+  /** Action items only: the owner's account when the owner is a user of the forum. */
+  ownerId: z.string().nullable(),
   due: z.string().nullable(),
   /** The heading (agenda item) above the block in the minutes. */
   section: z.string().nullable(),

@@ -55,4 +55,5 @@ export const defaultChoices: Record<NotificationKind, DeliveryChoice> = {
   comment: 'in_app',
   proposal_moved: 'in_app',
   action_item: 'in_app_and_email',
+  action_item_overdue: 'in_app_and_email',
 };

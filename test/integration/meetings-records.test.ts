@@ -152,8 +152,8 @@ describe('meetings over HTTP', () => {
     });
     const { decisions } = (await http('observer', 'GET', `/api/meetings/${m.id}/decisions`)).body;
     expect(decisions).toEqual([
-      { kind: 'decision', text: 'K-테마섹 설립 방안을 채택한다', owner: null, due: null, section: '1. 투자 안건', position: 0 },
-      { kind: 'actionItem', text: '세부 설계안 제출', owner: '투자 분과', due: '2027-01-15', section: '1. 투자 안건', position: 1 },
+      { kind: 'decision', text: 'K-테마섹 설립 방안을 채택한다', id: null, owner: null, ownerId: null, due: null, section: '1. 투자 안건', position: 0 },
+      { kind: 'actionItem', text: '세부 설계안 제출', id: null, owner: '투자 분과', ownerId: null, due: '2027-01-15', section: '1. 투자 안건', position: 1 },
     ]);
     await http('ministry', 'POST', `/api/meetings/${m.id}/start`);
     const live = (await http('observer', 'GET', '/api/decisions')).body.decisions;

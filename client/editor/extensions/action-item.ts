@@ -1,14 +1,23 @@
 import { Node, mergeAttributes, type Editor } from '@tiptap/core';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { svg } from 'lit';
 import { ACTION_ITEM_NODE } from '../../../shared/meetings/minutes';
 import type { Catalogue } from '../../i18n/catalogue';
 import type { Tool } from '../editor-toolbar';
 import { Decision, labelledBlockView } from './decision';
 
-/** What the owner and due date of an action item may be: free text, a day as YYYY-MM-DD. */
+/** An action item's stable id, its owner (the name shown; `ownerId` when a user), its due day as YYYY-MM-DD. */
 export interface ActionItemAttributes {
+  id: string | null;
   owner: string | null;
+  ownerId: string | null;
   due: string | null;
+}
+
+/** A fresh id for an action item block (the server addresses the item by it). */
+export function newActionItemId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_');
 }
 
 declare module '@tiptap/core' {
@@ -36,6 +45,16 @@ export const ActionItem = Node.create({
 
   addAttributes() {
     return {
+      id: {
+        default: null,
+        parseHTML: (el) => blankToNull(el.getAttribute('data-id')),
+        renderHTML: (attrs) => (attrs.id ? { 'data-id': String(attrs.id) } : {}),
+      },
+      ownerId: {
+        default: null,
+        parseHTML: (el) => blankToNull(el.getAttribute('data-owner-id')),
+        renderHTML: (attrs) => (attrs.ownerId ? { 'data-owner-id': String(attrs.ownerId) } : {}),
+      },
       owner: {
         default: null,
         parseHTML: (el) => blankToNull(el.getAttribute('data-owner')),
@@ -77,16 +96,23 @@ export const ActionItem = Node.create({
       });
   },
 
+  addProseMirrorPlugins() {
+    // Only a writer's editor: a reader's change would be refused by the server anyway.
+    return [uniqueIds(this.name, () => this.editor.isEditable)];
+  },
+
   addCommands() {
     return {
       toggleActionItem:
         (attributes = {}) =>
         ({ commands }) =>
-          commands.toggleNode(this.name, 'paragraph', attributes),
+          commands.toggleNode(this.name, 'paragraph', { id: newActionItemId(), ...attributes }),
       setActionItemDetails:
         (attributes) =>
         ({ commands }) =>
           commands.updateAttributes(this.name, {
+            ...('id' in attributes ? { id: blankToNull(attributes.id) } : {}),
+            ...('ownerId' in attributes ? { ownerId: blankToNull(attributes.ownerId) } : {}),
             ...('owner' in attributes ? { owner: blankToNull(attributes.owner) } : {}),
             ...('due' in attributes ? { due: blankToNull(attributes.due) } : {}),
           }),
@@ -94,11 +120,34 @@ export const ActionItem = Node.create({
   },
 });
 
+/**
+ * Every action item keeps an id of its own: one written before ids, or pasted (a copy of
+ * another's id), gets a new one, so that marking one done never marks its copy.
+ */
+function uniqueIds(name: string, writable: () => boolean): Plugin {
+  return new Plugin({
+    key: new PluginKey('actionItemIds'),
+    appendTransaction(transactions, _old, next) {
+      if (!writable() || !transactions.some((tr) => tr.docChanged)) return null;
+      const seen = new Set<string>();
+      const tr = next.tr;
+      next.doc.descendants((node, pos) => {
+        if (node.type.name !== name) return true;
+        const id = blankToNull(node.attrs.id);
+        if (id && !seen.has(id)) seen.add(id);
+        else tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: newActionItemId() });
+        return false;
+      });
+      return tr.steps.length > 0 ? tr : null;
+    },
+  });
+}
+
 /** The owner and due date of the action item at the selection, or null when the selection is elsewhere. */
 export function actionItemAt(editor: Editor): ActionItemAttributes | null {
   if (!editor.isActive(ACTION_ITEM_NODE)) return null;
   const attrs = editor.getAttributes(ACTION_ITEM_NODE);
-  return { owner: blankToNull(attrs.owner), due: blankToNull(attrs.due) };
+  return { id: blankToNull(attrs.id), owner: blankToNull(attrs.owner), ownerId: blankToNull(attrs.ownerId), due: blankToNull(attrs.due) };
 }
 
 const actionGlyph = svg`<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><rect x="3" y="3.5" width="14" height="13" rx="2"/><path d="M6.5 8h7M6.5 12h4"/><path d="M14 14.5l3 3"/></svg>`;

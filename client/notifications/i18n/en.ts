@@ -20,6 +20,7 @@ export const enNotifications: NotificationsCatalogue = {
     comment: 'Comments on my proposals, mentions of me',
     proposal_moved: "My subcommittee's proposal decided by a vote",
     action_item: 'Action items assigned to me',
+    action_item_overdue: 'My action items past their due date',
   },
   choices: { in_app: 'In the app only', in_app_and_email: 'In the app and by e-mail', off: 'Off' },
   preferences: {

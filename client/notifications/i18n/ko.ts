@@ -22,6 +22,7 @@ export const koNotifications: NotificationsCatalogue = {
     comment: '내 제안의 의견·답글, 나를 언급한 의견',
     proposal_moved: '소위원회 제안의 표결 결과',
     action_item: '나에게 배정된 후속 조치',
+    action_item_overdue: '기한이 지난 내 후속 조치',
   },
   choices: { in_app: '앱 안에서만', in_app_and_email: '앱과 이메일', off: '받지 않음' },
   preferences: {

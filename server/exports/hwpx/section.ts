@@ -1,4 +1,4 @@
-import { plain, sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from '../model';
+import { actionMeta, plain, sealLines, titleAndBody, type Block, type ExportDocument, type Inline } from '../model';
 import { BORDER, CHAR, PARA, STYLE, xmlns } from './header';
 
 /** A4 in HWPUNIT (1/7200 inch), with Hancom Office's default margins: the text is 42,520 wide. */
@@ -85,7 +85,7 @@ function block(ids: Ids, b: Block, nested = false): string {
     case 'decision':
       return paragraph(ids, [{ text: '결정 사항  ' }, ...b.inlines], { para: PARA.barred, char: CHAR.body }).replace(`<hp:run charPrIDRef="${CHAR.body}"><hp:t>결정 사항  </hp:t>`, `<hp:run charPrIDRef="${CHAR.decision}"><hp:t>결정 사항  </hp:t>`);
     case 'action': {
-      const meta = [b.owner && `담당: ${b.owner}`, b.due && `기한: ${b.due}`].filter(Boolean).join(' · ');
+      const meta = actionMeta(b).join(' · ');
       const line = paragraph(ids, [{ text: '후속 조치  ' }, ...b.inlines, ...(meta ? [{ text: `  (${meta})` }] : [])], { para: PARA.barred });
       return line.replace(`<hp:run charPrIDRef="${CHAR.body}"><hp:t>후속 조치  </hp:t>`, `<hp:run charPrIDRef="${CHAR.action}"><hp:t>후속 조치  </hp:t>`);
     }

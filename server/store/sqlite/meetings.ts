@@ -1,6 +1,7 @@
 import type { MeetingStatus, MinutesStatus } from '../../../shared/meetings/state-machine';
 import type { Decision } from '../../../shared/schemas/meetings';
 import type { AgendaItemRecord, AttendanceRecord, MeetingListRow, MeetingRecord, MeetingStore, StoredDecision } from '../../meetings/meeting-store';
+import { sqliteActionItemStore } from './action-items';
 import type { Db } from './database';
 
 interface MeetingRow {
@@ -45,6 +46,8 @@ interface DecisionRow {
   owner: string | null;
   due: string | null;
   section: string | null;
+  item_id: string | null;
+  owner_id: string | null;
 }
 
 const toMeeting = (r: MeetingRow): MeetingRecord => ({
@@ -85,7 +88,9 @@ const toDecision = (r: DecisionRow): StoredDecision => ({
   meetingId: r.meeting_id,
   kind: r.kind,
   text: r.text,
+  id: r.item_id,
   owner: r.owner,
+  ownerId: r.owner_id,
   due: r.due,
   section: r.section,
   position: r.position,
@@ -189,8 +194,8 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
     .pluck();
   const deleteDecisions = db.prepare<[string]>('DELETE FROM meeting_decisions WHERE meeting_id = ?');
   const insertDecision = db.prepare(
-    `INSERT INTO meeting_decisions (meeting_id, position, kind, text, owner, due, section, recorded_at)
-     VALUES (@meetingId, @position, @kind, @text, @owner, @due, @section, @at)`,
+    `INSERT INTO meeting_decisions (meeting_id, position, kind, text, owner, due, section, recorded_at, item_id, owner_id)
+     VALUES (@meetingId, @position, @kind, @text, @owner, @due, @section, @at, @id, @ownerId)`,
   );
   const listDecisions = db.prepare<[string], DecisionRow>('SELECT * FROM meeting_decisions WHERE meeting_id = ? ORDER BY position');
   const recent = db.prepare<[number], DecisionRow>(
@@ -261,6 +266,7 @@ export function sqliteMeetingStore(db: Db): MeetingStore {
   });
 
   return {
+    ...sqliteActionItemStore(db),
     async create(meeting, agenda) {
       create.immediate(meeting, agenda);
     },

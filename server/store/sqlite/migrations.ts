@@ -365,4 +365,32 @@ export const migrations: Migration[] = [
       ALTER TABLE meetings ADD COLUMN cancelled_at TEXT;
     `,
   },
+  {
+    // Numbered by issue (17, 170–179).
+    version: 170,
+    name: 'action items: owner accounts, done state, reminders',
+    sql: `
+      -- The action item's stable id and its owner's account, as the minutes held them when recorded.
+      ALTER TABLE meeting_decisions ADD COLUMN item_id TEXT;
+      ALTER TABLE meeting_decisions ADD COLUMN owner_id TEXT;
+      -- Done is kept beside the minutes: approved minutes are sealed, yet their items still get done.
+      CREATE TABLE action_item_done (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        item_id TEXT NOT NULL,
+        done_at TEXT NOT NULL,
+        done_by TEXT NOT NULL REFERENCES users(id),
+        PRIMARY KEY (meeting_id, item_id)
+      ) WITHOUT ROWID;
+      -- Reminders sent (an overdue item, once per owner and due date), so no instance sends one twice.
+      CREATE TABLE action_item_notices (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('overdue')),
+        owner_id TEXT NOT NULL,
+        due TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, item_id, kind, owner_id, due)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

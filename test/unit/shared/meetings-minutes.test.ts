@@ -68,9 +68,9 @@ describe('decisions and action items', () => {
     fragment.insert(5, [element(DECISION_NODE, 'K-테마섹 채택'), element(ACTION_ITEM_NODE, '설계안 제출', { owner: '투자 분과', due: '2027-01-15' })]);
     fragment.push([list]);
     expect(extractDecisions(fragment)).toEqual([
-      { kind: 'decision', text: 'K-테마섹 채택', owner: null, due: null, section: '1. 투자 분과 제안 보고', position: 0 },
-      { kind: 'actionItem', text: '설계안 제출', owner: '투자 분과', due: '2027-01-15', section: '1. 투자 분과 제안 보고', position: 1 },
-      { kind: 'decision', text: '기타 결정', owner: null, due: null, section: '2. 기타 안건', position: 2 },
+      { kind: 'decision', text: 'K-테마섹 채택', id: null, owner: null, ownerId: null, due: null, section: '1. 투자 분과 제안 보고', position: 0 },
+      { kind: 'actionItem', text: '설계안 제출', id: null, owner: '투자 분과', ownerId: null, due: '2027-01-15', section: '1. 투자 분과 제안 보고', position: 1 },
+      { kind: 'decision', text: '기타 결정', id: null, owner: null, ownerId: null, due: null, section: '2. 기타 안건', position: 2 },
     ]);
     doc.destroy();
   });

@@ -40,6 +40,10 @@ const table: [string, Action, Who[]][] = [
   ['comment on circulated minutes', { type: 'meetings.minutes.comment', meeting: meeting('circulated') }, participants],
   ['comment on approved minutes', { type: 'meetings.minutes.comment', meeting: meeting('approved') }, []],
   ['circulate or approve minutes', { type: 'meetings.minutes.status', meeting: meeting() }, ['ministry']],
+  // Issue 17: the owner, ministry staff and minute-takers mark an action item done, approved minutes too.
+  ["mark done a chairperson's action item", { type: 'meetings.actionItems.done', meeting: meeting(), ownerId: 'c' }, ['ministry', 'staff', 'chair']],
+  ["mark done an observer's action item of approved minutes", { type: 'meetings.actionItems.done', meeting: meeting('approved'), ownerId: 'o' }, ['ministry', 'staff', 'observer']],
+  ["mark done an outsider's action item", { type: 'meetings.actionItems.done', meeting: meeting(), ownerId: null }, ['ministry', 'staff']],
 ];
 
 describe('meeting permissions', () => {
