@@ -1,6 +1,7 @@
 import type { MeetingStatus, MinutesStatus } from '../../../shared/meetings/state-machine';
 import type { Decision } from '../../../shared/schemas/meetings';
 import type { AgendaItemRecord, AttendanceRecord, MeetingListRow, MeetingRecord, MeetingStore, StoredDecision } from '../../meetings/meeting-store';
+import { pgActionItemStore } from './action-items';
 import type { Sql } from './sql';
 
 interface MeetingRow {
@@ -45,6 +46,8 @@ interface DecisionRow {
   owner: string | null;
   due: string | null;
   section: string | null;
+  item_id: string | null;
+  owner_id: string | null;
 }
 
 const toMeeting = (r: MeetingRow): MeetingRecord => ({
@@ -85,7 +88,9 @@ const toDecision = (r: DecisionRow): StoredDecision => ({
   meetingId: r.meeting_id,
   kind: r.kind,
   text: r.text,
+  id: r.item_id,
   owner: r.owner,
+  ownerId: r.owner_id,
   due: r.due,
   section: r.section,
   position: r.position,
@@ -155,6 +160,7 @@ export function pgMeetingStore(sql: Sql): MeetingStore {
   };
 
   return {
+    ...pgActionItemStore(sql),
     create: (m, agenda) =>
       sql.atomic(async (tx) => {
         await tx.run(
@@ -305,9 +311,9 @@ export function pgMeetingStore(sql: Sql): MeetingStore {
         await tx.run('DELETE FROM meeting_decisions WHERE meeting_id = $1', [meetingId]);
         for (const [position, d] of decisions.entries()) {
           await tx.run(
-            `INSERT INTO meeting_decisions (meeting_id, position, kind, text, owner, due, section, recorded_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [meetingId, position, d.kind, d.text, d.owner, d.due, d.section, at],
+            `INSERT INTO meeting_decisions (meeting_id, position, kind, text, owner, due, section, recorded_at, item_id, owner_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [meetingId, position, d.kind, d.text, d.owner, d.due, d.section, at, d.id, d.ownerId],
           );
         }
       }),

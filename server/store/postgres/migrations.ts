@@ -372,4 +372,31 @@ export const migrations: Migration[] = [
       ALTER TABLE meetings ADD COLUMN cancelled_at ctext;
     `,
   },
+  {
+    // Twin of SQLite's 170 (issue 17).
+    version: 170,
+    name: 'action items: owner accounts, done state, reminders',
+    sql: `
+      ALTER TABLE meeting_decisions ADD COLUMN item_id ctext;
+      ALTER TABLE meeting_decisions ADD COLUMN owner_id ctext;
+      -- Done is kept beside the minutes: approved minutes are sealed, yet their items still get done.
+      CREATE TABLE action_item_done (
+        meeting_id ctext NOT NULL REFERENCES meetings(id),
+        item_id ctext NOT NULL,
+        done_at ctext NOT NULL,
+        done_by ctext NOT NULL REFERENCES users(id),
+        PRIMARY KEY (meeting_id, item_id)
+      );
+      -- Reminders sent (an overdue item, once per owner and due date), so no instance sends one twice.
+      CREATE TABLE action_item_notices (
+        meeting_id ctext NOT NULL REFERENCES meetings(id),
+        item_id ctext NOT NULL,
+        kind ctext NOT NULL CHECK (kind IN ('overdue')),
+        owner_id ctext NOT NULL,
+        due ctext NOT NULL,
+        sent_at ctext NOT NULL,
+        PRIMARY KEY (meeting_id, item_id, kind, owner_id, due)
+      );
+    `,
+  },
 ];

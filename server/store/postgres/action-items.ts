@@ -1,0 +1,41 @@
+import type { ActionItemDoneRecord, ActionItemStore } from '../../action-items/action-item-store';
+import type { Sql } from './sql';
+
+interface DoneRow {
+  meeting_id: string;
+  item_id: string;
+  done_at: string;
+  done_by: string;
+}
+
+const toDone = (r: DoneRow): ActionItemDoneRecord => ({ meetingId: r.meeting_id, itemId: r.item_id, doneAt: r.done_at, doneBy: r.done_by });
+
+/** Action items' done state and reminders, part of the PostgreSQL meetings store (as in SQLite). */
+export function pgActionItemStore(sql: Sql): ActionItemStore {
+  return {
+    async doneStates(meetingIds) {
+      const rows = meetingIds
+        ? await sql.rows<DoneRow>('SELECT * FROM action_item_done WHERE meeting_id = ANY($1::text[])', [meetingIds])
+        : await sql.rows<DoneRow>('SELECT * FROM action_item_done');
+      return rows.map(toDone);
+    },
+    async setDone(meetingId, itemId, done) {
+      if (done) {
+        await sql.run(
+          'INSERT INTO action_item_done (meeting_id, item_id, done_at, done_by) VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, item_id) DO NOTHING',
+          [meetingId, itemId, done.at, done.by],
+        );
+      } else {
+        await sql.run('DELETE FROM action_item_done WHERE meeting_id = $1 AND item_id = $2', [meetingId, itemId]);
+      }
+    },
+    async claimNotice(key, at) {
+      const inserted = await sql.run(
+        `INSERT INTO action_item_notices (meeting_id, item_id, kind, owner_id, due, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [key.meetingId, key.itemId, key.kind, key.ownerId, key.due, at],
+      );
+      return inserted === 1;
+    },
+  };
+}
