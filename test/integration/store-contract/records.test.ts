@@ -212,12 +212,12 @@ describe.each(backends)('$kind store: proposals and meetings', (backend) => {
       expect(await meetings().update('m1', { place: 'x' }, at(18))).toBe(false);
       expect(await meetings().update('m1', {}, at(18))).toBe(false);
       expect(await meetings().addItem('m1', item('late', '늦은 안건'), at(18))).toBe(false);
-      const decision = (text: string, kind: 'decision' | 'actionItem' = 'decision') => ({ kind, text, owner: null, due: null, section: '안건 1', position: 99 });
+      const decision = (text: string, kind: 'decision' | 'actionItem' = 'decision') => ({ kind, text, id: null, owner: null, ownerId: null, due: null, section: '안건 1', position: 99 });
       await meetings().replaceDecisions('m1', [decision('예산 승인'), decision('보고서 작성', 'actionItem')], at(19));
       await meetings().replaceDecisions('m1', [decision('예산 승인 (수정)'), { ...decision('보고서'), kind: 'actionItem', owner: '김위원', due: '2026-12-31' }], at(20));
       expect(await meetings().decisions('m1')).toEqual([
-        { kind: 'decision', text: '예산 승인 (수정)', owner: null, due: null, section: '안건 1', position: 0 },
-        { kind: 'actionItem', text: '보고서', owner: '김위원', due: '2026-12-31', section: '안건 1', position: 1 },
+        { kind: 'decision', text: '예산 승인 (수정)', id: null, owner: null, ownerId: null, due: null, section: '안건 1', position: 0 },
+        { kind: 'actionItem', text: '보고서', id: null, owner: '김위원', ownerId: null, due: '2026-12-31', section: '안건 1', position: 1 },
       ]);
       expect((await meetings().recentDecisions(1)).map((d) => [d.meetingId, d.text])).toEqual([['m1', '예산 승인 (수정)']]);
       await meetings().setMinutesSeedHash('m1', 'seed-hash');
