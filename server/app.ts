@@ -7,6 +7,7 @@ import type { AuthService } from './auth/auth-service';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { DocKinds } from './documents/access';
+import { moveCommentsOutOnLoad } from './comments/move-out';
 import { createDocumentServer, type DocumentServer } from './documents';
 import type { Ephemeral } from './ephemeral/ephemeral';
 import { newId } from './ids';
@@ -83,6 +84,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
     // One process needs no relay between instances: every client is on this one.
     ephemeral: config.REDIS_URL ? ephemeral : undefined,
   });
+  // Comments stored the old way, in the text's own document, move to their companion when it loads.
+  moveCommentsOutOnLoad(documents, { docs: store.docs, logger });
   const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN, watch: (session) => core.liveSessions.watch(session) });
   const control = new ControlPlane(ephemeral, controlActions(core, io, documents), logger);
   await control.start();

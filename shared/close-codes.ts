@@ -10,8 +10,6 @@ export const CloseCode = {
   documentTooLarge: 4414,
   invalidMessage: 4400,
   permissionsChanged: 4409,
-  /** A commenter's update changed more than the comments: refused whole. The client's copy holds text the server will never take. */
-  commentsOnly: 4423,
   /** An update that decoded but would not apply (Yjs threw): refused whole, nothing stored. The client's copy holds it, so it gives the copy up. */
   notApplicable: 4422,
   /** The user signed out somewhere: reconnect, and sign in again if this session was the one (4500s: try again). */

@@ -19,6 +19,8 @@ export interface CollabConnectionOptions {
   userId: string;
   /** Called whenever `status`, `refusal` or `loaded` changes. */
   onChange(): void;
+  /** Whether others see this person here (carets); false for a document nobody edits in view (comments). */
+  presence?: boolean;
 }
 
 /** The document server's endpoint on this page's own host: `ws(s)://host/yjs`. */
@@ -43,6 +45,7 @@ export class CollabConnection {
     this.#persistence = openPersistence(`fw:${options.userId}:${options.docName}`, this.doc);
     void this.#persistence?.whenSynced.then(() => this.#markLoaded(), () => {});
     this.provider = new WebsocketProvider(yjsServerUrl(), options.docName, this.doc);
+    if (options.presence === false) this.provider.awareness.setLocalState(null);
     this.provider.on('status', this.#onStatus);
     this.provider.on('sync', this.#onSync);
     this.provider.on('closed', this.#onClosed);
@@ -103,13 +106,13 @@ export class CollabConnection {
 
   readonly #onClosed = (event: CollabRefusal) => {
     this.#refusal = { code: event.code, reason: event.reason };
-    if (event.code === CloseCode.commentsOnly || event.code === CloseCode.notApplicable) this.#giveUpLocalChanges();
+    if (event.code === CloseCode.notApplicable) this.#giveUpLocalChanges();
     this.#changed();
   };
 
   /**
-   * This copy holds changes to the text that the server will never take (made offline
-   * before the document became comment-only, or one that does not apply): every visit would send them again and be
+   * This copy holds a change that the server will never take (one that does not apply):
+   * every visit would send it again and be
    * refused again. The provider has stopped (44xx closes are final); forget the copy, so
    * that the next visit starts from the server's. The badge says why.
    */

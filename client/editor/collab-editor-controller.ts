@@ -2,6 +2,7 @@ import { Editor, type Extensions } from '@tiptap/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
 import { CollabConnection, type CollabRefusal, type CollabStatus } from './collab-connection';
+import { commentsDocName } from '../../shared/comments';
 import { collaborativeExtensions } from './extensions';
 
 export interface CollabEditorTarget {
@@ -18,8 +19,8 @@ export interface CollabEditorOptions {
   editable(): boolean;
   /** The accessible name of the editing area. */
   label(): string;
-  /** The editor (and its document) appeared or went away. */
-  onEditor?(editor: Editor | null, doc: Y.Doc | null): void;
+  /** The editor (and its document, and its comments' document) appeared or went away. */
+  onEditor?(editor: Editor | null, doc: Y.Doc | null, comments: Y.Doc | null): void;
   /** The server refused the connection for good. */
   onRefused?(refusal: CollabRefusal): void;
   /** Extra content extensions, read when a document opens (the minutes' structured blocks). */
@@ -34,6 +35,8 @@ export interface CollabEditorOptions {
  */
 export class CollabEditorController implements ReactiveController {
   #connection: CollabConnection | null = null;
+  /** The comment threads, in the companion document `comments:<docName>`; anchored into the text. */
+  #comments: CollabConnection | null = null;
   #editor: Editor | null = null;
   #key = '';
   #label = '';
@@ -51,6 +54,10 @@ export class CollabEditorController implements ReactiveController {
 
   get doc(): Y.Doc | null {
     return this.#connection?.doc ?? null;
+  }
+
+  get comments(): Y.Doc | null {
+    return this.#comments?.doc ?? null;
   }
 
   get status(): CollabStatus {
@@ -102,27 +109,39 @@ export class CollabEditorController implements ReactiveController {
       },
     });
     this.#connection = connection;
+    // Who may comment is decided on this document alone: a reader of the text may write here.
+    const comments = new CollabConnection({ docName: commentsDocName(target.docName), userId: target.user.id, presence: false, onChange: () => this.host.requestUpdate() });
+    this.#comments = comments;
     this.#label = this.options.label();
     this.#editor = new Editor({
       element: mount,
-      extensions: collaborativeExtensions({ doc: connection.doc, provider: connection.provider, user: target.user, extra: this.options.extensions?.() ?? [] }),
+      extensions: collaborativeExtensions({
+        doc: connection.doc,
+        comments: comments.doc,
+        provider: connection.provider,
+        user: target.user,
+        extra: this.options.extensions?.() ?? [],
+      }),
       editable: false,
       editorProps: { attributes: this.#attributes(false) },
     });
-    this.options.onEditor?.(this.#editor, connection.doc);
+    this.options.onEditor?.(this.#editor, connection.doc, comments.doc);
     this.host.requestUpdate();
   }
 
   #close(): void {
     const editor = this.#editor;
     const connection = this.#connection;
+    const comments = this.#comments;
     this.#editor = null;
     this.#connection = null;
+    this.#comments = null;
     if (!editor && !connection) return;
-    // The editor first: its plugins unhook from the provider's awareness and the document.
+    // The editor first: its plugins unhook from the provider's awareness and the documents.
     editor?.destroy();
     connection?.destroy();
-    this.options.onEditor?.(null, null);
+    comments?.destroy();
+    this.options.onEditor?.(null, null, null);
   }
 
   /** Writable once the text has loaded (typing into an empty, unsynced copy would duplicate it), and while the server listens. */

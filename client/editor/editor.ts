@@ -13,6 +13,8 @@ import { adoptEditorStyles } from './editor-styles';
 export interface EditorChangeDetail {
   editor: Editor | null;
   doc: Y.Doc | null;
+  /** The comment threads' own document, anchored into `doc`. */
+  comments: Y.Doc | null;
 }
 
 /** Fired (bubbling, composed) when the editor and its document appear or go away. */
@@ -50,7 +52,7 @@ export class FwEditor extends LitElement {
     mount: () => this.querySelector<HTMLElement>('.fw-editor__content'),
     editable: () => this.editable,
     label: () => this.label,
-    onEditor: (editor, doc) => this.#emit(editorChangeEvent, { editor, doc } satisfies EditorChangeDetail),
+    onEditor: (editor, doc, comments) => this.#emit(editorChangeEvent, { editor, doc, comments } satisfies EditorChangeDetail),
     onRefused: (refusal) => this.#emit(editorRefusedEvent, refusal satisfies CollabRefusal),
     extensions: () => this.extensions,
   });
@@ -63,6 +65,11 @@ export class FwEditor extends LitElement {
   /** The live Yjs document. */
   get doc(): Y.Doc | null {
     return this.#collab.doc;
+  }
+
+  /** The live document of the comment threads. */
+  get comments(): Y.Doc | null {
+    return this.#collab.comments;
   }
 
   protected override createRenderRoot() {

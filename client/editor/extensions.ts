@@ -32,6 +32,8 @@ export function contentExtensions(): Extensions {
 
 export interface CollaborativeOptions {
   doc: Y.Doc;
+  /** The comment threads' own document (see shared/comments.ts). */
+  comments: Y.Doc;
   provider: WebsocketProvider;
   user: { id: string; name: string };
   /** Extra content nodes for this kind of document (the minutes' decisions and action items). */
@@ -39,13 +41,13 @@ export interface CollaborativeOptions {
 }
 
 /** The live editor: the content, bound to the shared text, with everyone's carets and the comment highlights. */
-export function collaborativeExtensions({ doc, provider, user, extra = [] }: CollaborativeOptions): Extensions {
+export function collaborativeExtensions({ doc, comments, provider, user, extra = [] }: CollaborativeOptions): Extensions {
   return [
     ...contentExtensions(),
     ...extra,
     Collaboration.configure({ document: doc, field: TEXT_FIELD }),
     CollaborationCaret.configure({ provider, user: { name: user.name, color: userColour(user.id) } }),
-    CommentHighlights.configure({ doc }),
+    CommentHighlights.configure({ doc: comments }),
   ];
 }
 

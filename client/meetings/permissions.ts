@@ -37,7 +37,7 @@ export function abilities(user: User | null | undefined, m: Meeting | null | und
     participate: can(user, { type: 'meetings.participate', meeting }),
     present: isLive(m.status) && can(user, { type: 'meetings.present', meeting, itemPresenterId: current?.presenter?.userId ?? null }),
     writeMinutes: can(user, { type: 'meetings.minutes.write', meeting }),
-    commentMinutes: can(user, { type: 'meetings.minutes.comment', meeting }),
+    commentMinutes: can(user, { type: 'comments.write', on: { kind: 'minutes', meeting } }),
     minutesStatus: can(user, { type: 'meetings.minutes.status', meeting }),
     cancel: can(user, { type: 'meetings.cancel', meeting }) && meetingTransition(m.status, 'cancelled').ok,
   };

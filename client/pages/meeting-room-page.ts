@@ -76,7 +76,8 @@ export class MeetingRoomPage extends LitElement {
   readonly #liveDecisions = new LiveDecisionsController(this);
   readonly #idle = new IdleController(this, () => this.#sendPresence());
   #minutesEditor: FwEditor | null = null;
-  #minutesDoc: Y.Doc | null = null;
+  /** The minutes' comment threads, in their own document. */
+  #minutesComments: Y.Doc | null = null;
   #editorUser: { id: string; name: string } | null = null;
   #proposalTitles = new Map<string, string>();
   #where = 'agenda';
@@ -91,11 +92,11 @@ export class MeetingRoomPage extends LitElement {
     super();
     adoptMinutesStyles();
     this.addEventListener(editorChangeEvent, (event) => {
-      const { doc } = (event as CustomEvent<EditorChangeDetail>).detail;
+      const { doc, comments } = (event as CustomEvent<EditorChangeDetail>).detail;
       const target = event.target as FwEditor;
       if (target.slot !== 'minutes') return;
       this.#minutesEditor = target;
-      this.#minutesDoc = doc;
+      this.#minutesComments = comments;
       this.#liveDecisions.watch(doc);
       this.#scrollToCurrent = true;
       this.requestUpdate();
@@ -215,7 +216,7 @@ export class MeetingRoomPage extends LitElement {
               <header><h2 id="comments-title">${t.comments.title}</h2></header>
               <fw-comments-panel
                 .editor=${this.#minutesEditor?.editor ?? null}
-                .doc=${this.#minutesDoc}
+                .doc=${this.#minutesComments}
                 .user=${this.#editorUser}
                 ?canComment=${can.commentMinutes}
               ></fw-comments-panel>

@@ -51,6 +51,8 @@ export class ProposalPage extends LitElement {
 
   @state() private editor: Editor | null = null;
   @state() private doc: Y.Doc | null = null;
+  /** The comment threads' own document. */
+  @state() private comments: Y.Doc | null = null;
   @state() private tab: Tab = 'comments';
   @state() private renaming = false;
   @state() private busy = false;
@@ -65,9 +67,10 @@ export class ProposalPage extends LitElement {
   constructor() {
     super();
     this.addEventListener(editorChangeEvent, (event) => {
-      const { editor, doc } = (event as CustomEvent<EditorChangeDetail>).detail;
+      const { editor, doc, comments } = (event as CustomEvent<EditorChangeDetail>).detail;
       this.editor = editor;
       this.doc = doc;
+      this.comments = comments;
     });
     this.addEventListener(editorRefusedEvent, (event) => {
       if ((event as CustomEvent<CollabRefusal>).detail.code === CloseCode.unauthenticated) void this.session?.verify();
@@ -216,9 +219,9 @@ export class ProposalPage extends LitElement {
       <div role="tabpanel" id="panel-comments" aria-labelledby="tab-comments" ?hidden=${this.tab !== 'comments'}>
         <fw-comments-panel
           .editor=${this.editor}
-          .doc=${this.doc}
+          .doc=${this.comments}
           .user=${user ? this.#editorUser : null}
-          ?canComment=${p.canEdit}
+          ?canComment=${p.canComment}
         ></fw-comments-panel>
       </div>
       <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" ?hidden=${this.tab !== 'versions'}>

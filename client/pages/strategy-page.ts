@@ -94,6 +94,8 @@ export class StrategyPage extends LitElement {
   @state() private busy: string | null = null;
   @state() private editor: Editor | null = null;
   @state() private doc: Y.Doc | null = null;
+  /** The comment threads' own document. */
+  @state() private comments: Y.Doc | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #extensions = strategyExtensions();
@@ -102,9 +104,10 @@ export class StrategyPage extends LitElement {
   constructor() {
     super();
     this.addEventListener(editorChangeEvent, (event) => {
-      const { editor, doc } = (event as CustomEvent<EditorChangeDetail>).detail;
+      const { editor, doc, comments } = (event as CustomEvent<EditorChangeDetail>).detail;
       this.editor = editor;
       this.doc = doc;
+      this.comments = comments;
     });
     this.addEventListener(editorRefusedEvent, (event) => {
       if ((event as CustomEvent<CollabRefusal>).detail.code === CloseCode.unauthenticated) void this.session?.verify();
@@ -189,7 +192,7 @@ export class StrategyPage extends LitElement {
         )}
       </div>
       <div role="tabpanel" aria-labelledby="tool-comments" ?hidden=${this.tool !== 'comments'}>
-        <fw-comments-panel .editor=${this.editor} .doc=${this.doc} .user=${this.#editorUser} ?canComment=${s.canComment}></fw-comments-panel>
+        <fw-comments-panel .editor=${this.editor} .doc=${this.comments} .user=${this.#editorUser} ?canComment=${s.canComment}></fw-comments-panel>
       </div>
       <div role="tabpanel" aria-labelledby="tool-versions" ?hidden=${this.tool !== 'versions'}>
         <fw-versions-panel .source=${strategyVersionSource} ?canSave=${s.canWrite} .doc=${this.doc}></fw-versions-panel>

@@ -3,12 +3,13 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
+import { textDocNameOf } from '../../shared/comments';
 import type { User } from '../../shared/domain';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import { Connection, StandardClose } from './connection';
-import type { DocumentServer, DocumentServerDeps, DocumentServerStats, ExclusiveDoc } from './index';
+import type { DocumentServer, DocumentServerDeps, DocumentServerStats, ExclusiveDoc, LoadedListener } from './index';
 import { DocRegistry } from './registry';
 import { StateMerger } from './state-merger';
 import { createSocketServer, docNameOf, refuse } from './upgrade';
@@ -35,6 +36,7 @@ export class DocumentServerImpl implements DocumentServer {
   private readonly requests = new WeakMap<Connection, IncomingMessage>();
   private checks = 0;
   private closing = false;
+  private readonly loadedListeners: LoadedListener[] = [];
 
   constructor(private readonly deps: DocumentServerDeps) {
     this.log = deps.logger.child({ module: 'documents' });
@@ -47,6 +49,7 @@ export class DocumentServerImpl implements DocumentServer {
       relay: deps.ephemeral && { ephemeral: deps.ephemeral, instanceId: newId() },
       // Only with a way to read the user as they are now; otherwise a write would re-decide with stale facts.
       accessNow: deps.findUser && ((conn) => this.accessNow(conn)),
+      onLoaded: (name, doc) => this.loaded(name, doc.doc),
     });
     this.heartbeat = setInterval(() => this.connections.forEach((c) => c.heartbeat()), heartbeatMs);
     this.heartbeat.unref();
@@ -69,8 +72,13 @@ export class DocumentServerImpl implements DocumentServer {
 
   async recheck(match: (docName: string) => boolean): Promise<void> {
     this.accessEpoch++;
-    const affected = [...this.connections].filter((c) => c.isOpen && match(c.docName));
+    // A document's comments follow it: `comments:proposal:1` is rechecked with `proposal:1`.
+    const affected = [...this.connections].filter((c) => c.isOpen && match(textDocNameOf(c.docName) ?? c.docName));
     await Promise.all(affected.map((c) => this.recheckConnection(c)));
+  }
+
+  onLoaded(listener: LoadedListener): void {
+    this.loadedListeners.push(listener);
   }
 
   async change(docName: string, fn: (doc: Y.Doc) => void): Promise<void> {
@@ -113,6 +121,16 @@ export class DocumentServerImpl implements DocumentServer {
     clearTimeout(timer);
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private loaded(docName: string, doc: Y.Doc): void {
+    for (const listener of this.loadedListeners) {
+      try {
+        listener(docName, doc);
+      } catch (error) {
+        this.log.error({ err: error, docName }, 'a listener failed on a loaded document');
+      }
+    }
   }
 
   /** Authenticates and decides access before the WebSocket exists; refuses with a close code and reason. */

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
-import { COMMENTS_FIELD } from '../../shared/comments';
 import { limits } from '../../shared/limits';
 import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
@@ -17,7 +16,6 @@ import { SizeGuard } from './size-guard';
 import { replayLog } from './log-replay';
 import { TrialDoc } from './trial';
 import { UpdateBatch } from './update-batch';
-import { UpdateScope, type Scope } from './update-scope';
 
 export interface LiveDocDeps {
   store: DocStore;
@@ -45,7 +43,7 @@ export interface LiveDocDeps {
 const busyWithinMs = 5;
 
 /** Why a connection's update was refused; the connection is then closed with a reason. */
-type Refusal = 'too-large' | 'store-failed' | 'not-applicable' | 'comments-only' | 'unresolved';
+type Refusal = 'too-large' | 'store-failed' | 'not-applicable' | 'unresolved';
 
 /** A server-side change a command staged: stored at `seq` once `committed`. */
 interface Staged {
@@ -168,7 +166,7 @@ export class LiveDoc {
   attach(conn: Connection): void {
     this.connections.add(conn);
     conn.onClosed(() => this.detach(conn));
-    // A reader's reply to sync step 1 would be ignored anyway, so only writers and commenters are asked.
+    // A reader's reply to sync step 1 would be ignored anyway, so only writers are asked.
     if (conn.access !== 'read') conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     this.awareness.sendStates(conn);
     conn.attach((message) => this.receive(conn, message));
@@ -180,7 +178,7 @@ export class LiveDoc {
     conn.access = access;
     conn.log.info({ access }, 'access changed');
     if (access === 'read') this.awareness.drop(conn, conn);
-    // A new writer or commenter may hold edits it made offline; asking for its state brings them in.
+    // A new writer may hold edits it made offline; asking for its state brings them in.
     else conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
   }
 
@@ -378,24 +376,13 @@ export class LiveDoc {
 
   /**
    * The updates of a round that may be written: none from a failed connection, none that
-   * make the doc too large, none from a commenter that change more than the comments, and
-   * none that would not apply in full (tried on the replica, in order, after those admitted
-   * before it in this round).
+   * make the doc too large, and none that would not apply in full (tried on the replica,
+   * in order, after those admitted before it in this round).
    */
   private admit(received: Received[]): Received[] {
     const admitted: Received[] = [];
-    // One per round: a commenter's next update in this round may refer to this one's items.
-    let scope: UpdateScope | undefined;
     for (const r of received) {
       if (r.origin.failed) continue;
-      if (r.origin.access === 'comment') {
-        scope ??= new UpdateScope(this.doc);
-        const verdict = this.scopeOf(scope, r.info.update);
-        if (verdict !== 'within') {
-          this.refuse(r.origin, verdict === 'beyond' ? 'comments-only' : 'unresolved');
-          continue;
-        }
-      }
       if (!this.size.admits(r.info.update, r.info.inserts)) {
         this.refuse(r.origin, 'too-large');
         continue;
@@ -410,16 +397,6 @@ export class LiveDoc {
       admitted.push(r);
     }
     return admitted;
-  }
-
-  /** A commenter's update, located; one that cannot be (it parsed, so that is a bug here) is refused. */
-  private scopeOf(scope: UpdateScope, update: Uint8Array): Scope {
-    try {
-      return scope.scopeOf(update, COMMENTS_FIELD);
-    } catch (error) {
-      this.log.error({ err: error }, "could not locate a commenter's update; refused");
-      return 'beyond';
-    }
   }
 
   private apply(update: Uint8Array, origin: Connection): void {
@@ -464,18 +441,11 @@ export class LiveDoc {
       case 'not-applicable':
         conn.close(CloseCode.notApplicable, 'Your change could not be applied to this document and was not saved.');
         return;
-      case 'comments-only':
-        conn.log.info('refused a change beyond the comments from a commenter');
-        conn.close(CloseCode.commentsOnly, 'Only comments may be added to this document now; your change to its text was not saved.');
-        return;
       case 'unresolved':
         // Another instance may have what it refers to; the relay brings it here soon, so the client retries
         // (its sync reply then carries all it has, dependencies included).
         conn.log.info('refused an update that refers to changes not here yet');
-        conn.close(
-          StandardClose.tryAgainLater,
-          `Your ${conn.access === 'comment' ? 'comment' : 'change'} refers to changes this server has not received yet; reconnecting.`,
-        );
+        conn.close(StandardClose.tryAgainLater, 'Your change refers to changes this server has not received yet; reconnecting.');
         return;
       default:
         why satisfies never;

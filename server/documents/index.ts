@@ -8,8 +8,8 @@ import type { DocKinds } from './access';
 import type { DocStore } from './doc-store';
 import { DocumentServerImpl } from './document-server';
 
-export type { DocAccess, DocKind } from './access';
-export { DocKinds } from './access';
+export type { DocAccess, DocGrant, DocKind } from './access';
+export { DocKinds, grant } from './access';
 export type { DocStore, DocVersion, DocVersionInfo, NewDocVersion } from './doc-store';
 
 export interface DocumentServerDeps {
@@ -37,8 +37,13 @@ export interface DocumentServerDeps {
 export interface DocumentServer {
   /** Call from the http server's 'upgrade' for paths starting with /yjs/; returns false if not ours. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Re-decide access of live connections (role change, proposal locked): writers may become readers or be closed. */
+  /**
+   * Re-decide access of live connections (role change, proposal locked): writers may become readers or be closed.
+   * A comments companion is matched by its text's name: `match('proposal:1')` rechecks `comments:proposal:1` too.
+   */
   recheck(match: (docName: string) => boolean): Promise<void>;
+  /** Calls `listener` with each document once it has loaded, before any connection sees it (see server/comments). */
+  onLoaded(listener: LoadedListener): void;
   /** Apply a server-side change (e.g. restoring a version) to a doc, persisted and broadcast like a client edit. */
   change(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
   /** Current full state of a doc (loads it if needed). */
@@ -55,6 +60,9 @@ export interface DocumentServer {
   /** Flush, close sockets with 1001. */
   close(): Promise<void>;
 }
+
+/** Told of a document that has loaded; it may read the document and change it (through the server), not keep it. */
+export type LoadedListener = (docName: string, doc: Y.Doc) => void;
 
 /**
  * A document held for one command: no other write reaches it until the command ends, so

@@ -10,6 +10,8 @@ export interface RegistryOptions {
   compactEvery: number;
   merge: LiveDocDeps['merge'];
   accessNow?: LiveDocDeps['accessNow'];
+  /** Told of each document that loaded. */
+  onLoaded(name: string, doc: LiveDoc): void;
 }
 
 /**
@@ -79,6 +81,7 @@ export class DocRegistry {
       // Whoever asked may be gone already (a socket closed while loading); then nobody would ever detach.
       this.scheduleUnload(name);
       this.options.logger.debug({ docName: name, ms: Date.now() - started }, 'document loaded');
+      this.options.onLoaded(name, doc);
       return doc;
     } catch (error) {
       this.options.logger.error({ err: error, docName: name }, 'document failed to load');

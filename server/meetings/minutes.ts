@@ -15,7 +15,7 @@ import {
 } from '../../shared/meetings/minutes';
 import { can } from '../../shared/permissions';
 import type { Decision } from '../../shared/schemas/meetings';
-import type { DocKind, DocStore, ExclusiveDoc } from '../documents';
+import { grant, type DocKind, type DocStore, type ExclusiveDoc } from '../documents';
 import type { Tx } from '../store/store';
 import type { MeetingStore } from './meeting-store';
 
@@ -50,15 +50,15 @@ export async function seedMinutes(docs: Pick<DocStore, 'count' | 'append'>, meet
   return templateHash(meeting);
 }
 
-/** Who may write or comment on the minutes follows their status: see `meetings.minutes.write` and `.comment`. */
+/** Who may write or comment on the minutes follows their status: see `meetings.minutes.write` and `comments.write`. */
 export function minutesDocKind(store: MeetingStore): DocKind {
   return {
     prefix: MINUTES_PREFIX,
     async access(user, id) {
       const meeting = await store.get(id);
       if (!meeting) return null;
-      if (can(user, { type: 'meetings.minutes.write', meeting })) return 'write';
-      return can(user, { type: 'meetings.minutes.comment', meeting }) ? 'comment' : 'read';
+      const text = can(user, { type: 'meetings.minutes.write', meeting }) ? 'write' : 'read';
+      return grant(text, can(user, { type: 'comments.write', on: { kind: 'minutes', meeting } }));
     },
   };
 }

@@ -16,7 +16,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { CreateProposalBody, Proposal, ProposalDetail, UpdateProposalBody } from '../../shared/schemas/proposals';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import type { DocAccess } from '../documents/access';
+import { grant, type DocGrant } from '../documents/access';
 import { newId } from '../ids';
 import { proposalDocName, type LiveDocuments } from './live-documents';
 import type { ProposalAnnouncement } from '../notifications';
@@ -206,11 +206,12 @@ export class ProposalService {
     return this.move(actor.id, row, 'incorporated', note, { source }, alongside);
   }
 
-  /** Reader or writer of `proposal:<id>`; null when there is no such proposal. */
-  async docAccess(user: User, id: string): Promise<DocAccess | null> {
+  /** Reader or writer of `proposal:<id>` and of its comments; null when there is no such proposal. */
+  async docAccess(user: User, id: string): Promise<DocGrant | null> {
     const row = await this.d.store.byId(id);
     if (!row) return null;
-    return can(user, { type: 'proposals.edit', proposal: row }) ? 'write' : 'read';
+    const text = can(user, { type: 'proposals.edit', proposal: row }) ? 'write' : 'read';
+    return grant(text, can(user, { type: 'comments.write', on: { kind: 'proposal', proposal: row } }));
   }
 
   /**
@@ -261,6 +262,7 @@ export class ProposalService {
       docName: proposalDocName(row.id),
       history: await this.d.store.history(row.id),
       canEdit: can(actor, { type: 'proposals.edit', proposal: row }),
+      canComment: can(actor, { type: 'comments.write', on: { kind: 'proposal', proposal: row } }),
       canRename: can(actor, { type: 'proposals.rename', proposal: row }),
       nextStatuses: nextStatuses(row.status).filter((to) => can(actor, { type: 'proposals.move', proposal: row, to })),
     };

@@ -34,13 +34,12 @@ export function createStrategy(d: {
       actions: { version: 'strategy.version', restore: 'strategy.restore' },
       docName: () => service.docName,
       exists: async (id) => id === FORUM_ID,
-      writable: async (actor) => (service.access(actor) === 'write' ? ok(true) : err('forbidden', "Only ministry staff can change the strategy's text.")),
+      writable: async (actor) => (service.access(actor).text === 'write' ? ok(true) : err('forbidden', "Only ministry staff can change the strategy's text.")),
     },
   );
   return {
     service,
     versions,
-    // Comments come through the same DocKind mechanism as proposals and minutes: 'comment' access.
     docKind: { prefix: STRATEGY_PREFIX, access: async (user, id) => (id === FORUM_ID ? service.access(user) : null) },
   };
 }

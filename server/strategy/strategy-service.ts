@@ -8,7 +8,7 @@ import type { ChapterProgress, StrategyView } from '../../shared/schemas/strateg
 import { STRATEGY_FIELD, strategyDocName } from '../../shared/strategy';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import type { DocAccess } from '../documents/access';
+import { grant, type DocGrant } from '../documents/access';
 import type { DocStore } from '../documents/doc-store';
 import type { ForumStore } from '../forum/forum-store';
 import type { MeetingStore } from '../meetings/meeting-store';
@@ -48,9 +48,8 @@ export class StrategyService {
   }
 
   /** Ministry staff write, chairpersons comment, everyone else reads. */
-  access(user: User): DocAccess {
-    if (can(user, { type: 'strategy.write' })) return 'write';
-    return can(user, { type: 'strategy.comment' }) ? 'comment' : 'read';
+  access(user: User): DocGrant {
+    return grant(can(user, { type: 'strategy.write' }) ? 'write' : 'read', can(user, { type: 'comments.write', on: { kind: 'strategy' } }));
   }
 
   async view(actor: User): Promise<StrategyView> {
@@ -64,7 +63,7 @@ export class StrategyService {
       daysLeft: daysUntil(dueOn, today),
       chapters: await this.progress(),
       canWrite: can(actor, { type: 'strategy.write' }),
-      canComment: can(actor, { type: 'strategy.comment' }),
+      canComment: can(actor, { type: 'comments.write', on: { kind: 'strategy' } }),
       canIncorporate: can(actor, { type: 'strategy.incorporate' }),
     };
   }

@@ -1,4 +1,5 @@
 import type { Role, SubcommitteeId } from '../domain';
+import { commentRule, type CommentAction } from './comments';
 import { coreRule, type CoreAction } from './core';
 import { proposalRule, type ProposalAction } from './proposals';
 import { meetingRule, type MeetingAction } from './meetings';
@@ -17,7 +18,7 @@ export interface Actor {
  * keeps its rules in its own file; `can` is the one door to them all
  * (tested as a table in test/unit/shared/permissions*.test.ts).
  */
-export type Action = CoreAction | ProposalAction | MeetingAction | PollAction | StrategyAction;
+export type Action = CoreAction | ProposalAction | MeetingAction | PollAction | StrategyAction | CommentAction;
 
 /** "May this user do this to that?" Pure, so the client may ask it too (to hide buttons); the server decides. */
 export function can(actor: Actor, action: Action): boolean {
@@ -31,6 +32,8 @@ export function can(actor: Actor, action: Action): boolean {
       return pollRule(actor, action as PollAction);
     case 'strategy':
       return strategyRule(actor, action as StrategyAction);
+    case 'comments':
+      return commentRule(actor, action as CommentAction);
     default:
       return coreRule(actor, action as CoreAction);
   }

@@ -30,8 +30,6 @@ export type MeetingAction =
   | { type: 'meetings.present'; meeting: MeetingRef; itemPresenterId: string | null }
   /** Write the text of the minutes (readers receive it live). */
   | { type: 'meetings.minutes.write'; meeting: MeetingRef }
-  /** Comment on the minutes (writers comment too); circulated minutes take comments only. */
-  | { type: 'meetings.minutes.comment'; meeting: MeetingRef }
   /** Circulate, return to draft, approve. */
   | { type: 'meetings.minutes.status'; meeting: MeetingRef }
   /** Mark an action item of the minutes done or not done; `ownerId` is the item's owner, if a user. */
@@ -69,20 +67,6 @@ export function meetingRule(actor: Actor, action: MeetingAction): boolean {
     case 'meetings.actionItems.done':
       // Done is a fact about the work, not a change to the record: approved minutes take it too.
       return takesMinutes(actor) || (action.ownerId !== null && action.ownerId === actor.id);
-    case 'meetings.minutes.comment':
-      switch (action.meeting.minutesStatus) {
-        case 'draft':
-          return takesMinutes(actor);
-        // Circulated: participants propose their amendments as comments.
-        case 'circulated':
-          return participates(actor);
-        case 'approved':
-          return false;
-        default: {
-          const unknown: never = action.meeting.minutesStatus;
-          throw new Error(`unhandled minutes status ${JSON.stringify(unknown)}`);
-        }
-      }
     default: {
       const unknown: never = action;
       throw new Error(`unhandled action ${JSON.stringify(unknown)}`);

@@ -2,12 +2,11 @@ import type { Actor } from './index';
 
 /**
  * The strategy document, as proposals are ruled: ministry staff write it and
- * incorporate adopted proposals into it, chairpersons comment on it, everyone reads it.
+ * incorporate adopted proposals into it, everyone reads it (who comments: shared/permissions/comments.ts).
  */
 export type StrategyAction =
   | { type: 'strategy.read' }
   | { type: 'strategy.write' }
-  | { type: 'strategy.comment' }
   /** Insert an adopted proposal into its chapter and move it to `incorporated`. */
   | { type: 'strategy.incorporate' };
 
@@ -18,8 +17,6 @@ export function strategyRule(actor: Actor, action: StrategyAction): boolean {
     case 'strategy.write':
     case 'strategy.incorporate':
       return actor.role === 'ministry';
-    case 'strategy.comment':
-      return actor.role === 'ministry' || actor.role === 'chair';
     default: {
       const unknown: never = action;
       throw new Error(`unhandled action ${JSON.stringify(unknown)}`);

@@ -75,6 +75,8 @@ export const ProposalDetail = Proposal.extend({
   history: z.array(StatusChange),
   /** What the requesting user may do now (the server decides again on each call). */
   canEdit: z.boolean(),
+  /** May add, answer and resolve comment threads (`comments.write`). */
+  canComment: z.boolean(),
   canRename: z.boolean(),
   nextStatuses: z.array(ProposalStatus),
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMENTS_FIELD } from '../../shared/comments';
+import { COMMENTS_FIELD, commentsDocName } from '../../shared/comments';
 import { minutesFragment, minutesText as minutesPlainText } from '../../shared/meetings/minutes';
 import { FIRST_MEETING_TITLE } from '../../server/seed/demo-meetings';
 import { demoAccount, see, selectText, useStage } from '../helpers/e2e';
@@ -147,9 +147,12 @@ describe('circulated minutes', () => {
   /** The minutes as the server holds them: plain text and comment bodies. */
   async function serverMinutes(): Promise<{ text: string; comments: string[] }> {
     const { doc, fragment } = minutesFragment(await server.documents.state(`minutes:${meetingId}`));
-    const comments = doc.getArray<Y.Map<unknown>>(COMMENTS_FIELD).map((t) => String(t.get('body')));
+    const companion = new Y.Doc();
+    Y.applyUpdate(companion, await server.documents.state(commentsDocName(`minutes:${meetingId}`)));
+    const comments = companion.getArray<Y.Map<unknown>>(COMMENTS_FIELD).map((t) => String(t.get('body')));
     const text = minutesPlainText(fragment);
     doc.destroy();
+    companion.destroy();
     return { text, comments };
   }
 

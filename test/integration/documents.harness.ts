@@ -11,8 +11,9 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { User } from '../../shared/domain';
-import { DocKinds, type DocAccess, type DocKind } from '../../server/documents/access';
+import { DocKinds, grant, type DocAccess, type DocGrant, type DocKind } from '../../server/documents/access';
 import type { DocStore } from '../../server/documents/doc-store';
+import { moveCommentsOutOnLoad } from '../../server/comments/move-out';
 import { createDocumentServer, type DocumentServer } from '../../server/documents/index';
 import { encodeSyncStep1 } from '../../server/documents/messages';
 import { systemClock } from '../../server/clock';
@@ -41,15 +42,19 @@ export const users = {
 } satisfies Record<string, User>;
 export type UserName = keyof typeof users;
 
+/** A user's access to a note: 'comment' reads the text and writes its comments (`comments:note:<id>`). */
+export type NoteRule = DocAccess | 'comment' | null;
+
 /** `note:<id>` documents; `note:missing-*` do not exist; `rules` overrides a user's access. */
 export class NoteKind implements DocKind {
   readonly prefix = 'note';
-  readonly rules = new Map<string, DocAccess | null>();
+  readonly rules = new Map<string, NoteRule>();
 
-  async access(u: User, id: string): Promise<DocAccess | null> {
+  async access(u: User, id: string): Promise<DocGrant | null> {
     if (id.startsWith('missing')) return null;
-    if (this.rules.has(u.id)) return this.rules.get(u.id)!;
-    return u.role === 'observer' ? 'read' : 'write';
+    const rule = this.rules.has(u.id) ? this.rules.get(u.id)! : u.role === 'observer' ? 'read' : 'write';
+    if (rule === null) return null;
+    return rule === 'comment' ? grant('read', true) : grant(rule, rule === 'write');
   }
 }
 
@@ -265,6 +270,7 @@ export class Harness {
       idleUnloadMs: this.options.idleUnloadMs,
       compactEvery: this.options.compactEvery,
     });
+    moveCommentsOutOnLoad(this.docs, { docs: this.store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commentsDocName } from '../../shared/comments';
 import { ACTION_ITEM_NODE, DECISION_NODE, MINUTES_FIELD, minutesFragment, minutesText } from '../../shared/meetings/minutes';
 import type { z } from 'zod';
 import type { AgendaItem, Decision, Meeting, MeetingDetail, MeetingSummary, MinutesInfo } from '../../shared/schemas/meetings';
@@ -181,15 +182,19 @@ describe('meetings over HTTP', () => {
     expect((await http('chair.global', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'circulated' })).status).toBe(403);
     expect((await http('ministry', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'circulated' })).body.minutes.status).toBe('circulated');
     // Circulated: the text is what will be approved; participants comment, observers read.
-    for (const who of ['ministry', 'minutes', 'chair.global']) expect(await server.kinds.access(await user(who), name)).toBe('comment');
+    for (const who of ['ministry', 'minutes', 'chair.global']) {
+      expect(await server.kinds.access(await user(who), name)).toBe('read');
+      expect(await server.kinds.access(await user(who), commentsDocName(name))).toBe('write');
+    }
     expect(await server.kinds.access(await user('observer'), name)).toBe('read');
+    expect(await server.kinds.access(await user('observer'), commentsDocName(name))).toBe('read');
 
     const approved = await http('ministry', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'approved' });
     expect(approved.status).toBe(200);
     const expected = createHash('sha256').update(await minutesOf(m.id)).digest('hex');
     expect(approved.body.minutes).toMatchObject({ status: 'approved', approvedBy: { name: '이정민' }, contentHash: expected });
     expect(approved.body.minutes.approvedAt).not.toBeNull();
-    for (const who of ['ministry', 'minutes', 'chair.global']) expect(await server.kinds.access(await user(who), name)).toBe('read');
+    for (const who of ['ministry', 'minutes', 'chair.global']) expect(await server.kinds.access(await user(who), commentsDocName(name))).toBe('read');
     expect((await http('ministry', 'POST', `/api/meetings/${m.id}/minutes/status`, { to: 'draft' })).status).toBe(409);
     expect((await server.store.docs.listVersions(name)).map((v) => v.label)).toEqual(['확정 회의록', '회람본']);
     expect((await http('observer', 'GET', `/api/meetings/${m.id}`)).body.meeting.minutes).toMatchObject({ contentHash: expected });

@@ -2,7 +2,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENTS_FIELD } from '../../shared/comments';
+import { COMMENTS_FIELD, commentsDocName } from '../../shared/comments';
 import type { StrategyView } from '../../shared/schemas/strategy';
 import { strategyDocName } from '../../shared/strategy';
 import { blocksFromState } from '../../server/exports/from-yjs';
@@ -17,9 +17,9 @@ describe('the strategy', () => {
   const docName = strategyDocName();
 
   const strategy = async (who = h.ministry) => ((await h.http(who, 'GET', '/api/strategy')).json as { strategy: StrategyView }).strategy;
-  const open = async (token: string) => {
+  const open = async (token: string, name = docName) => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${h.server.url.replace('http', 'ws')}/yjs`, docName, doc, {
+    const provider = new WebsocketProvider(`${h.server.url.replace('http', 'ws')}/yjs`, name, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       params: { token },
       disableBc: true,
@@ -28,9 +28,9 @@ describe('the strategy', () => {
     await waitFor(() => provider.synced, 'the strategy to sync');
     return { doc, provider };
   };
-  const serverDoc = async () => {
+  const serverDoc = async (name = docName) => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, await h.server.documents.state(docName));
+    Y.applyUpdate(doc, await h.server.documents.state(name));
     return doc;
   };
 
@@ -61,6 +61,7 @@ describe('the strategy', () => {
   it('lets ministry staff write, chairpersons comment but not edit, observers only read', async () => {
     const ministry = await open(h.ministry.token);
     const chair = await open(h.chairs[1]!.token);
+    const chairComments = await open(h.chairs[1]!.token, commentsDocName(docName));
     const observer = await open(h.observer.token);
     const fragment = ministry.doc.getXmlFragment('default');
     const p = new Y.XmlElement('paragraph');
@@ -68,17 +69,23 @@ describe('the strategy', () => {
     fragment.insert(fragment.length, [p]);
     const thread = new Y.Map<unknown>();
     thread.set('body', '인력 분과 의견: 인재은행을 먼저 다뤄 주세요');
-    chair.doc.getArray(COMMENTS_FIELD).push([thread]);
+    chairComments.doc.getArray(COMMENTS_FIELD).push([thread]);
+    const chairSneak = new Y.XmlElement('paragraph');
+    chairSneak.insert(0, [new Y.XmlText('위원장이 쓴 문단')]);
+    chair.doc.getXmlFragment('default').insert(0, [chairSneak]);
     const sneak = new Y.XmlElement('paragraph');
     sneak.insert(0, [new Y.XmlText('참관인이 쓴 문단')]);
     observer.doc.getXmlFragment('default').insert(0, [sneak]);
-    await waitFor(async () => (await serverDoc()).getArray(COMMENTS_FIELD).length === 1, "the chair's comment to be stored");
+    await waitFor(async () => (await serverDoc(commentsDocName(docName))).getArray(COMMENTS_FIELD).length === 1, "the chair's comment to be stored");
     await waitFor(async () => (await serverDoc()).getXmlFragment('default').toString().includes('산업부가 쓴 문단'), "ministry's text to be stored");
     const text = (await serverDoc()).getXmlFragment('default').toString();
     expect(text).not.toContain('참관인이 쓴 문단');
+    expect(text).not.toContain('위원장이 쓴 문단');
     expect(h.server.kinds.access).toBeTypeOf('function');
-    expect(await h.server.kinds.access(h.chairs[1]!.user, docName)).toBe('comment');
+    expect(await h.server.kinds.access(h.chairs[1]!.user, docName)).toBe('read');
+    expect(await h.server.kinds.access(h.chairs[1]!.user, commentsDocName(docName))).toBe('write');
     expect(await h.server.kinds.access(h.observer.user, docName)).toBe('read');
+    expect(await h.server.kinds.access(h.observer.user, commentsDocName(docName))).toBe('read');
     expect(await h.server.kinds.access(h.ministry.user, docName)).toBe('write');
     expect(await h.server.kinds.access(h.ministry.user, 'strategy:other')).toBeNull();
   });

@@ -2,10 +2,10 @@ import * as Y from 'yjs';
 import { COMMENTS_FIELD } from '../../../shared/comments';
 
 /**
- * Comments live in the same Yjs document as the text (`doc.getArray('comments')`), so
- * they sync and persist offline with it. Writers comment, and so do commenters: the
- * server lets them change this array and nothing else (circulated minutes). A reader's
- * comments would never be applied by the server, so readers do not comment.
+ * Comments live in a Yjs document of their own beside the text's (`comments:<docName>`,
+ * see shared/comments.ts), in its `comments` array; they sync and persist offline like
+ * the text. Whoever may write that document comments (`comments.write`), whatever their
+ * access to the text; a reader's comments would never be applied by the server.
  *
  * Each thread is a Y.Map with the fields of `CommentThread`; `anchor` and `head` are
  * Y.RelativePosition JSON into the text, so the range follows concurrent edits;
@@ -71,12 +71,17 @@ function readThread(map: unknown): CommentThread | null {
   };
 }
 
-/** Every thread, oldest first. */
+/**
+ * Every thread, oldest first. A thread id seen twice is shown once, the first: two servers
+ * that moved the same old-style thread out of a text at once (server/comments) copy it twice.
+ */
 export function readThreads(doc: Y.Doc): CommentThread[] {
-  return commentsOf(doc)
-    .toArray()
-    .map(readThread)
-    .filter((t): t is CommentThread => t !== null);
+  const threads = new Map<string, CommentThread>();
+  for (const entry of commentsOf(doc).toArray()) {
+    const thread = readThread(entry);
+    if (thread && !threads.has(thread.id)) threads.set(thread.id, thread);
+  }
+  return [...threads.values()];
 }
 
 function findThread(doc: Y.Doc, id: string): ThreadMap | undefined {

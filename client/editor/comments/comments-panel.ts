@@ -21,9 +21,9 @@ interface Draft {
 /**
  * Comment threads beside the text: select text, "의견 추가", write; threads show the
  * quoted text, replies, resolve and reopen; a click on a thread shows its range in the
- * editor, a click on highlighted text opens its thread. Everyone reads; writers and
- * commenters of the document comment (`canComment`), since the server ignores a
- * reader's changes.
+ * editor, a click on highlighted text opens its thread. Everyone reads; those who may
+ * write the comments' own document comment (`canComment`), since the server ignores a
+ * reader's changes. `doc` is that document; `editor` shows the text the threads anchor to.
  */
 @customElement('fw-comments-panel')
 export class CommentsPanel extends LitElement {
@@ -32,7 +32,7 @@ export class CommentsPanel extends LitElement {
   @property({ attribute: false }) editor: Editor | null = null;
   @property({ attribute: false }) doc: Y.Doc | null = null;
   @property({ attribute: false }) user: CommentAuthor | null = null;
-  /** Whether this person may comment: a writer of the document, or a commenter (circulated minutes). */
+  /** Whether this person may comment (`comments.write`): the server decides again, on the comments' document. */
   @property({ type: Boolean }) canComment = false;
 
   @state() private hasSelection = false;

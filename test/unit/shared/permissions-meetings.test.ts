@@ -36,9 +36,9 @@ const table: [string, Action, Who[]][] = [
   ['write draft minutes', { type: 'meetings.minutes.write', meeting: meeting('draft') }, ['ministry', 'staff']],
   ['write the text of circulated minutes', { type: 'meetings.minutes.write', meeting: meeting('circulated') }, []],
   ['write approved minutes', { type: 'meetings.minutes.write', meeting: meeting('approved') }, []],
-  ['comment on draft minutes', { type: 'meetings.minutes.comment', meeting: meeting('draft') }, ['ministry', 'staff']],
-  ['comment on circulated minutes', { type: 'meetings.minutes.comment', meeting: meeting('circulated') }, participants],
-  ['comment on approved minutes', { type: 'meetings.minutes.comment', meeting: meeting('approved') }, []],
+  ['comment on draft minutes', { type: 'comments.write', on: { kind: 'minutes', meeting: meeting('draft') } }, ['ministry', 'staff']],
+  ['comment on circulated minutes', { type: 'comments.write', on: { kind: 'minutes', meeting: meeting('circulated') } }, participants],
+  ['comment on approved minutes', { type: 'comments.write', on: { kind: 'minutes', meeting: meeting('approved') } }, []],
   ['circulate or approve minutes', { type: 'meetings.minutes.status', meeting: meeting() }, ['ministry']],
   // Issue 17: the owner, ministry staff and minute-takers mark an action item done, approved minutes too.
   ["mark done a chairperson's action item", { type: 'meetings.actionItems.done', meeting: meeting(), ownerId: 'c' }, ['ministry', 'staff', 'chair']],
