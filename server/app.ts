@@ -15,6 +15,7 @@ import { rateLimitSocket } from './limits/socket';
 import { currentUserSocket } from './realtime/current-user';
 import type { Logger } from './logger';
 import type { Meetings } from './meetings';
+import type { Notifications } from './notifications';
 import type { Polls } from './polls';
 import { presenceSocketModule, startPresenceBroadcast } from './presence/socket';
 import type { Proposals } from './proposals';
@@ -45,6 +46,7 @@ export interface Forum {
   meetings: Meetings;
   strategy: Strategy;
   actionItems: Domains['actionItems'];
+  notifications: Notifications;
   kinds: DocKinds;
   seeded: SeedOutcome;
   /** Stops accepting, closes sockets, flushes the store. */
@@ -135,6 +137,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   // Mail waiting from before a restart goes out now; links in it use the origin known from here on.
   domains.mail.sender?.start();
   domains.actionItems.reminders.start();
+  domains.notifications.scheduler.start();
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -146,6 +149,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       stopResend();
       polls.stop();
       await control.stop();
+      await domains.notifications.scheduler.stop();
       await domains.mail.sender?.stop();
       await domains.actionItems.reminders.stop();
       await meetings.stop();
@@ -159,7 +163,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await store.close();
     })());
 
-  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, kinds, seeded, close };
+  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, kinds, seeded, close };
 }
 
 /** Listens on HOST:PORT and answers the URL to print (PORT 0 picks a free port). */

@@ -6,6 +6,7 @@ export const notificationKinds = [
   'meeting_scheduled',
   'meeting_moved',
   'meeting_cancelled',
+  'meeting_soon',
   'poll_opened',
   'minutes_circulated',
   'minutes_approved',

@@ -1,10 +1,13 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import type { Logger } from '../logger';
 import type { ForumServer } from '../realtime/socket-server';
 import type { Store } from '../store/store';
 import { NotificationService } from './notification-service';
 import { Notices } from './notices';
 import { notificationView, Notifier, type NotifierDeps } from './notifier';
+import { MeetingReminders } from './reminders';
+import { NotificationScheduler } from './scheduler';
 
 export { notificationRoutes } from './routes';
 export type { ActionItemNotice, MeetingAnnouncement, PollAnnouncement, ProposalAnnouncement } from './notices';
@@ -14,6 +17,8 @@ export interface Notifications {
   service: NotificationService;
   notices: Notices;
   notifier: Notifier;
+  /** Reminders and digests, by the clock; started once the server listens. */
+  scheduler: NotificationScheduler;
 }
 
 export function createNotifications(d: {
@@ -21,6 +26,9 @@ export function createNotifications(d: {
   audit: AuditLog;
   clock: Clock;
   io: ForumServer;
+  logger: Logger;
+  /** How often (real time) the scheduler looks for reminders and digests that fell due. */
+  tickMs: number;
   enqueueMail?: NotifierDeps['enqueueMail'];
 }): Notifications {
   const room = (userId: string) => `user:${userId}`;
@@ -41,5 +49,8 @@ export function createNotifications(d: {
     clock: d.clock,
     unreadChanged: (userId, unread) => d.io.to(room(userId)).emit('notification:unread', { unread }),
   });
-  return { service, notices: new Notices(notifier), notifier };
+  const notices = new Notices(notifier);
+  const reminders = new MeetingReminders({ store: d.store, clock: d.clock, notices });
+  const scheduler = new NotificationScheduler([{ name: 'meeting reminders', tick: () => reminders.tick() }], { everyMs: d.tickMs, logger: d.logger });
+  return { service, notices, notifier, scheduler };
 }

@@ -97,6 +97,23 @@ export class Notices {
     await this.notifier.notify(tx, notice);
   }
 
+  /** Everyone the meeting concerns: it starts in `minutes` minutes. */
+  async meetingSoon(tx: Tx, meetingId: string, minutes: number): Promise<void> {
+    const m = await tx.meetings.get(meetingId);
+    if (!m) return;
+    const where = m.place ?? m.onlineLink;
+    await this.notifier.notify(tx, {
+      kind: 'meeting_soon',
+      recipients: await this.meetingPeople(tx, meetingId),
+      actorId: null,
+      title: {
+        ko: `${minutes}분 뒤 회의 시작: ${m.title}${where ? ` · ${where}` : ''}`,
+        en: `Meeting starts in ${minutes} minutes: ${m.title}${where ? ` · ${where}` : ''}`,
+      },
+      link: meetingPath(meetingId),
+    });
+  }
+
   /** Those who may vote, and those checked in to the meeting. */
   async poll(tx: Tx, a: PollAnnouncement): Promise<void> {
     const checkedIn = await tx.meetings.checkedIn(a.meetingId);

@@ -32,4 +32,9 @@ export interface NotificationStore {
   /** The settings of several people in one read (those who never chose are left out). */
   settingsOf(userIds: string[]): Promise<Map<string, NotificationSettings>>;
   saveSettings(userId: string, settings: NotificationSettings): Promise<void>;
+  /**
+   * True the first time `key` is claimed, false ever after: a reminder or digest is written in
+   * the transaction that claims it, so a restart or a second instance never sends it again.
+   */
+  claimOnce(key: string, at: string): Promise<boolean>;
 }

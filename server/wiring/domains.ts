@@ -74,7 +74,15 @@ export function createDomains(d: {
     : null;
   const outbox = new MailOutbox({ enabled: mailOn, clock, origin: d.origin, kick: () => sender?.kick() });
   d.core.hooks.onInvited = (tx, invitation) => outbox.invitation(tx, invitation);
-  const notifications = createNotifications({ store, audit, clock, io: d.io, enqueueMail: (tx, requests) => outbox.notifications(tx, requests) });
+  const notifications = createNotifications({
+    store,
+    audit,
+    clock,
+    io: d.io,
+    logger,
+    tickMs: d.config.NOTIFY_TICK_MS,
+    enqueueMail: (tx, requests) => outbox.notifications(tx, requests),
+  });
   const { notices } = notifications;
   // The document server as the domains use it: access changes reach every instance.
   const live = {

@@ -49,6 +49,7 @@ export const defaultChoices: Record<NotificationKind, DeliveryChoice> = {
   meeting_scheduled: 'in_app_and_email',
   meeting_moved: 'in_app_and_email',
   meeting_cancelled: 'in_app_and_email',
+  meeting_soon: 'in_app',
   poll_opened: 'in_app',
   minutes_circulated: 'in_app_and_email',
   minutes_approved: 'in_app',

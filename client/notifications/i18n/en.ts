@@ -14,6 +14,7 @@ export const enNotifications: NotificationsCatalogue = {
     meeting_scheduled: 'Meeting scheduled',
     meeting_moved: 'Meeting moved',
     meeting_cancelled: 'Meeting cancelled',
+    meeting_soon: 'Meeting starting in 10 minutes',
     poll_opened: 'Vote opened',
     minutes_circulated: 'Minutes circulated',
     minutes_approved: 'Minutes approved',

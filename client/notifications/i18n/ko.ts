@@ -16,6 +16,7 @@ export const koNotifications: NotificationsCatalogue = {
     meeting_scheduled: '회의 일정 등록',
     meeting_moved: '회의 일정 변경',
     meeting_cancelled: '회의 취소',
+    meeting_soon: '10분 뒤 시작하는 회의',
     poll_opened: '표결 개시',
     minutes_circulated: '회의록 회람',
     minutes_approved: '회의록 확정',

@@ -399,4 +399,16 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 161,
+    name: 'notification claims',
+    sql: `
+      -- A reminder or a digest once sent (e.g. meeting-soon:<meeting>:<start>, digest:<user>:<day>):
+      -- claimed in the transaction that writes it, so no restart or second instance sends it again.
+      CREATE TABLE notification_claims (
+        key ctext PRIMARY KEY,
+        claimed_at ctext NOT NULL
+      );
+    `,
+  },
 ];

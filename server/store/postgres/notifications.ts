@@ -67,5 +67,8 @@ export function pgNotificationStore(sql: Sql): NotificationStore {
         [userId, JSON.stringify(settings.choices), settings.locale],
       );
     },
+    async claimOnce(key, at) {
+      return (await sql.run('INSERT INTO notification_claims (key, claimed_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, at])) === 1;
+    },
   };
 }

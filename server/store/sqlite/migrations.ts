@@ -393,4 +393,16 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 161,
+    name: 'notification claims',
+    sql: `
+      -- A reminder or a digest once sent (e.g. meeting-soon:<meeting>:<start>, digest:<user>:<day>):
+      -- claimed in the transaction that writes it, so no restart or second instance sends it again.
+      CREATE TABLE notification_claims (
+        key TEXT PRIMARY KEY,
+        claimed_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -40,6 +40,7 @@ export function sqliteNotificationStore(db: Db): NotificationStore {
     `INSERT INTO notification_settings (user_id, choices, locale) VALUES (?, ?, ?)
      ON CONFLICT (user_id) DO UPDATE SET choices = excluded.choices, locale = excluded.locale`,
   );
+  const claim = db.prepare<[string, string]>('INSERT INTO notification_claims (key, claimed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
   const addAll = db.transaction((rows: NotificationRecord[]) => {
     for (const row of rows) insert.run(row);
   });
@@ -73,6 +74,9 @@ export function sqliteNotificationStore(db: Db): NotificationStore {
     },
     async saveSettings(userId, settings) {
       putSettings.run(userId, JSON.stringify(settings.choices), settings.locale);
+    },
+    async claimOnce(key, at) {
+      return claim.run(key, at).changes === 1;
     },
   };
 }

@@ -202,6 +202,22 @@ describe.each(backends)('$kind store', (backend) => {
       expect(await n.settings(people.chair2.id)).toEqual({ choices: { meeting_scheduled: 'in_app' }, locale: 'ko' });
       expect([...(await n.settingsOf([people.chair2.id, people.chair.id])).keys()]).toEqual([people.chair2.id]);
     });
+
+    it('claims a reminder or digest key once: racing claims have one winner, a rolled-back claim is not kept', async () => {
+      const n = store().notifications;
+      expect(await n.claimOnce('meeting-soon:m1:2026-12-01T05:00:00.000Z', at(1))).toBe(true);
+      expect(await n.claimOnce('meeting-soon:m1:2026-12-01T05:00:00.000Z', at(2))).toBe(false);
+      expect(await n.claimOnce('meeting-soon:m1:2026-12-01T06:00:00.000Z', at(2))).toBe(true);
+      const racing = await Promise.all([1, 2, 3].map(() => store().transaction((tx) => tx.notifications.claimOnce('digest:u1:2026-12-01', at(3)))));
+      expect(racing.filter(Boolean)).toHaveLength(1);
+      await expect(
+        store().transaction(async (tx) => {
+          expect(await tx.notifications.claimOnce('digest:u1:2026-12-02', at(4))).toBe(true);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await n.claimOnce('digest:u1:2026-12-02', at(5))).toBe(true);
+    });
   });
 
   describe('mail outbox', () => {
