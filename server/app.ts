@@ -25,6 +25,8 @@ import { createSocketServer, useSocketModules, type ForumServer } from './realti
 import { seed, type SeedOutcome } from './seed/seed';
 import type { Store } from './store/store';
 import type { Transport } from './mail';
+import { Metrics, timedDocStore } from './metrics/metrics';
+import { serveMetrics } from './metrics/serve';
 import { openCore } from './wiring/core';
 import { createDomains, type Domains } from './wiring/domains';
 import { buildHttpApp } from './wiring/http';
@@ -49,6 +51,8 @@ export interface Forum {
   notifications: Notifications;
   kinds: DocKinds;
   seeded: SeedOutcome;
+  /** GET /metrics on its own port (METRICS_PORT), when set. */
+  metricsUrl: string | undefined;
   /** Stops accepting, closes sockets, flushes the store. */
   close(): Promise<void>;
 }
@@ -76,8 +80,22 @@ export async function startForum(config: Config, options: StartOptions): Promise
 
   const http = createServer();
   const kinds = new DocKinds();
+  // Only when someone may read them: the event-loop monitor and the timers cost a little on every write.
+  const metrics =
+    config.METRICS_TOKEN || config.METRICS_PORT !== undefined
+      ? new Metrics({
+          socketConnections: () => io.of('/').sockets.size,
+          documentConnections: () => documents.stats().connections,
+          documentsLoaded: () => documents.stats().documents,
+          storeKind: store.kind,
+          storeHealthy: () => store.health(),
+          redisConfigured: ephemeral.kind === 'redis',
+          redisHealthy: () => ephemeral.health(),
+        })
+      : undefined;
   const documents = createDocumentServer({
-    store: store.docs,
+    store: metrics ? timedDocStore(store.docs, metrics) : store.docs,
+    forwarded: metrics && ((seconds) => metrics.fanOutSeconds.observe(seconds)),
     kinds,
     authenticate: authenticateUpgrade(core, config),
     // A re-check after a role change decides with the user as they are now.
@@ -106,7 +124,16 @@ export async function startForum(config: Config, options: StartOptions): Promise
     mailTransport: options.mailTransport,
   });
   const { presence, proposals, meetings, polls } = domains;
-  http.on('request', getRequestListener(buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin }).fetch));
+  if (metrics) {
+    for (const limiter of Object.values(core.limits)) limiter.onRefused = (limit: string) => metrics.rateLimited.inc({ limit });
+    polls.countBallots(() => metrics.ballots.inc());
+  }
+  let redisClients: { isReady: boolean }[] = [];
+  const busConnected = () => control.listening && redisClients.every((c) => c.isReady);
+  const httpApp = buildHttpApp({ core, domains, documents, config, logger, clock, clientDir, origin: () => origin, metrics, busConnected });
+  http.on('request', getRequestListener(httpApp.fetch));
+  const metricsPort = metrics && config.METRICS_PORT !== undefined ? await serveMetrics(metrics, config.HOST, config.METRICS_PORT) : undefined;
+  if (metricsPort) logger.info({ url: metricsPort.url }, 'metrics served without a token on their own port');
   routeUpgrades(http, documents);
   // The rate limit first: a refused event reaches no domain's handler.
   useSocketModules(io, [
@@ -116,7 +143,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
     presenceSocketModule(presence, logger), polls.socketModule,
     meetings.socketModule,
   ]);
-  const redisClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
+  const adapterClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
+  redisClients = adapterClients;
   const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);
   await meetings.start(io);
@@ -159,11 +187,12 @@ export async function startForum(config: Config, options: StartOptions): Promise
       http.closeAllConnections();
       await ephemeral.close();
       // close() waits for queued commands, which never drain while Redis is away.
-      await Promise.all(redisClients.map((c) => (c.isReady ? c.close().catch(() => {}) : c.destroy())));
+      await Promise.all(adapterClients.map((c) => (c.isReady ? c.close().catch(() => {}) : c.destroy())));
+      await metricsPort?.close();
       await store.close();
     })());
 
-  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, kinds, seeded, close };
+  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, kinds, seeded, metricsUrl: metricsPort?.url, close };
 }
 
 /** Listens on HOST:PORT and answers the URL to print (PORT 0 picks a free port). */

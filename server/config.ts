@@ -56,6 +56,14 @@ export const ConfigSchema = z.object({
   ACTION_ITEM_CHECK_MS: z.coerce.number().int().min(20).default(15 * 60_000),
   /** How often meeting reminders and comment digests are looked for (they are due by the clock). */
   NOTIFY_TICK_MS: z.coerce.number().int().min(20).default(30_000),
+  /** GET /metrics on the main port for `Authorization: Bearer <this>`; 404 without it. */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  /** GET /metrics without a token on this port of its own (HOST), for a network only the scraper reaches. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -50,6 +50,7 @@ export class DocumentServerImpl implements DocumentServer {
       // Only with a way to read the user as they are now; otherwise a write would re-decide with stale facts.
       accessNow: deps.findUser && ((conn) => this.accessNow(conn)),
       onLoaded: (name, doc) => this.loaded(name, doc.doc),
+      forwarded: deps.forwarded,
     });
     this.heartbeat = setInterval(() => this.connections.forEach((c) => c.heartbeat()), heartbeatMs);
     this.heartbeat.unref();

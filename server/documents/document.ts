@@ -27,6 +27,8 @@ export interface LiveDocDeps {
   relay?: { ephemeral: Ephemeral; instanceId: string };
   /** Called when the last connection leaves. */
   onIdle(): void;
+  /** Told, for each client update, the seconds from its arrival to its forwarding (the metrics). */
+  forwarded?(seconds: number): void;
   /**
    * What a connection may do now, asked before its updates are written (null: nothing, not
    * even read). A change of role or status made on another instance then holds at the next
@@ -56,6 +58,8 @@ interface Staged {
 interface Received {
   info: UpdateInfo;
   origin: Connection;
+  /** performance.now() when it arrived. */
+  at: number;
 }
 
 /**
@@ -299,7 +303,7 @@ export class LiveDoc {
       if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), info.update)) return;
       info = describeUpdate(Y.diffUpdate(info.update, Y.encodeStateVector(this.doc)));
     }
-    this.inbox.push({ info, origin: conn });
+    this.inbox.push({ info, origin: conn, at: performance.now() });
     if (this.roundQueued) return;
     this.roundQueued = true;
     const round = () => void this.writes.run(() => this.writeRoundSafely());
@@ -343,6 +347,10 @@ export class LiveDoc {
     } catch (error) {
       // Stored all the same: it must reach the document, and clients get it when they sync again.
       this.log.error({ err: error }, 'could not forward a round of updates');
+    }
+    if (this.deps.forwarded) {
+      const now = performance.now();
+      for (const r of round) this.deps.forwarded((now - r.at) / 1000);
     }
     for (const { info, origin } of round) this.apply(info.update, origin);
     this.trial.settled();

@@ -32,6 +32,8 @@ export interface DocumentServerDeps {
   idleUnloadMs?: number;
   /** Compact a document's update log once it holds more rows than this; default 500. */
   compactEvery?: number;
+  /** Told, for each client update, the seconds from its arrival to its forwarding (the metrics). */
+  forwarded?(seconds: number): void;
 }
 
 export interface DocumentServer {

@@ -12,6 +12,7 @@ export interface RegistryOptions {
   accessNow?: LiveDocDeps['accessNow'];
   /** Told of each document that loaded. */
   onLoaded(name: string, doc: LiveDoc): void;
+  forwarded?: LiveDocDeps['forwarded'];
 }
 
 /**
@@ -75,6 +76,7 @@ export class DocRegistry {
         merge: this.options.merge,
         relay: this.options.relay,
         accessNow: this.options.accessNow,
+        forwarded: this.options.forwarded,
         onIdle: () => this.scheduleUnload(name),
       });
       this.loaded.set(name, doc);

@@ -21,6 +21,9 @@ export function rateLimited(retryAfterMs: number, what = 'requests'): AppError {
  * and since it can only refuse, the shared bucket stays the limit.
  */
 export class RateLimiter {
+  /** Told of every refusal, with the limit's name (the metrics count them). */
+  onRefused: ((limit: string) => void) | undefined;
+
   constructor(
     private readonly ephemeral: Ephemeral,
     private readonly name: string,
@@ -30,6 +33,12 @@ export class RateLimiter {
 
   /** Takes one token for `key`; refused when the bucket is empty. The check and the count are one step. */
   async take(key: string): Promise<TakeResult> {
+    const result = await this.takeHereOrShared(key);
+    if (!result.allowed) this.onRefused?.(this.name);
+    return result;
+  }
+
+  private async takeHereOrShared(key: string): Promise<TakeResult> {
     if (this.local) {
       const here = await this.local.takeToken(this.key(key), this.policy, 1);
       if (!here.allowed) return here;

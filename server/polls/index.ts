@@ -21,6 +21,8 @@ export interface Polls {
   start(io: ForumServer): Promise<void>;
   /** Sends this instance's meeting rooms every poll's state again (after a Redis outage). */
   resend(): void;
+  /** `count` runs once for every ballot stored and acknowledged (the metrics). */
+  countBallots(count: () => void): void;
   stop(): void;
 }
 
@@ -29,6 +31,7 @@ export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog
   const service = new PollService({ store: d.store.polls, db: d.store, users, ports: d.ports, audit: d.audit, clock: d.clock, logger: d.logger, announce: d.announce });
   const delegations = new Delegations({ store: d.store.polls, db: d.store, users, ports: d.ports, audit: d.audit, clock: d.clock });
   let broadcaster: PollBroadcaster | undefined;
+  let countBallot = () => {};
   return {
     service,
     delegations,
@@ -36,8 +39,19 @@ export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog
     socketModule: pollSocketModule(service, d.ports.meetings, d.logger),
     async start(io) {
       broadcaster = new PollBroadcaster(io, service, d.ports.meetings, d.logger);
-      service.listen(broadcaster);
+      const events = broadcaster;
+      service.listen({
+        changed: (poll, urgent) => events.changed(poll, urgent),
+        closed: (poll) => events.closed(poll),
+        voted: (poll, userId) => {
+          countBallot();
+          events.voted(poll, userId);
+        },
+      });
       await service.start();
+    },
+    countBallots(count) {
+      countBallot = count;
     },
     resend() {
       broadcaster?.resendLocal();

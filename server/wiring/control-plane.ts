@@ -34,6 +34,11 @@ export class ControlPlane {
     private readonly log: Logger,
   ) {}
 
+  /** Subscribed to the channel (whether Redis currently delivers is the ephemeral state's health). */
+  get listening(): boolean {
+    return this.unsubscribe !== undefined;
+  }
+
   async start(): Promise<void> {
     this.unsubscribe = await this.ephemeral.subscribe(CHANNEL, (raw) => this.receive(raw));
   }

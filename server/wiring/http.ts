@@ -23,6 +23,8 @@ import { notificationRoutes } from '../notifications';
 import { pollRoutes } from '../polls';
 import { FORUM_SCOPE } from '../presence/socket';
 import { proposalRoutes } from '../proposals';
+import type { Metrics } from '../metrics/metrics';
+import { metricsRoute } from '../metrics/serve';
 import type { Core } from './core';
 import type { Domains } from './domains';
 
@@ -37,6 +39,10 @@ export function buildHttpApp(d: {
   logger: Logger;
   clock: Clock;
   clientDir: string;
+  /** Whether every connection of the cluster bus is up (always true in one process). */
+  busConnected(): boolean;
+  /** GET /metrics for METRICS_TOKEN's bearer, when both are set. */
+  metrics?: Metrics;
   /** The origin links in exported files point to, once known. */
   origin(): string;
 }) {
@@ -52,12 +58,14 @@ export function buildHttpApp(d: {
 
   route(app, api.health, async () => {
     const [storeOk, ephemeralOk] = await Promise.all([store.health(), ephemeral.health()]);
+    const busOk = ephemeral.kind === 'memory' || (ephemeralOk && d.busConnected());
     return {
-      status: storeOk && ephemeralOk ? ('ok' as const) : ('degraded' as const),
+      status: storeOk && ephemeralOk && busOk ? ('ok' as const) : ('degraded' as const),
       version: VERSION,
       uptimeSeconds: Math.round((d.clock.now() - startedAt) / 1000),
       store: { kind: store.kind, ok: storeOk },
       ephemeral: { kind: ephemeral.kind, ok: ephemeralOk },
+      bus: { kind: ephemeral.kind === 'redis' ? ('redis' as const) : ('in-process' as const), ok: busOk },
     };
   });
   authRoutes(app, auth, (d.config.PUBLIC_ORIGIN ?? '').startsWith('https:'));
@@ -83,6 +91,7 @@ export function buildHttpApp(d: {
     openapi: '3.1.0',
     info: { title: 'Forum Workspace API', version: VERSION, description: 'HTTP API of the Industrial Transformation Forum workspace.' },
   });
+  if (d.metrics && d.config.METRICS_TOKEN) metricsRoute(app, d.metrics, d.config.METRICS_TOKEN);
   apiNotFound(app);
   serveClient(app, d.clientDir);
   return app;

@@ -31,4 +31,9 @@ export const HealthResponse = z.object({
   uptimeSeconds: z.number(),
   store: z.object({ kind: z.string(), ok: z.boolean() }),
   ephemeral: z.object({ kind: z.enum(['memory', 'redis']), ok: z.boolean() }),
+  /**
+   * What carries decisions and events between instances (the control plane, the document relay,
+   * the Socket.IO adapter): Redis with REDIS_URL, else nothing to carry (`in-process`, one instance).
+   */
+  bus: z.object({ kind: z.enum(['in-process', 'redis']), ok: z.boolean() }),
 });
