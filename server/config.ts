@@ -12,6 +12,15 @@ export const ConfigSchema = z.object({
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
     .transform((v) => v || undefined),
+  /**
+   * postgres://user:pass@host:port/db: the durable record on PostgreSQL, shared by every
+   * instance. Without it, SQLite under DATA_DIR (one instance, nothing to install).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .transform((v) => v || undefined),
   LOG_LEVEL: LogLevel.default('info'),
   /** Where browsers reach the server; used for Origin checks and invitation links. */
   PUBLIC_ORIGIN: z

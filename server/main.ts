@@ -3,6 +3,7 @@ import { ensureClientBuilt } from './build-client';
 import { loadConfig } from './config';
 import { DEMO_PASSWORD, demoAccounts } from './seed/demo';
 import { createLogger, UNHANDLED_REJECTION } from './logger';
+import { describeStore } from './store/open';
 
 /** `npm start` / `npm run demo`: one process on one port. */
 async function main() {
@@ -30,7 +31,7 @@ async function main() {
   } else if (forum.seeded.setupLink) {
     lines.push(`  First start: create the first ministry account with this one-time link:`, `  ${forum.seeded.setupLink}`);
   }
-  lines.push(`  Data: ${config.DATA_DIR} (SQLite) · presence and sessions: ${forum.ephemeral.kind}`, ``);
+  lines.push(`  Data: ${describeStore(config)} · presence and sessions: ${forum.ephemeral.kind}`, ``);
   console.log(lines.join('\n'));
   logger.info({ url: forum.url, demo, ephemeral: forum.ephemeral.kind }, 'listening');
 

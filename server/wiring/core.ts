@@ -12,7 +12,7 @@ import { ratePolicies } from '../limits/policies';
 import { RateLimiter } from '../limits/rate-limiter';
 import { MemoryEphemeral } from '../ephemeral/memory';
 import { RedisEphemeral } from '../ephemeral/redis';
-import { openSqliteStore } from '../store/sqlite';
+import { openStore } from '../store/open';
 import type { Store } from '../store/store';
 
 /** What every domain stands on: the durable record, the ephemeral state, the audit log, accounts. */
@@ -51,7 +51,7 @@ const quarterHour = 15 * 60_000;
 const perQuarterHour = (max: number) => ({ burst: max, perSecond: max / (quarterHour / 1000) });
 
 export async function openCore(config: Config, clock: Clock, logger: Logger, wrapStore: (store: Store) => Store = (s) => s): Promise<Core> {
-  const store = wrapStore(openSqliteStore(config.DATA_DIR, { logger }));
+  const store = wrapStore(await openStore(config, logger));
   const ephemeral: Ephemeral = config.REDIS_URL ? await RedisEphemeral.connect(config.REDIS_URL, { clock }) : new MemoryEphemeral(clock);
   const audit = new AuditLog(store.audit, clock);
   let publicOrigin = config.PUBLIC_ORIGIN ?? '';

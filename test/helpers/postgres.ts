@@ -119,3 +119,24 @@ export async function runPostgresUrl(): Promise<string> {
   if (!url) throw new Error(`no PostgreSQL server for this run: ${inject('postgresError') || 'unknown reason'}`);
   return url;
 }
+
+/**
+ * FORUM_TEST_STORE=postgres runs the tests' servers on PostgreSQL: each data folder gets its
+ * own fresh database on the run's server, remembered in the folder so that a restart on the
+ * same folder finds the same record. Unset (or `sqlite`), this answers undefined: SQLite.
+ */
+export async function testDatabaseFor(dataDir: string, store = process.env.FORUM_TEST_STORE): Promise<TestDatabase | undefined> {
+  if (store !== 'postgres') return undefined;
+  const { existsSync: exists, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+  const file = join(dataDir, '.test-database-url');
+  const serverUrl = await runPostgresUrl();
+  if (exists(file)) {
+    const url = readFileSync(file, 'utf8').trim();
+    const name = new URL(url).pathname.slice(1);
+    return { url, drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  }
+  const database = await createTestDatabase(serverUrl);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, database.url);
+  return database;
+}

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { UNHANDLED_REJECTION } from '../../server/logger';
+import { testDatabaseFor } from './postgres';
 
 export interface ServerProcess {
   url: string;
@@ -42,9 +43,12 @@ export async function spawnServer(
   // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own,
   // so a SIGKILL would hit the wrapper and leave the real server running. The flags are those of
   // package.json's start and demo scripts (see `serverNodeFlags`).
+  // The run's DATABASE_URL names a server for the tests to make databases on, not a record to share:
+  // a spawned server gets its own database (FORUM_TEST_STORE=postgres) or SQLite, unless `env` says.
+  const database = env.DATA_DIR && !('DATABASE_URL' in env) ? await testDatabaseFor(env.DATA_DIR) : undefined;
   const child = spawn(process.execPath, [...serverNodeFlags, ...nodeArgs, '--import', 'tsx', 'server/main.ts', ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CLIENT_BUILD: '1', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CLIENT_BUILD: '1', DATABASE_URL: database?.url ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -5,6 +5,7 @@ import { startForum, type Forum, type StartOptions } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { DEMO_PASSWORD } from '../../server/seed/demo';
+import { testDatabaseFor } from './postgres';
 
 export interface TestServer extends Forum {
   dataDir: string;
@@ -24,11 +25,17 @@ export interface TestServerOptions {
   clock?: StartOptions['clock'];
   /** See StartOptions.wrapStore. */
   wrapStore?: StartOptions['wrapStore'];
+  /** The durable store; by default FORUM_TEST_STORE's (sqlite unless it says postgres). */
+  store?: 'sqlite' | 'postgres';
 }
 
-/** A real server on a random port with its own SQLite file. */
+/**
+ * A real server on a random port with its own SQLite file, or (FORUM_TEST_STORE=postgres, or
+ * `store: 'postgres'`) its own database on the run's throwaway PostgreSQL server.
+ */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'forum-test-'));
+  const database = await testDatabaseFor(dataDir, options.store ?? process.env.FORUM_TEST_STORE);
   const loaded = loadConfig(
     {
       PORT: '0',
@@ -37,6 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       NODE_ENV: 'test',
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      ...(database ? { DATABASE_URL: database.url } : {}),
       ...options.env,
     },
     options.demo ?? true,
@@ -65,7 +73,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     login,
     close: async () => {
       await forum.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await database?.drop();
+      }
     },
   };
 }

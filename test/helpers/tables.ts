@@ -1,20 +1,35 @@
 /** Every row of every table of a store, in a stable order: for "exactly as before" and backup comparisons. */
+import type pg from 'pg';
 import type { Db } from '../../server/store/sqlite/database';
 import type { Store } from '../../server/store/store';
 
 export type Tables = Record<string, string[]>;
 
+/**
+ * Raw SQL on a store's own database, outside its domain methods (what a person with access
+ * to the database could run): rows for a SELECT, nothing otherwise. Rejects what the database refuses.
+ */
+export async function rawQuery(store: Store, sql: string): Promise<unknown[]> {
+  const { db, pool } = store as Store & { db?: Db; pool?: pg.Pool };
+  if (db) {
+    const statement = db.prepare(sql);
+    return statement.reader ? statement.all() : (statement.run(), []);
+  }
+  if (pool) return (await pool.query(sql)).rows;
+  throw new Error(`rawQuery: no way to reach a ${store.kind} store's database`);
+}
+
 /** Rows as JSON text (blobs as hex), sorted, per table; `schema_migrations` left out unless asked for. */
 export async function dumpTables(store: Store, options: { migrations?: boolean } = {}): Promise<Tables> {
-  const db = (store as Store & { db?: Db }).db;
-  if (!db) throw new Error(`dumpTables: no way to read a ${store.kind} store`);
-  const names = db
-    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all()
+  const listing =
+    store.kind === 'postgres'
+      ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+  const names = ((await rawQuery(store, listing)) as { name: string }[])
+    .map((r) => r.name)
     .filter((name) => options.migrations || name !== 'schema_migrations');
   const out: Tables = {};
-  for (const name of names) out[name] = db.prepare(`SELECT * FROM "${name}"`).all().map(rowText).sort();
+  for (const name of names) out[name] = (await rawQuery(store, `SELECT * FROM "${name}"`)).map(rowText).sort();
   return out;
 }
 

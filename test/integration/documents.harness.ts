@@ -22,6 +22,9 @@ import { MemoryEphemeral } from '../../server/ephemeral/memory';
 import { createLogger } from '../../server/logger';
 import { openDatabase, type Db } from '../../server/store/sqlite/database';
 import { sqliteDocStore } from '../../server/store/sqlite/documents';
+import { openPostgresStore } from '../../server/store/postgres';
+import type { Store } from '../../server/store/store';
+import { testDatabaseFor, type TestDatabase } from '../helpers/postgres';
 
 const user = (id: string, role: User['role']): User => ({
   id,
@@ -162,7 +165,10 @@ export class RawSocket {
 export class Harness {
   docs!: DocumentServer;
   store!: DocStore;
+  /** The SQLite database (unless FORUM_TEST_STORE=postgres). */
   db!: Db;
+  private pg: Store | undefined;
+  private database: TestDatabase | undefined;
   readonly kind = new NoteKind();
   /** Paths the document server said were not its own. */
   readonly notOurs: string[] = [];
@@ -180,7 +186,7 @@ export class Harness {
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const http = createServer((_req, res) => res.writeHead(404).end());
     const h = new Harness(http, options.dir ?? mkdtempSync(join(tmpdir(), 'forum-docs-')), options);
-    h.boot();
+    await h.boot();
     http.on('upgrade', (req, socket, head) => {
       if (!h.docs.handleUpgrade(req, socket, head)) {
         h.notOurs.push(req.url ?? '');
@@ -238,8 +244,8 @@ export class Harness {
   async restart(): Promise<void> {
     this.clients.splice(0).forEach((c) => c.destroy());
     await this.docs.close();
-    this.db.close();
-    this.boot();
+    await this.closeStore();
+    await this.boot();
   }
 
   async close(): Promise<void> {
@@ -247,15 +253,34 @@ export class Harness {
     await this.docs.close();
     this.http.closeAllConnections();
     await new Promise((resolve) => this.http.close(resolve));
-    this.db.close();
+    await this.closeStore();
     if (!this.options.ephemeral) await this.ephemeral.close();
-    if (!this.options.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (!this.options.dir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      await this.database?.drop();
+    }
   }
 
-  private boot(): void {
+  /** The update log: a SQLite file in the folder, or (FORUM_TEST_STORE=postgres) the folder's own PostgreSQL database. */
+  private async openStore(): Promise<DocStore> {
+    this.database ??= await testDatabaseFor(this.dir);
+    if (this.database) {
+      this.pg = await openPostgresStore(this.database.url);
+      return this.pg.docs;
+    }
     this.db = openDatabase(join(this.dir, 'forum.db'));
-    const sqlite = sqliteDocStore(this.db);
-    this.store = this.options.wrapStore ? this.options.wrapStore(sqlite) : sqlite;
+    return sqliteDocStore(this.db);
+  }
+
+  private async closeStore(): Promise<void> {
+    if (this.pg) await this.pg.close();
+    else this.db.close();
+    this.pg = undefined;
+  }
+
+  private async boot(): Promise<void> {
+    const store = await this.openStore();
+    this.store = this.options.wrapStore ? this.options.wrapStore(store) : store;
     const kinds = new DocKinds();
     kinds.register(this.kind);
     this.docs = createDocumentServer({
