@@ -18,7 +18,8 @@ export const ConfigSchema = z.object({
    */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    // Empty counts as unset (DATABASE_URL= in a shell or an env file).
+    .regex(/^(postgres(ql)?:\/\/.*)?$/, 'must start with postgres:// or postgresql://')
     .optional()
     .transform((v) => v || undefined),
   LOG_LEVEL: LogLevel.default('info'),
