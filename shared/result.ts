@@ -1,3 +1,7 @@
+import type { ErrorReason, ReasonParams } from './error-reasons';
+
+export type { ErrorReason, ReasonParams } from './error-reasons';
+
 /** Expected failures are values; exceptions are for the unexpected. */
 export type ErrorCode =
   | 'invalid_input'
@@ -14,8 +18,10 @@ export interface AppError {
   code: ErrorCode;
   /** English, for logs, API clients and as the fallback; the UI translates by `reason` or `code`. */
   message: string;
-  /** A stable key for a specific, user-facing failure (e.g. `auth.invalid_credentials`). */
-  reason?: ErrorReason;
+  /** The stable key of this refusal (e.g. `auth.invalid_credentials`): the client words it in the user's language. */
+  reason: ErrorReason;
+  /** What the reason's sentence fills in (a status, a count). */
+  params?: ReasonParams;
   /** Per-field problems for `invalid_input`. */
   issues?: { path: string; message: string }[];
   /** For `rate_limited`: when trying again can succeed (also the HTTP Retry-After header). */
@@ -25,21 +31,11 @@ export interface AppError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-/** Specific failures that the client shows in the user's language. */
-export type ErrorReason =
-  | 'auth.invalid_credentials'
-  | 'auth.rate_limited'
-  | 'auth.signed_out'
-  | 'requests.rate_limited'
-  | 'invitation.invalid'
-  | 'invitation.used'
-  | 'invitation.expired'
-  | 'invitation.email_taken'
-  | 'invitation.email_required';
 
-export const err = (code: ErrorCode, message: string, reason?: ErrorReason): { ok: false; error: AppError } => ({
+/** A refusal: its code (HTTP status), English message, and the reason the client words for people. */
+export const err = (code: ErrorCode, message: string, reason: ErrorReason, params?: ReasonParams): { ok: false; error: AppError } => ({
   ok: false,
-  error: reason ? { code, message, reason } : { code, message },
+  error: params ? { code, message, reason, params } : { code, message, reason },
 });
 
 /** HTTP status for each error code, used by the server's single error handler. */

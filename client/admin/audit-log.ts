@@ -11,6 +11,7 @@ import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { adminStyles } from './admin-styles';
 import { auditCsvHref, auditQuery, knownActions, noFilters, type AuditFilters } from './audit-query';
+import { said, type Said } from '../i18n/said';
 
 type AuditPage = CallOutput<typeof api.audit>;
 type AuditEntry = AuditPage['entries'][number];
@@ -64,7 +65,7 @@ export class AuditLog extends LitElement {
   /** Older pages loaded with "more", after the first. */
   @state() private older: AuditPage[] = [];
   @state() private loadingMore = false;
-  @state() private moreError = '';
+  @state() private moreError: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
@@ -150,7 +151,7 @@ export class AuditLog extends LitElement {
       ${nextBefore !== null
         ? html`<div class="more actions">
             <button type="button" class="secondary" ?disabled=${this.loadingMore} @click=${() => this.#more(nextBefore)}>${a.more}</button>
-            <span role="alert">${this.moreError ? html`<span class="message error">${this.moreError}</span>` : nothing}</span>
+            <span role="alert">${this.moreError ? html`<span class="message error">${this.moreError(this.#i18n.t)}</span>` : nothing}</span>
           </div>`
         : nothing}`;
   }
@@ -179,7 +180,7 @@ export class AuditLog extends LitElement {
     if (this.#ime.composing(event)) return;
     const form = new FormData(event.currentTarget as HTMLFormElement);
     this.older = [];
-    this.moreError = '';
+    this.moreError = null;
     this.filters = {
       action: fieldValue(form, 'action'),
       actor: fieldValue(form, 'actor'),
@@ -190,7 +191,7 @@ export class AuditLog extends LitElement {
 
   async #reset() {
     this.older = [];
-    this.moreError = '';
+    this.moreError = null;
     this.filters = { ...noFilters };
     // also clear what was typed but never applied
     await this.updateComplete;
@@ -199,13 +200,13 @@ export class AuditLog extends LitElement {
 
   async #more(before: number) {
     this.loadingMore = true;
-    this.moreError = '';
+    this.moreError = null;
     const filters = this.filters;
     try {
       const page = await call(api.audit, { query: { ...auditQuery(filters), before } });
       if (filters === this.filters) this.older = [...this.older, page];
     } catch (error) {
-      this.moreError = errorMessage(error, this.#i18n.t.app.networkError);
+      this.moreError = said(error);
     } finally {
       this.loadingMore = false;
     }

@@ -4,12 +4,13 @@ import { api } from '../../shared/api/endpoints';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { roles, subcommitteeIds, type Role, type SubcommitteeId } from '../../shared/domain';
 import { limits } from '../../shared/limits';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { adminStyles } from './admin-styles';
+import { said, type Said } from '../i18n/said';
 
 type Created = CallOutput<typeof api.createInvitation>;
 
@@ -32,7 +33,7 @@ export class InviteForm extends LitElement {
 
   @state() private chosenRole: Role | '' = '';
   @state() private busy = false;
-  @state() private error = '';
+  @state() private error: Said | null = null;
   @state() private created: Created | null = null;
   @state() private copyStatus = '';
 
@@ -70,7 +71,7 @@ export class InviteForm extends LitElement {
               </div>`
             : nothing}
         </div>
-        <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+        <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${it.submit}</button>
         </div>
@@ -109,7 +110,7 @@ export class InviteForm extends LitElement {
     const form = new FormData(formElement);
     const role = fieldValue(form, 'role') as Role;
     const name = fieldValue(form, 'name');
-    this.error = '';
+    this.error = null;
     this.copyStatus = '';
     this.busy = true;
     try {
@@ -126,7 +127,7 @@ export class InviteForm extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#link')?.focus();
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     } finally {
       this.busy = false;
     }

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
 import { sharedStyles } from '../styles/shared-styles';
+import { said, type Said } from '../i18n/said';
 
 /** Ministry staff: invitations not yet accepted (who, role, expiry), to revoke or resend. */
 @customElement('fw-pending-invitations')
@@ -13,7 +14,7 @@ export class PendingInvitations extends LitElement {
   static override styles = [sharedStyles];
 
   @state() private message = '';
-  @state() private error = '';
+  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #list = new Task(this, { task: async () => (await call(api.pendingInvitations)).invitations, args: () => [] });
@@ -48,7 +49,7 @@ export class PendingInvitations extends LitElement {
               </table>`,
       })}
       <div role="status">${this.message ? html`<p class="message success">${this.message}</p>` : nothing}</div>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
     </section>`;
   }
 
@@ -68,12 +69,12 @@ export class PendingInvitations extends LitElement {
   }
 
   async #act(action: () => Promise<void>) {
-    this.error = '';
+    this.error = null;
     try {
       await action();
       await this.#list.run();
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     }
   }
 }

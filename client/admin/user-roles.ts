@@ -8,6 +8,7 @@ import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { adminStyles } from './admin-styles';
+import { said, type Said } from '../i18n/said';
 
 interface Draft {
   role: Role;
@@ -24,7 +25,7 @@ export class UserRoles extends LitElement {
   /** Users as saved since the list was loaded. */
   @state() private saved = new Map<string, User>();
   @state() private saving = '';
-  @state() private message: { kind: 'success' | 'error'; text: string } | null = null;
+  @state() private message: { kind: 'success' | 'error'; say: Said } | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #users = new Task(this, {
@@ -36,7 +37,7 @@ export class UserRoles extends LitElement {
     const { t } = this.#i18n;
     return html`
       <div role="status">
-        ${this.message ? html`<p class="message ${this.message.kind}">${this.message.text}</p>` : nothing}
+        ${this.message ? html`<p class="message ${this.message.kind}">${this.message.say(t)}</p>` : nothing}
       </div>
       ${this.#users.render({
         pending: () => html`<p class="status" role="status">${t.app.loading}</p>`,
@@ -111,7 +112,6 @@ export class UserRoles extends LitElement {
   }
 
   async #save(user: User, draft: Draft) {
-    const { t } = this.#i18n;
     this.saving = user.id;
     this.message = null;
     try {
@@ -120,9 +120,9 @@ export class UserRoles extends LitElement {
       const drafts = new Map(this.drafts);
       drafts.delete(user.id);
       this.drafts = drafts;
-      this.message = { kind: 'success', text: t.admin.users.saved(saved.name) };
+      this.message = { kind: 'success', say: (t) => t.admin.users.saved(saved.name) };
     } catch (error) {
-      this.message = { kind: 'error', text: errorMessage(error, t.app.networkError) };
+      this.message = { kind: 'error', say: said(error) };
     } finally {
       this.saving = '';
     }

@@ -2,7 +2,6 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { can } from '../../shared/permissions';
-import { errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
 import { navigate } from '../router/router-controller';
@@ -11,6 +10,7 @@ import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import './lang-switch';
 import '../notifications/notification-bell';
+import { said, type Said } from '../i18n/said';
 
 /** Ministry name and language switch on a navy strip; product name, menu and the signed-in user below. */
 @customElement('fw-app-header')
@@ -112,7 +112,7 @@ export class AppHeader extends LitElement {
 
   @property({ attribute: false }) route: Route = { page: 'home' };
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
-  @state() private signOutError = '';
+  @state() private signOutError: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
 
@@ -169,19 +169,19 @@ export class AppHeader extends LitElement {
                 </div>`
               : nothing}
           </div>
-          <div role="alert">${this.signOutError ? html`<p class="bar error">${this.signOutError}</p>` : nothing}</div>
+          <div role="alert">${this.signOutError ? html`<p class="bar error">${this.signOutError(this.#i18n.t)}</p>` : nothing}</div>
         </div>
       </header>
     `;
   }
 
   async #signOut() {
-    this.signOutError = '';
+    this.signOutError = null;
     try {
       await this.session?.signOut();
       navigate('/');
     } catch (error) {
-      this.signOutError = errorMessage(error, this.#i18n.t.app.networkError);
+      this.signOutError = said(error);
     }
   }
 }

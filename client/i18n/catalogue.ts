@@ -228,6 +228,9 @@ export interface Catalogue {
       restored: (label: string) => string;
       close: string;
       dialogTitle: (label: string) => string;
+      /** The labels of versions the server saves by itself (shared/versions/labels.ts). */
+      incorporated: (title: string) => string;
+      beforeRestore: (label: string) => string;
     };
   };
   /** The collaborative editor: toolbar, connection, read-only state. */

@@ -251,6 +251,8 @@ export const en: Catalogue = {
       restored: (label) => `Restored the version “${label}”.`,
       close: 'Close',
       dialogTitle: (label) => `Version: ${label}`,
+      incorporated: (title) => `Incorporated: ${title}`,
+      beforeRestore: (label) => `Before restore: ${label}`,
     },
   },
   editor: {

@@ -251,6 +251,8 @@ export const ko: Catalogue = {
       restored: (label) => `‘${label}’ 버전으로 복원했습니다.`,
       close: '닫기',
       dialogTitle: (label) => `버전: ${label}`,
+      incorporated: (title) => `전략 반영: ${title}`,
+      beforeRestore: (label) => `복원 전: ${label}`,
     },
   },
   editor: {

@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/result';
+import type { Said } from '../i18n/said';
 import type { Catalogue } from '../i18n/catalogue';
 import { localizedError } from '../i18n/errors';
 import { localeState } from '../i18n/i18n';
@@ -10,3 +11,9 @@ export function ackMessage(t: Catalogue, error: AppError): string {
   if (error === timedOut) return t.meetings.errors.timeout;
   return localizedError(error, localeState.locale);
 }
+
+/** A refused or unanswered request's words, in the language of each render. */
+export const saidAck =
+  (error: AppError): Said =>
+  (t) =>
+    ackMessage(t, error);

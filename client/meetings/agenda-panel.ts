@@ -5,10 +5,10 @@ import { api } from '../../shared/api/endpoints';
 import type { User } from '../../shared/domain';
 import { elapsedMs, isLive } from '../../shared/meetings/state-machine';
 import type { AgendaItem, Meeting } from '../../shared/schemas/meetings';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
-import { ackMessage } from './ack-message';
+import { saidAck } from './ack-message';
 import { agendaCancelEvent, agendaSubmitEvent, type AgendaItemValue } from './agenda-form';
 import './agenda-form';
 import { formatDuration } from './format';
@@ -17,6 +17,7 @@ import { panelStyles } from './meeting-styles';
 import { proposalPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
+import { said, type Said } from '../i18n/said';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; itemId: string };
 
@@ -138,7 +139,7 @@ export class AgendaPanel extends LitElement {
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
   @state() private editing: Editing = { kind: 'none' };
   @state() private busy = false;
-  @state() private error = '';
+  @state() private error: Said | null = null;
   @state() private users: User[] = [];
   @state() private proposals: { id: string; title: string }[] = [];
 
@@ -162,7 +163,7 @@ export class AgendaPanel extends LitElement {
         <h2 id="agenda-title">${a.title}</h2>
         <span class="count">${m.agenda.length}</span>
       </header>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
       ${m.agenda.length === 0 ? html`<p class="muted">${a.empty}</p>` : nothing}
       <ol class="plain agenda">
         ${repeat(m.agenda, (i) => i.id, (item, index) => this.#item(m, item, index))}
@@ -252,7 +253,7 @@ export class AgendaPanel extends LitElement {
   }
 
   #openForm(editing: Editing): void {
-    this.error = '';
+    this.error = null;
     this.editing = editing;
     void this.#loadChoices();
   }
@@ -285,11 +286,11 @@ export class AgendaPanel extends LitElement {
   async #http<T>(work: () => Promise<T>): Promise<T | null> {
     if (this.busy) return null;
     this.busy = true;
-    this.error = '';
+    this.error = null;
     try {
       return await work();
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
       return null;
     } finally {
       this.busy = false;
@@ -337,11 +338,11 @@ export class AgendaPanel extends LitElement {
   async #setCurrent(itemId: string): Promise<void> {
     if (!this.room || this.busy) return;
     this.busy = true;
-    this.error = '';
+    this.error = null;
     try {
       const answer = await this.room.setCurrentItem(itemId);
       if (!answer.ok) {
-        this.error = ackMessage(this.#i18n.t, answer.error);
+        this.error = saidAck(answer.error);
         return;
       }
     } finally {

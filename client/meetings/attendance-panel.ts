@@ -4,15 +4,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import { isLive } from '../../shared/meetings/state-machine';
 import type { Attendance, MeetingState } from '../../shared/schemas/meetings';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
 import { sharedStyles } from '../styles/shared-styles';
-import { ackMessage } from './ack-message';
+import { saidAck } from './ack-message';
 import { formatClock } from './format';
 import type { MeetingController } from './meeting-controller';
 import { panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
+import { said, type Said } from '../i18n/said';
 
 /** Attendance is fetched again at most this often while people come and go. */
 const refreshAfterMs = 1_500;
@@ -61,7 +62,7 @@ export class AttendancePanel extends LitElement {
   @property({ attribute: false }) userId = '';
   @state() private rows: Attendance[] = [];
   @state() private busy = false;
-  @state() private error = '';
+  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
   #key = '';
@@ -93,7 +94,7 @@ export class AttendancePanel extends LitElement {
       const { meeting } = await call(api.meeting, { params: { id } });
       if (request === this.#request) this.rows = meeting.attendance;
     } catch (error) {
-      if (request === this.#request) this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      if (request === this.#request) this.error = said(error);
     }
   }
 
@@ -123,7 +124,7 @@ export class AttendancePanel extends LitElement {
                   : nothing}
           </div>`
         : nothing}
-      <div role="status">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div role="status">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
       ${rows.length === 0
         ? html`<p class="muted">${a.empty}</p>`
         : html`<div class="table-wrap">
@@ -158,10 +159,10 @@ export class AttendancePanel extends LitElement {
   readonly #checkIn = async () => {
     if (!this.room || this.busy) return;
     this.busy = true;
-    this.error = '';
+    this.error = null;
     try {
       const answer = await this.room.checkIn();
-      if (!answer.ok) this.error = ackMessage(this.#i18n.t, answer.error);
+      if (!answer.ok) this.error = saidAck(answer.error);
     } finally {
       this.busy = false;
     }

@@ -7,11 +7,12 @@ import { can } from '../../shared/permissions';
 import type { Meeting } from '../../shared/schemas/meetings';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { roleLabel } from '../i18n/labels';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { seoulDateToday, seoulIso, seoulParts } from './format';
 import { panelStyles } from './meeting-styles';
+import { said, type Said } from '../i18n/said';
 
 export const meetingCreatedEvent = 'fw-meeting-created';
 export const meetingFormCancelEvent = 'fw-meeting-form-cancel';
@@ -80,7 +81,7 @@ export class MeetingForm extends LitElement {
   @property({ attribute: false }) meeting: Meeting | null = null;
   @state() private rows: number[] = [nextRow++];
   @state() private busy = false;
-  @state() private error = '';
+  @state() private error: Said | null = null;
   @state() private people: User[] = [];
 
   readonly #i18n = new LocaleController(this);
@@ -136,7 +137,7 @@ export class MeetingForm extends LitElement {
         <span class="hint" id="m-chair-hint">${c.chairHint}</span>
       </div>
       ${m ? '' : this.#agendaRows()}
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : ''}</div>
+      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : ''}</div>
       <div class="actions">
         <button type="submit" ?disabled=${this.busy}>${m ? (this.busy ? c.saving : c.save) : this.busy ? c.submitting : c.submit}</button>
         <button type="button" class="secondary" @click=${this.#cancel}>${c.cancel}</button>
@@ -204,7 +205,7 @@ export class MeetingForm extends LitElement {
       chairId: fieldValue(form, 'chairId') || null,
     };
     this.busy = true;
-    this.error = '';
+    this.error = null;
     try {
       if (this.meeting) {
         const { meeting } = await call(api.updateMeeting, { params: { id: this.meeting.id }, body: details });
@@ -214,7 +215,7 @@ export class MeetingForm extends LitElement {
       const { meeting } = await call(api.createMeeting, { body: { ...details, agenda } });
       this.dispatchEvent(new CustomEvent<Meeting>(meetingCreatedEvent, { detail: meeting, bubbles: true, composed: true }));
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     } finally {
       this.busy = false;
     }

@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isEditable, isLive } from '../../shared/meetings/state-machine';
 import { api } from '../../shared/api/endpoints';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import type { Ack } from '../../shared/realtime/ack';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import { LocaleController } from '../i18n/i18n';
 import type { MeetingView } from '../router/routes';
 import { sharedStyles } from '../styles/shared-styles';
-import { ackMessage } from './ack-message';
+import { saidAck } from './ack-message';
 import { formatClock, formatDuration, formatMeetingTime } from './format';
 import { itemClock } from './agenda-panel';
 import type { MeetingController } from './meeting-controller';
@@ -16,6 +16,7 @@ import { meetingStatusBadge, panelStyles } from './meeting-styles';
 import { meetingIcsPath, meetingPath, meetingsPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
+import { said, type Said } from '../i18n/said';
 
 export const followToggleEvent = 'fw-follow-toggle';
 export const presentToggleEvent = 'fw-present-toggle';
@@ -120,7 +121,7 @@ export class MeetingHeader extends LitElement {
   @property({ type: Boolean }) presenting = false;
   @property({ attribute: false }) userId = '';
   @state() private busy = false;
-  @state() private error = '';
+  @state() private error: Said | null = null;
   /** Ministry staff editing the meeting's details (title, time, place, link, chair). */
   @state() private editing = false;
 
@@ -190,7 +191,7 @@ export class MeetingHeader extends LitElement {
             : nothing}
         </div>
       </div>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
       ${this.editing && this.abilities?.edit
         ? html`<fw-meeting-form
             .meeting=${m}
@@ -269,11 +270,11 @@ export class MeetingHeader extends LitElement {
     const m = this.state?.meeting;
     if (!m || this.busy || !confirm(this.#i18n.t.meetings.room.confirmCancel(m.title))) return;
     this.busy = true;
-    this.error = '';
+    this.error = null;
     try {
       await call(api.cancelMeeting, { params: { id: m.id } });
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     } finally {
       this.busy = false;
     }
@@ -282,10 +283,10 @@ export class MeetingHeader extends LitElement {
   async #act<T extends object>(action: () => Promise<Ack<T>>): Promise<void> {
     if (!this.room || this.busy) return;
     this.busy = true;
-    this.error = '';
+    this.error = null;
     try {
       const answer = await action();
-      if (!answer.ok) this.error = ackMessage(this.#i18n.t, answer.error);
+      if (!answer.ok) this.error = saidAck(answer.error);
     } finally {
       this.busy = false;
     }

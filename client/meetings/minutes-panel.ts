@@ -7,7 +7,7 @@ import { minutesTransition, type MinutesStatus } from '../../shared/meetings/sta
 import type { Meeting } from '../../shared/schemas/meetings';
 import { actionItemAt, newActionItemId } from '../editor/extensions/action-item';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
@@ -15,6 +15,7 @@ import { editorPanelStyles, minutesStatusBadge, panelStyles } from './meeting-st
 import type { MeetingAbilities } from './permissions';
 import { EditorRenderController } from '../editor/editor-render-controller';
 import '../exports/export-buttons';
+import { said, type Said } from '../i18n/said';
 
 /** The owner picker's value for a name typed by hand. */
 const OTHER = '__other__';
@@ -118,7 +119,7 @@ export class MinutesPanel extends LitElement {
   /** No workflow buttons (the observers' live view). */
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
   @state() private busy = false;
-  @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
+  @state() private notice: { kind: 'success' | 'error'; say: Said } | null = null;
   /** "Someone else" chosen, or not, in the owner picker of this item (otherwise the item's own owner decides). */
   @state() private picked: { itemId: string | null; other: boolean } | null = null;
 
@@ -182,7 +183,7 @@ export class MinutesPanel extends LitElement {
       : this.abilities?.writeMinutes ? null
       : status === 'circulated' && this.abilities?.commentMinutes ? mt.readOnlyCirculated
       : mt.readOnly;
-    return html`<div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.text}</p>` : nothing}</div>
+    return html`<div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.say(t)}</p>` : nothing}</div>
       ${info ? html`<p class="message info">${info}</p>` : nothing}`;
   }
 
@@ -259,9 +260,9 @@ export class MinutesPanel extends LitElement {
     try {
       await call(api.assignActionItem, { params: { id: m.id, itemId: attrs.id }, body: { owner, due } });
       this.picked = null;
-      this.notice = { kind: 'success', text: this.#i18n.t.actionItems.form.saved };
+      this.notice = { kind: 'success', say: (t) => t.actionItems.form.saved };
     } catch (error) {
-      this.notice = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };
+      this.notice = { kind: 'error', say: said(error) };
     } finally {
       this.busy = false;
     }
@@ -277,9 +278,9 @@ export class MinutesPanel extends LitElement {
     try {
       const { minutes } = await call(api.minutesStatus, { params: { id: m.id }, body: { to } });
       this.meeting = { ...m, minutes };
-      this.notice = { kind: 'success', text: t.meetings.minutes.moved(t.meetings.minutesStatuses[minutes.status]) };
+      this.notice = { kind: 'success', say: (t) => t.meetings.minutes.moved(t.meetings.minutesStatuses[minutes.status]) };
     } catch (error) {
-      this.notice = { kind: 'error', text: errorMessage(error, t.app.networkError) };
+      this.notice = { kind: 'error', say: said(error) };
     } finally {
       this.busy = false;
     }

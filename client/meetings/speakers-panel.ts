@@ -6,12 +6,13 @@ import type { Ack } from '../../shared/realtime/ack';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
-import { ackMessage } from './ack-message';
+import { saidAck } from './ack-message';
 import { formatClock, formatDuration } from './format';
 import type { MeetingController } from './meeting-controller';
 import { panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
+import type { Said } from '../i18n/said';
 
 /**
  * "발언": raise and lower one's hand, the queue in order, and for those who run the
@@ -71,8 +72,8 @@ export class SpeakersPanel extends LitElement {
   @property({ attribute: false }) abilities: MeetingAbilities | null = null;
   @property({ attribute: false }) userId = '';
   @state() private busy = false;
-  @state() private notice = '';
-  @state() private error = '';
+  @state() private notice: Said | null = null;
+  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
   constructor() {
@@ -119,7 +120,7 @@ export class SpeakersPanel extends LitElement {
           </div>`
         : nothing}
       <div role="status" aria-live="polite">
-        ${this.error ? html`<p class="message error">${this.error}</p>` : this.notice ? html`<p class="message success">${this.notice}</p>` : nothing}
+        ${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : this.notice ? html`<p class="message success">${this.notice(this.#i18n.t)}</p>` : nothing}
       </div>
       <h3 id="queue-title">${s.queue} <span class="count">${queue.length}</span></h3>
       ${queue.length === 0
@@ -152,17 +153,20 @@ export class SpeakersPanel extends LitElement {
 
   readonly #raise = async () => {
     const answer = await this.#act(() => this.room!.raiseHand());
-    if (answer?.ok) this.notice = this.#i18n.t.meetings.speakers.raised(answer.position);
+    if (answer?.ok) {
+      const position = answer.position;
+      this.notice = (t) => t.meetings.speakers.raised(position);
+    }
   };
 
   async #act<T extends object>(action: () => Promise<Ack<T>>): Promise<Ack<T> | null> {
     if (!this.room || this.busy) return null;
     this.busy = true;
-    this.error = '';
-    this.notice = '';
+    this.error = null;
+    this.notice = null;
     try {
       const answer = await action();
-      if (!answer.ok) this.error = ackMessage(this.#i18n.t, answer.error);
+      if (!answer.ok) this.error = saidAck(answer.error);
       return answer;
     } finally {
       this.busy = false;

@@ -3,12 +3,13 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import type { Notification } from '../../shared/schemas/notifications';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { navigate } from '../router/router-controller';
 import { SocketController } from '../realtime/socket-controller';
 import { sharedStyles } from '../styles/shared-styles';
 import './notification-preferences';
+import { said, type Said } from '../i18n/said';
 
 /**
  * The header's bell: the unread count, live over Socket.IO, and a list (newest first)
@@ -85,7 +86,7 @@ export class NotificationBell extends LitElement {
   @state() private items: Notification[] = [];
   @state() private open = false;
   @state() private settings = false;
-  @state() private error = '';
+  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
 
@@ -123,7 +124,7 @@ export class NotificationBell extends LitElement {
               </span>
             </div>
             ${this.settings ? html`<fw-notification-preferences></fw-notification-preferences>` : nothing}
-            <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+            <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
             ${this.items.length === 0
               ? html`<p class="muted">${b.empty}</p>`
               : html`<ul class="plain">
@@ -153,9 +154,9 @@ export class NotificationBell extends LitElement {
       const { notifications, unread } = await call(api.notifications, { query: {} });
       this.items = notifications;
       this.unread = unread;
-      this.error = '';
+      this.error = null;
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     }
   }
 
@@ -165,7 +166,7 @@ export class NotificationBell extends LitElement {
       this.unread = unread;
       this.items = this.items.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x));
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     }
   }
 
@@ -175,7 +176,7 @@ export class NotificationBell extends LitElement {
       const now = new Date().toISOString();
       this.items = this.items.map((x) => ({ ...x, readAt: x.readAt ?? now }));
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     }
   };
 

@@ -7,6 +7,7 @@ import type { DeliveryChoice, NotificationKind, Preferences } from '../../shared
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
+import { said, type Said } from '../i18n/said';
 
 /** Per kind of event: in the app only, in the app and by e-mail, or off; and the e-mail language. */
 @customElement('fw-notification-preferences')
@@ -29,7 +30,7 @@ export class NotificationPreferences extends LitElement {
 
   @state() private prefs: Preferences | null = null;
   @state() private message = '';
-  @state() private error = '';
+  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #load = new Task(this, {
@@ -72,7 +73,7 @@ export class NotificationPreferences extends LitElement {
             <button type="submit" class="small">${p.save}</button>`
         : nothing}
       <div role="status">${this.message ? html`<p class="message success">${this.message}</p>` : nothing}</div>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
     </form>`;
   }
 
@@ -84,12 +85,12 @@ export class NotificationPreferences extends LitElement {
     event.preventDefault();
     if (!this.prefs) return;
     this.message = '';
-    this.error = '';
+    this.error = null;
     try {
       this.prefs = (await call(api.setNotificationPreferences, { body: { kinds: this.prefs.kinds, locale: this.prefs.locale } })).preferences;
       this.message = this.#i18n.t.notifications.preferences.saved;
     } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
+      this.error = said(error);
     }
   };
 }

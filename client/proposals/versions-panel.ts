@@ -17,6 +17,8 @@ import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { versionsPanelStyles } from './versions-panel-styles';
 import { blocksOf, diffBlocks, type Block, type BlockChange } from './block-diff';
+import { said, type Said } from '../i18n/said';
+import { versionLabel } from './version-label';
 
 type Version = CallOutput<typeof api.proposalVersions>['versions'][number];
 
@@ -57,7 +59,7 @@ interface Opened {
   version: Version;
   /** The version's text, once fetched. */
   node: ProseNode | null;
-  error: string;
+  error: Said | null;
   tab: 'content' | 'changes';
   confirming: boolean;
   restoring: boolean;
@@ -80,7 +82,7 @@ export class VersionsPanel extends LitElement {
   /** The live document, to compare a version with. */
   @property({ attribute: false }) doc: Y.Doc | null = null;
 
-  @state() private message: { kind: 'success' | 'error'; text: string } | null = null;
+  @state() private message: { kind: 'success' | 'error'; say: Said } | null = null;
   @state() private saving = false;
   @state() private opened: Opened | null = null;
 
@@ -100,7 +102,7 @@ export class VersionsPanel extends LitElement {
     const { t } = this.#i18n;
     return html`
       ${this.canSave ? this.#renderSave() : nothing}
-      <div role="status">${this.message ? html`<p class="message ${this.message.kind}">${this.message.text}</p>` : nothing}</div>
+      <div role="status">${this.message ? html`<p class="message ${this.message.kind}">${this.message.say(t)}</p>` : nothing}</div>
       ${this.#versions.render({
         pending: () => (this.#versions.value ? this.#renderList(this.#versions.value) : html`<p class="muted">${t.app.loading}</p>`),
         error: (error) => html`<p class="message error" role="alert">${errorMessage(error, t.app.networkError)}</p>`,
@@ -130,10 +132,10 @@ export class VersionsPanel extends LitElement {
         (v) => v.id,
         (v) => html`<li>
           <div>
-            <p class="label">${v.label}</p>
+            <p class="label">${versionLabel(t, v.label)}</p>
             <p class="by">${v.createdByName ?? t.proposals.versions.system} · <time datetime=${v.createdAt}>${formatDateTime(v.createdAt, locale)}</time></p>
           </div>
-          <button type="button" class="secondary" aria-label=${`${t.proposals.versions.view}: ${v.label}`} @click=${() => this.#open(v)}>
+          <button type="button" class="secondary" aria-label=${`${t.proposals.versions.view}: ${versionLabel(t, v.label)}`} @click=${() => this.#open(v)}>
             ${t.proposals.versions.view}
           </button>
         </li>`,
@@ -147,7 +149,7 @@ export class VersionsPanel extends LitElement {
     return html`<div class="dialog">
       <header>
         <div>
-          <h2 id="version-title">${v.dialogTitle(opened.version.label)}</h2>
+          <h2 id="version-title">${v.dialogTitle(versionLabel(t, opened.version.label))}</h2>
           <p class="muted">${opened.version.createdByName ?? v.system} · ${formatDateTime(opened.version.createdAt, locale)}</p>
         </div>
         <button type="button" class="secondary" @click=${this.#close}>${v.close}</button>
@@ -158,7 +160,7 @@ export class VersionsPanel extends LitElement {
       </div>
       <div class="scroll">
         ${opened.error
-          ? html`<p class="message error" role="alert">${opened.error}</p>`
+          ? html`<p class="message error" role="alert">${opened.error(t)}</p>`
           : !opened.node
             ? html`<p class="muted diff">${t.app.loading}</p>`
             : opened.tab === 'content'
@@ -195,7 +197,7 @@ export class VersionsPanel extends LitElement {
       return html`<footer><button type="button" class="secondary" @click=${() => this.#patch({ confirming: true })}>${v.restore}</button></footer>`;
     }
     return html`<footer role="alertdialog" aria-label=${v.restore}>
-      <p>${v.restoreConfirm(opened.version.label)}</p>
+      <p>${v.restoreConfirm(versionLabel(this.#i18n.t, opened.version.label))}</p>
       <button type="button" class="secondary" @click=${() => this.#patch({ confirming: false })}>${this.#i18n.t.proposals.detail.cancel}</button>
       <button type="button" class="danger" ?disabled=${opened.restoring} @click=${this.#restore}>${v.restoreDo}</button>
     </footer>`;
@@ -213,17 +215,17 @@ export class VersionsPanel extends LitElement {
       if (!this.source) return;
       const version = await this.source.save(label);
       form.reset();
-      this.message = { kind: 'success', text: this.#i18n.t.proposals.versions.saved(version.label) };
+      this.message = { kind: 'success', say: (t) => t.proposals.versions.saved(versionLabel(t, version.label)) };
       this.refresh();
     } catch (error) {
-      this.message = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };
+      this.message = { kind: 'error', say: said(error) };
     } finally {
       this.saving = false;
     }
   }
 
   async #open(version: Version) {
-    this.opened = { version, node: null, error: '', tab: 'content', confirming: false, restoring: false };
+    this.opened = { version, node: null, error: null, tab: 'content', confirming: false, restoring: false };
     await this.updateComplete;
     this.renderRoot.querySelector('dialog')?.showModal();
     try {
@@ -233,7 +235,7 @@ export class VersionsPanel extends LitElement {
       doc.destroy();
       if (this.opened?.version.id === version.id) this.#patch({ node });
     } catch (error) {
-      if (this.opened?.version.id === version.id) this.#patch({ error: errorMessage(error, this.#i18n.t.app.networkError) });
+      if (this.opened?.version.id === version.id) this.#patch({ error: said(error) });
     }
   }
 
@@ -255,12 +257,12 @@ export class VersionsPanel extends LitElement {
     this.#patch({ restoring: true });
     try {
       await this.source?.restore(opened.version.id);
-      this.message = { kind: 'success', text: this.#i18n.t.proposals.versions.restored(opened.version.label) };
+      this.message = { kind: 'success', say: (t) => t.proposals.versions.restored(versionLabel(t, opened.version.label)) };
       this.#close();
       this.refresh();
       this.dispatchEvent(new CustomEvent(versionRestoredEvent, { bubbles: true, composed: true }));
     } catch (error) {
-      this.#patch({ restoring: false, error: errorMessage(error, this.#i18n.t.app.networkError) });
+      this.#patch({ restoring: false, error: said(error) });
     }
   };
 }

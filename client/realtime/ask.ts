@@ -3,8 +3,8 @@ import type { AppError } from '../../shared/result';
 import type { ClientSocket } from './socket-controller';
 
 /** Answers that never came from the server; compared by identity to show our own words. */
-export const offline: AppError = { code: 'internal', message: 'offline' };
-export const timedOut: AppError = { code: 'internal', message: 'timeout' };
+export const offline: AppError = { code: 'internal', message: 'offline', reason: 'server.unreachable' };
+export const timedOut: AppError = { code: 'internal', message: 'timeout', reason: 'server.unreachable' };
 
 export type TimedSocket = ReturnType<ClientSocket['timeout']>;
 

@@ -43,8 +43,8 @@ export interface ActionItemServiceDeps {
 type Assignment = z.output<typeof AssignActionItemBody>;
 type ItemDecision = Decision & { id: string };
 
-const noMeeting = () => err('not_found', 'No such meeting.');
-const noItem = () => err('not_found', 'No such action item in the minutes of this meeting.');
+const noMeeting = () => err('not_found', 'No such meeting.', 'missing.meeting');
+const noItem = () => err('not_found', 'No such action item in the minutes of this meeting.', 'missing.action_item');
 
 /**
  * Action items ("후속 조치"): blocks of the minutes, with an owner (a user, or a name for
@@ -79,7 +79,7 @@ export class ActionItemService {
     const m = await this.d.store.meetings.get(meetingId);
     if (!m) return noMeeting();
     if (!can(actor, { type: 'meetings.minutes.write', meeting: m })) {
-      return err('forbidden', 'Only ministry staff and minute-takers can assign action items, while the minutes are a draft.');
+      return err('forbidden', 'Only ministry staff and minute-takers can assign action items, while the minutes are a draft.', 'role.minutes_writer');
     }
     const owner = await this.ownerOf(body.owner);
     if (!owner.ok) return owner;
@@ -117,7 +117,7 @@ export class ActionItemService {
     const item = (await this.d.minutes.decisions(meetingId)).find((d) => d.kind === 'actionItem' && d.id === itemId);
     if (!item) return noItem();
     if (!can(actor, { type: 'meetings.actionItems.done', meeting: m, ownerId: item.ownerId })) {
-      return err('forbidden', "Only the action item's owner, ministry staff or a minute-taker can mark it done.");
+      return err('forbidden', "Only the action item's owner, ministry staff or a minute-taker can mark it done.", 'role.action_item_owner');
     }
     await this.d.store.transaction(async (tx) => {
       await tx.meetings.setDone(meetingId, itemId, done ? { at: this.now(), by: actor.id } : null);
@@ -188,7 +188,7 @@ export class ActionItemService {
     if (owner === null) return ok({ name: null, userId: null });
     if ('name' in owner) return ok({ name: owner.name, userId: null });
     const user = await this.d.store.auth.userById(owner.userId);
-    return user ? ok({ name: user.name, userId: user.id }) : err('invalid_input', `owner.userId: no user with id ${owner.userId}.`);
+    return user ? ok({ name: user.name, userId: user.id }) : err('invalid_input', `owner.userId: no user with id ${owner.userId}.`, 'missing.user');
   }
 }
 

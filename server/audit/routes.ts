@@ -11,7 +11,7 @@ import { auditCsv, type AuditLog } from './audit-log';
 export function auditRoutes(app: OpenAPIHono<AppEnv>, audit: AuditLog): void {
   const requireReader = (c: Parameters<typeof requireUser>[0]) => {
     const { user } = requireUser(c);
-    if (!can(user, { type: 'audit.read' })) throw httpError('forbidden', 'Only ministry staff can read the audit log.');
+    if (!can(user, { type: 'audit.read' })) throw httpError('forbidden', 'Only ministry staff can read the audit log.', 'role.ministry_only');
   };
 
   route(app, api.audit, async ({ query }, c) => {

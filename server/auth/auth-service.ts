@@ -110,7 +110,7 @@ export class AuthService {
     actor: User,
     body: z.output<typeof CreateInvitationBody>,
   ): Promise<Result<{ invitation: InvitationView; link: string }>> {
-    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can invite people.');
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can invite people.', 'role.ministry_only');
     if (await this.d.store.userByEmail(body.email)) return err('conflict', `${body.email} already has an account.`, 'invitation.email_taken');
     return ok(await this.invite({ ...body, name: body.name ?? null }, actor.id));
   }
@@ -142,25 +142,25 @@ export class AuthService {
 
   /** Ministry staff: invitations not yet accepted nor expired (who, role, when it expires). */
   async pendingInvitations(actor: User): Promise<Result<InvitationView[]>> {
-    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can see invitations.');
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can see invitations.', 'role.ministry_only');
     return ok((await this.d.store.pendingInvitations(new Date(this.d.clock.now()).toISOString())).map(invitationView));
   }
 
   /** Ends a pending invitation: its link answers "expired" from now on. */
   async revokeInvitation(actor: User, id: string): Promise<Result<true>> {
-    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can revoke invitations.');
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can revoke invitations.', 'role.ministry_only');
     const now = new Date(this.d.clock.now()).toISOString();
     const revoked = await this.d.db.transaction(async (tx) => {
       if (!(await tx.auth.revokeInvitation(id, now))) return false;
       await this.d.audit.in(tx).record(actor.id, 'users.revoke_invitation', `invitation:${id}`, {});
       return true;
     });
-    return revoked ? ok(true) : err('not_found', 'No pending invitation with this id.');
+    return revoked ? ok(true) : err('not_found', 'No pending invitation with this id.', 'invitation.missing');
   }
 
   /** A new one-time link with a fresh expiry, e-mailed again when e-mail is on; the old link stops working. */
   async resendInvitation(actor: User, id: string): Promise<Result<{ invitation: InvitationView; link: string }>> {
-    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can resend invitations.');
+    if (!can(actor, { type: 'users.invite' })) return err('forbidden', 'Only ministry staff can resend invitations.', 'role.ministry_only');
     const token = newToken();
     const now = this.d.clock.now();
     const expiresAt = new Date(now + this.d.invitationTtlMs).toISOString();
@@ -172,7 +172,7 @@ export class AuthService {
       await this.d.onInvited?.(tx, { email: record.email, name: record.name, role: record.role, link, expiresAt });
       return record;
     });
-    return renewed ? ok({ invitation: invitationView(renewed), link }) : err('not_found', 'No pending invitation with this id.');
+    return renewed ? ok({ invitation: invitationView(renewed), link }) : err('not_found', 'No pending invitation with this id.', 'invitation.missing');
   }
 
   async invitation(token: string): Promise<Result<InvitationView>> {
@@ -223,10 +223,10 @@ export class AuthService {
   }
 
   async setRole(actor: User, userId: string, role: Role, subcommittee: SubcommitteeId | null): Promise<Result<User>> {
-    if (!can(actor, { type: 'users.setRole' })) return err('forbidden', 'Only ministry staff can change roles.');
-    if (userId === actor.id && role !== 'ministry') return err('conflict', 'You cannot remove your own ministry role.');
+    if (!can(actor, { type: 'users.setRole' })) return err('forbidden', 'Only ministry staff can change roles.', 'role.ministry_only');
+    if (userId === actor.id && role !== 'ministry') return err('conflict', 'You cannot remove your own ministry role.', 'users.own_ministry_role');
     const before = await this.d.store.userById(userId);
-    if (!before) return err('not_found', 'No such user.');
+    if (!before) return err('not_found', 'No such user.', 'missing.user');
     const after = await this.d.db.transaction(async (tx) => {
       const changed = await tx.auth.setRole(userId, role, subcommittee);
       if (!changed) return null;
@@ -236,7 +236,7 @@ export class AuthService {
       });
       return changed;
     });
-    if (!after) return err('not_found', 'No such user.');
+    if (!after) return err('not_found', 'No such user.', 'missing.user');
     this.d.onUserChanged?.(userId);
     return ok(publicUser(after));
   }

@@ -57,7 +57,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, secureCo
 
   route(app, api.setRole, async ({ params, body }, c) => {
     const { user } = requireUser(c);
-    if (!body) throw httpError('invalid_input', 'A role is required.');
+    if (!body) throw httpError('invalid_input', 'A role is required.', 'input.role_required');
     return { user: unwrap(await auth.setRole(user, params.id, body.role, body.subcommittee)) };
   });
 }

@@ -43,9 +43,9 @@ export class CalendarService {
 
   /** One meeting as an invitation (METHOD:REQUEST), or its cancellation (METHOD:CANCEL), for `user`. */
   async meetingFile(user: User, meetingId: string): Promise<Result<MeetingFile>> {
-    if (!can(user, { type: 'meetings.read' })) return err('forbidden', 'You may not read meetings.');
+    if (!can(user, { type: 'meetings.read' })) return err('forbidden', 'You may not read meetings.', 'role.reader');
     const m = await this.d.store.meetings.get(meetingId);
-    if (!m) return err('not_found', 'No such meeting.');
+    if (!m) return err('not_found', 'No such meeting.', 'missing.meeting');
     const method = methodOf(m);
     return ok({ method, content: await this.render([m], method, user) });
   }
@@ -62,7 +62,7 @@ export class CalendarService {
   async feed(token: string): Promise<Result<string>> {
     const userId = await this.d.store.calendar.ownerOf(hashToken(token));
     const user = userId ? await this.d.store.auth.userById(userId) : null;
-    if (!user || !can(user, { type: 'meetings.read' })) return err('not_found', 'No such calendar.');
+    if (!user || !can(user, { type: 'meetings.read' })) return err('not_found', 'No such calendar.', 'missing.calendar');
     const mine: MeetingRecord[] = [];
     for (const m of await this.d.store.meetings.list()) {
       const agenda = await this.d.store.meetings.agenda(m.id);

@@ -34,7 +34,7 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>, service: CalendarServic
   // The link is the credential (calendar apps send no cookie); a wrong or revoked one is not found.
   app.get('/api/calendar/:file{[^/]+\\.ics}', async (c) => {
     const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(c.req.param('file'))?.[1];
-    if (!token) throw httpError('not_found', 'No such calendar.');
+    if (!token) throw httpError('not_found', 'No such calendar.', 'missing.calendar');
     return ics(unwrap(await service.feed(token)), 'forum.ics', 'PUBLISH');
   });
   route(app, api.calendarSubscription, async (_, c) => ({ subscription: await service.subscription(requireUser(c).user) }));

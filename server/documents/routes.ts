@@ -11,7 +11,7 @@ import type { DocStore } from './doc-store';
 export function documentRoutes(app: OpenAPIHono<AppEnv>, docs: Pick<DocStore, 'listQuarantined'>): void {
   route(app, api.quarantine, async (_, c) => {
     const { user } = requireUser(c);
-    if (!can(user, { type: 'audit.read' })) throw httpError('forbidden', 'Only ministry staff can see quarantined document updates.');
+    if (!can(user, { type: 'audit.read' })) throw httpError('forbidden', 'Only ministry staff can see quarantined document updates.', 'role.ministry_only');
     return { updates: await docs.listQuarantined() };
   });
 }

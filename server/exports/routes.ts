@@ -21,7 +21,7 @@ function parseFile(file: string, allowed: readonly ExportFormat[]): { id: string
   const match = /^([A-Za-z0-9_-]{1,64})\.([a-z]+)$/.exec(file);
   const format = match?.[2] as ExportFormat | undefined;
   if (!match || !format || !allowed.includes(format)) {
-    throw httpError('not_found', `No such export: name a record and one of the formats ${allowed.map((f) => `.${f}`).join(', ')}.`);
+    throw httpError('not_found', `No such export: name a record and one of the formats ${allowed.map((f) => `.${f}`).join(', ')}.`, 'missing.export');
   }
   return { id: match[1]!, format };
 }
@@ -30,9 +30,9 @@ function parseFile(file: string, allowed: readonly ExportFormat[]): { id: string
 async function download(source: ExportSource, format: ExportFormat): Promise<Response> {
   const { doc } = source;
   let body: Buffer;
-  if (format === 'csv') throw httpError('not_found', 'No CSV of this record.');
+  if (format === 'csv') throw httpError('not_found', 'No CSV of this record.', 'missing.export');
   if (format === 'txt') {
-    if (source.sealedText === null) throw httpError('conflict', 'Only approved minutes have a sealed text; approve them first.');
+    if (source.sealedText === null) throw httpError('conflict', 'Only approved minutes have a sealed text; approve them first.', 'minutes.not_approved');
     body = Buffer.from(source.sealedText, 'utf8');
   } else {
     body = await render(doc, format);
@@ -66,26 +66,26 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>, sources: ExportProviders)
   app.get('/api/exports/minutes/:file', async (c) => {
     const { user } = requireUser(c);
     const { id, format } = parseFile(c.req.param('file'), [...documentFormats, 'txt']);
-    if (!can(user, { type: 'meetings.read' })) throw httpError('forbidden', 'You may not read these minutes.');
+    if (!can(user, { type: 'meetings.read' })) throw httpError('forbidden', 'You may not read these minutes.', 'role.reader');
     const source = await sources.minutes(id);
-    if (!source) throw httpError('not_found', 'No such meeting.');
+    if (!source) throw httpError('not_found', 'No such meeting.', 'missing.meeting');
     return download(source, format);
   });
 
   app.get('/api/exports/proposals/:file', async (c) => {
     const { user } = requireUser(c);
     const { id, format } = parseFile(c.req.param('file'), documentFormats);
-    if (!can(user, { type: 'proposals.read' })) throw httpError('forbidden', 'You may not read this proposal.');
+    if (!can(user, { type: 'proposals.read' })) throw httpError('forbidden', 'You may not read this proposal.', 'role.reader');
     const source = await sources.proposal(id);
-    if (!source) throw httpError('not_found', 'No such proposal.');
+    if (!source) throw httpError('not_found', 'No such proposal.', 'missing.proposal');
     return download(source, format);
   });
 
   app.get('/api/exports/:file{strategy\\.[a-z]+}', async (c) => {
     requireUser(c);
     const format = c.req.param('file').slice('strategy.'.length) as ExportFormat;
-    if (!documentFormats.includes(format)) throw httpError('not_found', `No such export: the strategy exports as ${documentFormats.map((f) => `.${f}`).join(', ')}.`);
-    if (!sources.strategy) throw httpError('not_found', 'There is no strategy document yet.');
+    if (!documentFormats.includes(format)) throw httpError('not_found', `No such export: the strategy exports as ${documentFormats.map((f) => `.${f}`).join(', ')}.`, 'missing.export');
+    if (!sources.strategy) throw httpError('not_found', 'There is no strategy document yet.', 'missing.strategy');
     return download(await sources.strategy(), format);
   });
 }

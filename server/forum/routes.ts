@@ -12,7 +12,7 @@ export function forumRoutes(app: OpenAPIHono<AppEnv>, store: Store, clock: Clock
   route(app, api.forum, async (_, c) => {
     requireUser(c);
     const forum = await store.forum.forum();
-    if (!forum) throw httpError('not_found', 'The forum has not been set up yet.');
+    if (!forum) throw httpError('not_found', 'The forum has not been set up yet.', 'missing.forum');
     const today = seoulToday(new Date(clock.now()));
     return {
       forum,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { httpStatusOf, type AppError, type ErrorCode } from '../../shared/result';
+import { httpStatusOf, type AppError, type ErrorCode, type ErrorReason, type ReasonParams } from '../../shared/result';
 import type { Logger } from '../logger';
 
 /** An expected failure on its way to the client as `{ error: { code, message } }`. */
@@ -11,13 +11,14 @@ export class HttpError extends HTTPException {
   }
 }
 
-export const httpError = (code: ErrorCode, message: string) => new HttpError({ code, message });
+export const httpError = (code: ErrorCode, message: string, reason: ErrorReason, params?: ReasonParams) =>
+  new HttpError(params ? { code, message, reason, params } : { code, message, reason });
 
 /** A zod failure as an `invalid_input` error that names every bad field. */
 export function invalidInput(error: ZodError, where: string): HttpError {
   const issues = error.issues.map((i) => ({ path: i.path.join('.') || where, message: i.message }));
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-  return new HttpError({ code: 'invalid_input', message: `Invalid ${where}: ${summary}`, issues });
+  return new HttpError({ code: 'invalid_input', message: `Invalid ${where}: ${summary}`, reason: 'input.invalid', issues });
 }
 
 /** The one place where errors become responses. */
@@ -29,10 +30,11 @@ export function errorHandler(logger: Logger) {
     if (error instanceof HTTPException) {
       // Hono's own: malformed JSON (400), body too large (413) …
       const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 401 ? 'unauthenticated' : 'invalid_input';
+      const reason: ErrorReason = code === 'payload_too_large' ? 'input.too_large' : code === 'unauthenticated' ? 'auth.signed_out' : 'input.invalid';
       const message = error.status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in request body.' : error.message;
-      return c.json({ error: { code, message } }, error.status);
+      return c.json({ error: { code, message, reason } }, error.status);
     }
     logger.error({ err: error, path: c.req.path }, 'unhandled error');
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.', reason: 'server.internal' } }, 500);
   };
 }

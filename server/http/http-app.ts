@@ -44,7 +44,7 @@ export function createHttpApp(deps: {
       onError: (c) => {
         // The rest of the body is never read, so this connection cannot carry another request.
         c.header('Connection', 'close');
-        throw httpError('payload_too_large', `The request body is larger than ${limits.httpBodyBytes / 1024} KiB.`);
+        throw httpError('payload_too_large', `The request body is larger than ${limits.httpBodyBytes / 1024} KiB.`, 'input.too_large');
       },
     }),
   );
@@ -57,6 +57,6 @@ export function createHttpApp(deps: {
 /** Registered last: unknown API paths answer JSON, not the client's index.html. */
 export function apiNotFound(app: OpenAPIHono<AppEnv>) {
   app.all('/api/*', (c) => {
-    throw httpError('not_found', `No API endpoint ${c.req.method} ${c.req.path}.`);
+    throw httpError('not_found', `No API endpoint ${c.req.method} ${c.req.path}.`, 'missing.endpoint');
   });
 }

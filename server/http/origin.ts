@@ -40,7 +40,7 @@ export function originCheck(publicOrigin: string | undefined): MiddlewareHandler
     const fromBrowserWithoutOrigin = !origin && c.req.header('cookie') !== undefined && !c.req.header('authorization');
     const scheme = new URL(c.req.url).protocol === 'https:' ? 'https:' : 'http:';
     if ((origin && !originAllowed(origin, c.req.header('host'), publicOrigin, scheme)) || fromBrowserWithoutOrigin) {
-      throw httpError('bad_origin', `Requests from ${origin ?? 'an unknown origin'} may not change anything here.`);
+      throw httpError('bad_origin', `Requests from ${origin ?? 'an unknown origin'} may not change anything here.`, 'request.bad_origin');
     }
     return next();
   };

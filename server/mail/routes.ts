@@ -11,7 +11,7 @@ import type { OutboxStore } from './outbox-store';
 export function mailRoutes(app: OpenAPIHono<AppEnv>, d: { outbox: OutboxStore; enabled: boolean }): void {
   route(app, api.mailStatus, async (_, c) => {
     const { user } = requireUser(c);
-    if (!can(user, { type: 'audit.read' })) throw httpError('forbidden', 'Only ministry staff can see the e-mail sender.');
+    if (!can(user, { type: 'audit.read' })) throw httpError('forbidden', 'Only ministry staff can see the e-mail sender.', 'role.ministry_only');
     const counts = await d.outbox.counts();
     const problems = (await d.outbox.problems(50)).map((r) => ({
       id: r.id,

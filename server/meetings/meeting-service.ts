@@ -60,12 +60,12 @@ export interface MeetingServiceDeps {
 const movingFields = ['startsAt', 'place', 'onlineLink'] as const;
 
 type PresenterInput = z.output<typeof AgendaItemInput>['presenter'];
-const notFound = () => err('not_found', 'No such meeting.');
-const endedError = () => err('conflict', 'The meeting has ended or was cancelled; its record is read-only.');
-const mustEdit = () => err('forbidden', 'Only ministry staff can change meetings and their agenda.');
-const mustRun = () => err('forbidden', "Only ministry staff or the meeting's chair can do this.");
-const changedMeanwhile = () => err('conflict', 'The meeting changed meanwhile; reload it.');
-const noSuchItem = () => err('not_found', 'No such agenda item in this meeting.');
+const notFound = () => err('not_found', 'No such meeting.', 'missing.meeting');
+const endedError = () => err('conflict', 'The meeting has ended or was cancelled; its record is read-only.', 'meeting.ended');
+const mustEdit = () => err('forbidden', 'Only ministry staff can change meetings and their agenda.', 'role.ministry_only');
+const mustRun = () => err('forbidden', "Only ministry staff or the meeting's chair can do this.", 'role.meeting_runner');
+const changedMeanwhile = () => err('conflict', 'The meeting changed meanwhile; reload it.', 'meeting.changed');
+const noSuchItem = () => err('not_found', 'No such agenda item in this meeting.', 'missing.agenda_item');
 
 const presenterColumns = (p: PresenterInput) => ({
   presenterUserId: p && 'userId' in p ? p.userId : null,
@@ -152,7 +152,7 @@ export class MeetingService {
   }
 
   async create(actor: User, body: z.output<typeof CreateMeetingBody>): Promise<Result<Meeting>> {
-    if (!can(actor, { type: 'meetings.create' })) return err('forbidden', 'Only ministry staff can schedule meetings.');
+    if (!can(actor, { type: 'meetings.create' })) return err('forbidden', 'Only ministry staff can schedule meetings.', 'role.ministry_only');
     const unknown = (await this.unknownUser([body.chairId, ...body.agenda.map((i) => presenterColumns(i.presenter).presenterUserId)])) ?? (await this.chairProblem(body.chairId));
     if (unknown) return unknown;
     const now = this.now();
@@ -250,9 +250,9 @@ export class MeetingService {
   async cancel(actor: User, id: string): Promise<Result<Meeting>> {
     const m = await this.store.get(id);
     if (!m) return notFound();
-    if (!can(actor, { type: 'meetings.cancel', meeting: m })) return err('forbidden', 'Only ministry staff can cancel a meeting.');
+    if (!can(actor, { type: 'meetings.cancel', meeting: m })) return err('forbidden', 'Only ministry staff can cancel a meeting.', 'role.ministry_only');
     const allowed = meetingTransition(m.status, 'cancelled');
-    if (!allowed.ok) return err('conflict', allowed.reason);
+    if (!allowed.ok) return err('conflict', allowed.reason, 'meeting.transition', { from: m.status, to: 'cancelled' });
     const cancelled = await this.d.store.transaction(async (tx) => {
       if (!(await tx.meetings.setStatus(id, m.status, 'cancelled', this.now()))) return false;
       await this.d.audit.in(tx).record(actor.id, 'meetings.cancel', `meeting:${id}`, { title: m.title, startsAt: m.startsAt });
@@ -268,7 +268,7 @@ export class MeetingService {
     if (!m) return notFound();
     if (!can(actor, { type: 'meetings.run', meeting: m })) return mustRun();
     const allowed = meetingTransition(m.status, to);
-    return allowed.ok ? ok(m) : err('conflict', allowed.reason);
+    return allowed.ok ? ok(m) : err('conflict', allowed.reason, 'meeting.transition', { from: m.status, to });
   }
 
   async addItem(actor: User, id: string, input: z.output<typeof AgendaItemInput>): Promise<Result<{ item: AgendaItem; agenda: AgendaItem[] }>> {
@@ -315,7 +315,7 @@ export class MeetingService {
       await this.d.audit.in(tx).record(actor.id, 'meetings.agenda.reorder', `meeting:${id}`, { itemIds });
       return true;
     });
-    if (!reordered) return err('invalid_input', 'itemIds must list every agenda item of the meeting exactly once, in the new order.');
+    if (!reordered) return err('invalid_input', 'itemIds must list every agenda item of the meeting exactly once, in the new order.', 'meeting.agenda_order');
     return ok((await this.afterChange(id)).agenda);
   }
 
@@ -324,9 +324,9 @@ export class MeetingService {
     const m = await this.store.get(id);
     if (!m) return notFound();
     if (!can(actor, { type: 'meetings.run', meeting: m })) {
-      return err('forbidden', "Only ministry staff or the meeting's chair can move the agenda.");
+      return err('forbidden', "Only ministry staff or the meeting's chair can move the agenda.", 'role.meeting_runner');
     }
-    if (!isLive(m.status)) return err('conflict', m.status === 'ended' ? 'The meeting has ended.' : 'The meeting has not started yet.');
+    if (!isLive(m.status)) return m.status === 'ended' ? err('conflict', 'The meeting has ended.', 'meeting.ended') : err('conflict', 'The meeting has not started yet.', 'meeting.not_started');
     const at = this.now();
     const moved = await this.d.store.transaction(async (tx) => {
       if (!(await tx.meetings.setCurrentItem(id, itemId, at))) return false;
@@ -342,9 +342,9 @@ export class MeetingService {
   async setMinutesStatus(actor: User, id: string, to: MinutesStatus): Promise<Result<MinutesInfo>> {
     const m = await this.store.get(id);
     if (!m) return notFound();
-    if (!can(actor, { type: 'meetings.minutes.status', meeting: m })) return err('forbidden', 'Only ministry staff can circulate or approve minutes.');
+    if (!can(actor, { type: 'meetings.minutes.status', meeting: m })) return err('forbidden', 'Only ministry staff can circulate or approve minutes.', 'role.ministry_only');
     const allowed = minutesTransition(m.status, m.minutesStatus, to);
-    if (!allowed.ok) return err('conflict', allowed.reason);
+    if (!allowed.ok) return err('conflict', allowed.reason, 'minutes.transition', { from: m.minutesStatus, to, meeting: m.status });
     // The minutes are held from reading to relocking: the text sealed, saved and recorded is the text locked.
     const moved = await this.d.minutes.exclusive(id, async (doc) => {
       const at = this.now();
@@ -363,7 +363,7 @@ export class MeetingService {
       if (stored) await this.d.minutes.relock(id);
       return stored;
     });
-    if (!moved) return err('conflict', 'The minutes changed meanwhile; reload them.');
+    if (!moved) return err('conflict', 'The minutes changed meanwhile; reload them.', 'minutes.changed');
     this.d.events.changed(id);
     const after = (await this.store.get(id))!;
     return ok(minutesView(after, await people(this.d.store.auth, [after.minutesApprovedBy])));
@@ -419,11 +419,11 @@ export class MeetingService {
   private async chairProblem(chairId: string | null) {
     const chair = chairId ? await this.d.store.auth.userById(chairId) : null;
     if (!chair || can(chair, { type: 'meetings.chair' })) return null;
-    return err('invalid_input', `chairId: ${chair.name} cannot chair a meeting; a meeting's chair must be ministry staff or a chairperson.`);
+    return err('invalid_input', `chairId: ${chair.name} cannot chair a meeting; a meeting's chair must be ministry staff or a chairperson.`, 'meeting.chair_role', { name: chair.name });
   }
 
   private async unknownUser(ids: (string | null)[]) {
-    for (const id of ids) if (id && !(await this.d.store.auth.userById(id))) return err('invalid_input', `No user with id ${id}.`);
+    for (const id of ids) if (id && !(await this.d.store.auth.userById(id))) return err('invalid_input', `No user with id ${id}.`, 'missing.user');
     return null;
   }
 

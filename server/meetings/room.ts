@@ -47,8 +47,8 @@ export interface MeetingRoomDeps {
   events: RoomEvents;
 }
 
-const notFound = () => err('not_found', 'No such meeting.');
-const notLive = (m: MeetingRecord) => err('conflict', m.status === 'ended' ? 'The meeting has ended.' : 'The meeting has not started yet.');
+const notFound = () => err('not_found', 'No such meeting.', 'missing.meeting');
+const notLive = (m: MeetingRecord) => m.status === 'ended' ? err('conflict', 'The meeting has ended.', 'meeting.ended') : err('conflict', 'The meeting has not started yet.', 'meeting.not_started');
 
 /**
  * Being in a meeting: presence (with heartbeat TTL, through PresenceService),
@@ -126,10 +126,10 @@ export class MeetingRoom {
     const m = await this.meeting(meetingId);
     if (!m) return notFound();
     if (userId !== user.id && !can(user, { type: 'meetings.run', meeting: m })) {
-      return err('forbidden', "Only ministry staff or the meeting's chair can lower someone else's hand.");
+      return err('forbidden', "Only ministry staff or the meeting's chair can lower someone else's hand.", 'role.meeting_runner');
     }
     return this.handChange(meetingId, userId, async () => {
-      if (!(await this.d.live.lowerHand(meetingId, userId))) return err('not_found', 'That hand is not raised.');
+      if (!(await this.d.live.lowerHand(meetingId, userId))) return err('not_found', 'That hand is not raised.', 'missing.raised_hand');
       await this.d.audit.record(user.id, 'meetings.hand', `meeting:${meetingId}`, { raised: false, userId });
       this.d.events.changed(meetingId);
       return ok({});
@@ -151,7 +151,7 @@ export class MeetingRoom {
     const m = await this.running(user, meetingId, 'give the floor');
     if (!m.ok) return m;
     const speakerUser = (await people(this.d.store.auth, [userId])).get(userId);
-    if (!speakerUser) return err('not_found', 'No such user.');
+    if (!speakerUser) return err('not_found', 'No such user.', 'missing.user');
     const speaker: Speaker = { userId, name: speakerUser.name, since: this.now() };
     await this.d.live.lowerHand(meetingId, userId);
     await this.d.live.setFloor(meetingId, speaker);
@@ -165,9 +165,9 @@ export class MeetingRoom {
     const m = await this.meeting(meetingId);
     if (!m) return notFound();
     const current = await this.d.live.floor(meetingId);
-    if (!current) return err('conflict', 'Nobody has the floor.');
+    if (!current) return err('conflict', 'Nobody has the floor.', 'meeting.no_floor');
     if (current.userId !== user.id && !can(user, { type: 'meetings.run', meeting: m })) {
-      return err('forbidden', "Only ministry staff, the meeting's chair or the speaker can end the floor.");
+      return err('forbidden', "Only ministry staff, the meeting's chair or the speaker can end the floor.", 'role.meeting_runner_or_speaker');
     }
     await this.d.live.setFloor(meetingId, null);
     await this.d.audit.record(user.id, 'meetings.floor', `meeting:${meetingId}`, { end: current.userId, seconds: this.secondsSince(current.since) });
@@ -205,7 +205,7 @@ export class MeetingRoom {
     const agenda = await this.d.store.meetings.agenda(meetingId);
     const itemPresenterId = agenda.find((i) => i.id === m.currentItemId)?.presenterUserId ?? null;
     if (!can(user, { type: 'meetings.present', meeting: m, itemPresenterId })) {
-      return err('forbidden', "Only ministry staff, the meeting's chair or the current item's presenter can present.");
+      return err('forbidden', "Only ministry staff, the meeting's chair or the current item's presenter can present.", 'role.meeting_runner_or_presenter');
     }
     if (!isLive(m.status)) return notLive(m);
     const current = await this.d.live.presenter(meetingId);
@@ -290,7 +290,7 @@ export class MeetingRoom {
     const m = await this.meeting(meetingId);
     if (!m) return notFound();
     if (!can(user, { type: 'meetings.participate', meeting: m })) {
-      return err('forbidden', `Observers follow the meeting read-only; they cannot ${what}.`);
+      return err('forbidden', `Observers follow the meeting read-only; they cannot ${what}.`, 'role.observer_read_only');
     }
     return isLive(m.status) ? ok(m) : notLive(m);
   }
@@ -298,7 +298,7 @@ export class MeetingRoom {
   private async running(user: User, meetingId: string, what: string): Promise<Result<MeetingRecord>> {
     const m = await this.meeting(meetingId);
     if (!m) return notFound();
-    if (!can(user, { type: 'meetings.run', meeting: m })) return err('forbidden', `Only ministry staff or the meeting's chair can ${what}.`);
+    if (!can(user, { type: 'meetings.run', meeting: m })) return err('forbidden', `Only ministry staff or the meeting's chair can ${what}.`, 'role.meeting_runner');
     return isLive(m.status) ? ok(m) : notLive(m);
   }
 

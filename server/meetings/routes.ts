@@ -39,7 +39,7 @@ export function meetingRoutes(app: OpenAPIHono<AppEnv>, service: MeetingService,
 
   route(app, api.meetingPresence, async ({ params }, c) => {
     requireUser(c);
-    if (!(await service.record(params.id))) throw httpError('not_found', 'No such meeting.');
+    if (!(await service.record(params.id))) throw httpError('not_found', 'No such meeting.', 'missing.meeting');
     return { present: await room.everyone(params.id) };
   });
   route(app, api.meetingDecisions, async ({ params }, c) => {

@@ -13,7 +13,7 @@ type Event = keyof typeof meetingSchemas;
 type Payload<E extends Event> = z.output<(typeof meetingSchemas)[E]>;
 
 const toAck = <T extends object>(result: Result<T>): Ack<T> => (result.ok ? { ok: true, ...result.value } : result);
-const notJoined = () => err('conflict', 'Join the meeting first (meeting:join).');
+const notJoined = () => err('conflict', 'Join the meeting first (meeting:join).', 'meeting.not_joined');
 
 /** The meeting events of one connection (docs/realtime.md, Meetings). */
 export function meetingSocketModule(service: MeetingService, room: MeetingRoom, logger: Logger) {

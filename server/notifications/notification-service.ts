@@ -31,7 +31,7 @@ export class NotificationService {
   }
 
   async markRead(user: User, id: string): Promise<Result<{ unread: number }>> {
-    if (!(await this.d.store.notifications.markRead(user.id, id, this.now()))) return err('not_found', 'No such notification.');
+    if (!(await this.d.store.notifications.markRead(user.id, id, this.now()))) return err('not_found', 'No such notification.', 'missing.notification');
     return ok(await this.unreadNow(user.id));
   }
 

@@ -44,7 +44,7 @@ export interface CastInput {
   onBehalfOf?: string | undefined;
 }
 
-const notFound = () => err('not_found', 'No such poll.');
+const notFound = () => err('not_found', 'No such poll.', 'missing.poll');
 
 /** Votes: the commands, free of HTTP and Socket.IO. */
 export class PollService {
@@ -60,11 +60,11 @@ export class PollService {
 
   async create(actor: User, meetingId: string, body: CreatePollInput): Promise<Result<{ poll: PollView; mine: PollMine }>> {
     const meeting = await this.d.ports.meetings.meeting(meetingId);
-    if (!meeting) return err('not_found', 'No such meeting.');
-    if (!this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can prepare polls.");
-    if (meeting.status === 'ended' || meeting.status === 'cancelled') return err('conflict', `The meeting has ${meeting.status === 'ended' ? 'ended' : 'been cancelled'}; it takes no more polls.`);
+    if (!meeting) return err('not_found', 'No such meeting.', 'missing.meeting');
+    if (!this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can prepare polls.", 'role.meeting_runner');
+    if (meeting.status === 'ended' || meeting.status === 'cancelled') return err('conflict', `The meeting has ${meeting.status === 'ended' ? 'ended' : 'been cancelled'}; it takes no more polls.`, meeting.status === 'ended' ? 'meeting.ended' : 'meeting.cancelled');
     const problem = await this.eligibilityProblem(body.eligibility);
-    if (problem) return err('invalid_input', problem);
+    if (problem) return err('invalid_input', problem, 'poll.observer_voter');
     if (body.proposalId) {
       const refused = await this.decisiveProblem(actor, meeting, body.proposalId);
       if (refused) return refused;
@@ -98,12 +98,12 @@ export class PollService {
     const poll = await this.d.store.poll(pollId);
     if (!poll) return notFound();
     const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
-    if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can open polls.");
-    if (poll.status === 'closed' || poll.status === 'cancelled') return err('conflict', `This poll is ${poll.status}; it cannot be opened again.`);
+    if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can open polls.", 'role.meeting_runner');
+    if (poll.status === 'closed' || poll.status === 'cancelled') return err('conflict', `This poll is ${poll.status}; it cannot be opened again.`, poll.status === 'closed' ? 'poll.closed' : 'poll.cancelled');
     if (poll.status === 'draft') {
-      if (meeting.status !== 'live') return err('conflict', 'A poll opens only while its meeting is live.');
+      if (meeting.status !== 'live') return err('conflict', 'A poll opens only while its meeting is live.', 'poll.meeting_not_live');
       const eligible = await this.resolveEligible(poll.eligibility);
-      if (eligible.length === 0) return err('conflict', 'Nobody is eligible to vote in this poll.');
+      if (eligible.length === 0) return err('conflict', 'Nobody is eligible to vote in this poll.', 'poll.nobody_eligible');
       const now = this.d.clock.now();
       const closesAt = poll.countdownSeconds ? new Date(now + poll.countdownSeconds * 1000).toISOString() : null;
       const { poll: opened, changed } = await this.d.db.transaction(async (tx) => {
@@ -127,11 +127,11 @@ export class PollService {
     const poll = await this.d.store.poll(pollId);
     if (!poll) return notFound();
     const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
-    if (actor && (!meeting || !this.mayManage(actor, meeting))) return err('forbidden', "Only ministry staff or the meeting's chair can close polls.");
-    if (poll.status === 'draft') return err('conflict', 'This poll was never opened; cancel it instead.');
-    if (poll.status === 'cancelled') return err('conflict', 'This poll was cancelled; it has no result.');
+    if (actor && (!meeting || !this.mayManage(actor, meeting))) return err('forbidden', "Only ministry staff or the meeting's chair can close polls.", 'role.meeting_runner');
+    if (poll.status === 'draft') return err('conflict', 'This poll was never opened; cancel it instead.', 'poll.never_opened');
+    if (poll.status === 'cancelled') return err('conflict', 'This poll was cancelled; it has no result.', 'poll.cancelled');
     if (actor && poll.status === 'open' && poll.proposalId && !(await this.mayDecide(actor, poll.proposalId))) {
-      return err('forbidden', 'This vote decides a proposal: only someone who may decide that proposal (ministry staff) can close it.');
+      return err('forbidden', 'This vote decides a proposal: only someone who may decide that proposal (ministry staff) can close it.', 'poll.decisive_close');
     }
     const agenda = meeting?.agendaProposalIds ?? [];
     const closed = await this.d.db.transaction((tx) => this.closeIn(tx, pollId, actor, agenda));
@@ -209,8 +209,8 @@ export class PollService {
     const poll = await this.d.store.poll(pollId);
     if (!poll) return notFound();
     const meeting = await this.d.ports.meetings.meeting(poll.meetingId);
-    if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can cancel polls.");
-    if (poll.status === 'closed') return err('conflict', 'This poll is closed; its result stands.');
+    if (!meeting || !this.mayManage(actor, meeting)) return err('forbidden', "Only ministry staff or the meeting's chair can cancel polls.", 'role.meeting_runner');
+    if (poll.status === 'closed') return err('conflict', 'This poll is closed; its result stands.', 'poll.closed');
     const { poll: cancelled, changed } = await this.d.db.transaction(async (tx) => {
       const cancelling = await tx.polls.cancel(pollId, this.now());
       if (cancelling.changed) await this.d.audit.in(tx).record(actor.id, 'polls.cancel', `poll:${pollId}`, { from: poll.status });
@@ -228,12 +228,12 @@ export class PollService {
     const poll = await this.d.store.poll(input.pollId);
     if (!poll) return notFound();
     const voterId = input.onBehalfOf ?? actor.id;
-    if (actor.role === 'observer') return err('forbidden', 'Observers follow the meeting but do not vote.');
-    if (poll.status !== 'open') return err('conflict', this.notOpenMessage(poll.status));
+    if (actor.role === 'observer') return err('forbidden', 'Observers follow the meeting but do not vote.', 'role.observer_read_only');
+    if (poll.status !== 'open') return err('conflict', this.notOpenMessage(poll.status), 'poll.not_open', { status: poll.status });
     const ballot = checkBallot(poll, input.choices);
-    if (!ballot.ok) return err('invalid_input', ballot.message);
+    if (!ballot.ok) return err('invalid_input', ballot.message, 'poll.ballot');
     if (poll.requirePresence && !(await this.d.ports.meetings.isCheckedIn(poll.meetingId, actor.id))) {
-      return err('forbidden', 'Check in to the meeting to vote: this poll requires voters to be present.');
+      return err('forbidden', 'Check in to the meeting to vote: this poll requires voters to be present.', 'poll.check_in');
     }
     const outcome = await this.d.db.transaction(async (tx) => {
       const cast = await tx.polls.cast({ pollId: poll.id, voterId, castBy: actor.id, choices: ballot.choices, at: this.now() });
@@ -353,7 +353,7 @@ export class PollService {
   private async stateAfterTransition(pollId: string, wanted: PollRecord['status']): Promise<Result<PollView>> {
     const poll = await this.d.store.poll(pollId);
     if (!poll) return notFound();
-    if (poll.status !== wanted) return err('conflict', `This poll is ${poll.status}.`);
+    if (poll.status !== wanted) return err('conflict', `This poll is ${poll.status}.`, 'poll.not_open', { status: poll.status });
     return ok(await this.view(poll, 'public'));
   }
 
@@ -362,15 +362,15 @@ export class PollService {
       case 'unknown_poll':
         return notFound();
       case 'not_open':
-        return err('conflict', this.notOpenMessage(outcome.status));
+        return err('conflict', this.notOpenMessage(outcome.status), 'poll.not_open', { status: outcome.status });
       case 'not_eligible':
-        return err('forbidden', voterId === actorId ? 'You are not eligible to vote in this poll.' : 'The person you vote for is not eligible in this poll.');
+        return err('forbidden', voterId === actorId ? 'You are not eligible to vote in this poll.' : 'The person you vote for is not eligible in this poll.', 'poll.not_eligible', { self: String(voterId === actorId) });
       case 'already_voted':
-        return err('conflict', voterId === actorId ? 'Your ballot was already received; it counts once.' : 'A ballot for this person was already received; it counts once.');
+        return err('conflict', voterId === actorId ? 'Your ballot was already received; it counts once.' : 'A ballot for this person was already received; it counts once.', 'poll.already_voted', { self: String(voterId === actorId) });
       case 'delegated':
-        return err('forbidden', 'You delegated your vote for this meeting; only your delegate can cast it.');
+        return err('forbidden', 'You delegated your vote for this meeting; only your delegate can cast it.', 'poll.delegated');
       case 'not_delegate':
-        return err('forbidden', 'You hold no delegation from this person for this meeting.');
+        return err('forbidden', 'You hold no delegation from this person for this meeting.', 'poll.no_delegation');
       default: {
         const unknown: never = outcome;
         throw new Error(`unknown outcome ${JSON.stringify(unknown)}`);
@@ -443,14 +443,14 @@ export class PollService {
    */
   private async decisiveProblem(actor: User, meeting: MeetingInfo, proposalId: string) {
     const check = await this.d.db.transaction((tx) => this.d.ports.proposals.check(tx, actor, proposalId));
-    if (!check) return err('invalid_input', `proposalId: there is no proposal ${proposalId}.`);
+    if (!check) return err('invalid_input', `proposalId: there is no proposal ${proposalId}.`, 'poll.proposal_missing');
     if (!meeting.agendaProposalIds.includes(proposalId)) {
-      return err('invalid_input', `proposalId: ‘${check.title}’ is not on this meeting's agenda; a vote decides only a proposal on its agenda.`);
+      return err('invalid_input', `proposalId: ‘${check.title}’ is not on this meeting's agenda; a vote decides only a proposal on its agenda.`, 'poll.proposal_not_on_agenda', { title: check.title });
     }
     if (check.blocked === 'not_under_discussion') {
-      return err('conflict', `proposalId: ‘${check.title}’ is ${check.status.replace('_', ' ')}; a vote decides only a proposal under discussion.`);
+      return err('conflict', `proposalId: ‘${check.title}’ is ${check.status.replace('_', ' ')}; a vote decides only a proposal under discussion.`, 'poll.proposal_not_under_discussion', { title: check.title, status: check.status });
     }
-    if (check.blocked) return err('forbidden', `Only someone who may decide ‘${check.title}’ (ministry staff) can prepare a vote that decides it; a procedural vote needs no proposal.`);
+    if (check.blocked) return err('forbidden', `Only someone who may decide ‘${check.title}’ (ministry staff) can prepare a vote that decides it; a procedural vote needs no proposal.`, 'poll.decisive_close', { title: check.title });
     return null;
   }
 

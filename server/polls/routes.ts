@@ -29,7 +29,7 @@ export function pollRoutes(
 ): void {
   route(app, api.meetingPolls, async ({ params }, c) => {
     const { user } = requireUser(c);
-    if (!(await d.service.meetingExists(params.id))) throw httpError('not_found', 'No such meeting.');
+    if (!(await d.service.meetingExists(params.id))) throw httpError('not_found', 'No such meeting.', 'missing.meeting');
     return { polls: (await d.service.forMeeting(user, params.id)).map((p) => p.poll) };
   });
 
@@ -56,11 +56,11 @@ export function pollRoutes(
   // CSV is not JSON, so it sits beside the shared endpoints.
   app.get('/api/polls/:id/export.csv', async (c) => {
     const { user } = requireUser(c);
-    if (!can(user, { type: 'polls.export' })) throw httpError('forbidden', 'Observers cannot export ballots.');
+    if (!can(user, { type: 'polls.export' })) throw httpError('forbidden', 'Observers cannot export ballots.', 'role.observer_read_only');
     const id = Id.safeParse(c.req.param('id'));
     const poll = id.success ? await d.store.poll(id.data) : null;
-    if (!poll) throw httpError('not_found', 'No such poll.');
-    if (poll.status !== 'closed') throw httpError('conflict', 'Ballots are exported once the poll is closed.');
+    if (!poll) throw httpError('not_found', 'No such poll.', 'missing.poll');
+    if (poll.status !== 'closed') throw httpError('conflict', 'Ballots are exported once the poll is closed.', 'poll.export_open');
     const users = new Map((await d.users.listUsers()).map((u) => [u.id, u]));
     const csv = pollCsv(poll, await d.store.ballots(poll.id), poll.result!.counts, users, (await d.meeting?.(poll.meetingId)) ?? null);
     return c.body(csv, 200, {

@@ -22,7 +22,7 @@ export function pollSocketModule(service: PollService, meetings: MeetingPort, lo
     socket.on(
       'poll:watch',
       validated(schemas['poll:watch'], logger, async ({ meetingId }): Promise<Ack<{ polls: PollWithMine[] }>> => {
-        if (!(await service.meetingExists(meetingId))) return { ok: false, error: { code: 'not_found', message: 'No such meeting.' } };
+        if (!(await service.meetingExists(meetingId))) return { ok: false, error: { code: 'not_found', message: 'No such meeting.', reason: 'missing.meeting' } };
         await socket.join(meetings.room(meetingId));
         const polls = await service.forMeeting(user(), meetingId);
         const voted = polls.filter((p) => p.mine.voted || p.mine.castFor.some((c) => c.voted));

@@ -1,3 +1,4 @@
+import { statusVersionLabel } from '../../shared/versions/labels';
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { User } from '../../shared/domain';
@@ -82,11 +83,11 @@ export class ProposalService {
 
   async create(actor: User, body: z.output<typeof CreateProposalBody>): Promise<Result<DetailView>> {
     const subcommittee = body.subcommittee ?? actor.subcommittee;
-    if (!subcommittee) return err('invalid_input', 'Choose the subcommittee the proposal belongs to.');
+    if (!subcommittee) return err('invalid_input', 'Choose the subcommittee the proposal belongs to.', 'proposal.subcommittee_required');
     if (!can(actor, { type: 'proposals.create', subcommittee })) {
       return actor.role === 'chair'
-        ? err('forbidden', 'Chairs create proposals in their own subcommittee only.')
-        : err('forbidden', 'Only chairs and ministry staff can create proposals.');
+        ? err('forbidden', 'Chairs create proposals in their own subcommittee only.', 'role.own_subcommittee')
+        : err('forbidden', 'Only chairs and ministry staff can create proposals.', 'role.chairs_and_ministry');
     }
     const now = this.now();
     const id = newId();
@@ -114,8 +115,8 @@ export class ProposalService {
     if (!can(actor, { type: 'proposals.rename', proposal: row })) {
       const ownChair = actor.role === 'chair' && actor.subcommittee === row.subcommittee;
       return ownChair
-        ? err('conflict', `The proposal is ${statusNames[row.status].en}; only ministry staff can rename it now.`)
-        : err('forbidden', "Only the chair of this proposal's subcommittee and ministry staff can rename it.");
+        ? err('conflict', `The proposal is ${statusNames[row.status].en}; only ministry staff can rename it now.`, 'proposal.rename_locked', { status: row.status })
+        : err('forbidden', "Only the chair of this proposal's subcommittee and ministry staff can rename it.", 'role.proposal_writer');
     }
     const changes: { title?: string; summary?: string | null } = {};
     if (body.title !== undefined && body.title !== row.title) changes.title = body.title;
@@ -137,9 +138,9 @@ export class ProposalService {
     const row = await this.d.store.byId(id);
     if (!row) return notFound();
     const problem = transitionProblem(row.status, to);
-    if (problem) return err('conflict', problem);
-    if (!can(actor, { type: 'proposals.move', proposal: row, to })) return err('forbidden', this.whoMayMove(row, to));
-    if (needsReason(row.status, to) && !note) return err('invalid_input', 'note: give the reason for reopening a rejected proposal; it is kept in its history.');
+    if (problem) return err('conflict', problem, 'proposal.transition', { from: row.status, to });
+    if (!can(actor, { type: 'proposals.move', proposal: row, to })) return err('forbidden', this.whoMayMove(row, to), 'role.not_allowed');
+    if (needsReason(row.status, to) && !note) return err('invalid_input', 'note: give the reason for reopening a rejected proposal; it is kept in its history.', 'proposal.reopen_reason');
     const moved = to === 'incorporated' && this.d.incorporate ? await this.d.incorporate(actor, id, note) : await this.move(actor.id, row, to, note, {});
     return moved.ok ? this.get(actor, id) : moved;
   }
@@ -178,7 +179,7 @@ export class ProposalService {
     const state = stored.length > 0 ? Y.mergeUpdates(stored) : Y.encodeStateAsUpdate(new Y.Doc());
     const changed = await tx.proposals.setStatus(id, { from: row.status, to, note, actorId: actor.id, actorName: null, at });
     if (changed !== 'changed') throw new Error(`proposal ${id} changed during the close of its poll`);
-    const version = await tx.docs.saveVersion({ docName, label: `${statusNames[to].ko} (${statusNames[to].en})`, state, createdBy: null, createdAt: at });
+    const version = await tx.docs.saveVersion({ docName, label: statusVersionLabel(to), state, createdBy: null, createdAt: at });
     await this.d.audit.in(tx).record(actor.id, 'proposals.status', docName, { from: row.status, to, note, version, source });
     // The subcommittee is told in the same transaction (notifications).
     await this.d.announce?.(tx, { type: 'decided', proposalId: row.id, title: row.title, subcommittee: row.subcommittee, authorId: row.createdBy, to });
@@ -201,8 +202,8 @@ export class ProposalService {
     const row = await this.d.store.byId(id);
     if (!row) return notFound();
     const problem = transitionProblem(row.status, 'incorporated');
-    if (problem) return err('conflict', problem);
-    if (!can(actor, { type: 'proposals.move', proposal: row, to: 'incorporated' })) return err('forbidden', this.whoMayMove(row, 'incorporated'));
+    if (problem) return err('conflict', problem, 'proposal.transition', { from: row.status, to: 'incorporated' });
+    if (!can(actor, { type: 'proposals.move', proposal: row, to: 'incorporated' })) return err('forbidden', this.whoMayMove(row, 'incorporated'), 'role.ministry_only');
     return this.move(actor.id, row, 'incorporated', note, { source }, alongside);
   }
 
@@ -230,7 +231,7 @@ export class ProposalService {
     const docName = proposalDocName(row.id);
     const moved = await this.d.documents.exclusive(docName, async (doc) => {
       const at = this.now();
-      const label = `${statusNames[to].ko} (${statusNames[to].en})`;
+      const label = statusVersionLabel(to);
       const outcome = await this.d.db.transaction(async (tx) => {
         const changed = await tx.proposals.setStatus(row.id, { from: row.status, to, note, actorId, actorName: null, at });
         if (changed !== 'changed') return changed;
@@ -243,7 +244,7 @@ export class ProposalService {
       return outcome;
     });
     if (moved === 'missing') return notFound();
-    if (moved === 'stale') return err('conflict', 'The status changed meanwhile; reload the proposal and try again.');
+    if (moved === 'stale') return err('conflict', 'The status changed meanwhile; reload the proposal and try again.', 'proposal.changed');
     this.d.onChanged?.(row.id, to);
     return ok(true);
   }
@@ -273,4 +274,4 @@ export class ProposalService {
   }
 }
 
-const notFound = () => err('not_found', 'No such proposal.');
+const notFound = () => err('not_found', 'No such proposal.', 'missing.proposal');

@@ -26,12 +26,12 @@ export interface ProposalVersionsDeps {
 export function proposalVersions(d: ProposalVersionsDeps): ProposalVersions {
   const writable = async (actor: User, id: string): Promise<Result<true>> => {
     const row = await d.store.byId(id);
-    if (!row) return err('not_found', 'No such proposal.');
+    if (!row) return err('not_found', 'No such proposal.', 'missing.proposal');
     if (can(actor, { type: 'proposals.edit', proposal: row })) return ok(true);
     if (isTextLocked(row.status)) {
-      return err('conflict', `The text is locked while the proposal is ${statusNames[row.status].en}; only a draft can change.`);
+      return err('conflict', `The text is locked while the proposal is ${statusNames[row.status].en}; only a draft can change.`, 'proposal.locked', { status: row.status });
     }
-    return err('forbidden', "Only the chair of this proposal's subcommittee and ministry staff can change its text.");
+    return err('forbidden', "Only the chair of this proposal's subcommittee and ministry staff can change its text.", 'role.proposal_writer');
   };
   return new DocVersions(
     { docs: d.docs, db: d.db, documents: d.documents, audit: d.audit, clock: d.clock, userNames: (ids) => d.store.userNames(ids) },

@@ -31,7 +31,7 @@ export function currentUserSocket(auth: Pick<AuthService, 'current'>, logger: Lo
         .catch((error: unknown) => {
           // Fail closed: a store that cannot say who this is must not let the event through.
           logger.warn({ err: error, event: packet[0] }, 'could not read the current user; event refused');
-          refuse({ code: 'internal', message: 'Your access could not be checked; try again.' });
+          refuse({ code: 'internal', message: 'Your access could not be checked; try again.', reason: 'server.internal' });
         });
     });
   };

@@ -21,6 +21,7 @@ export function validated<S extends z.ZodType, T extends object>(
       const error: AppError = {
         code: 'invalid_input',
         message: `Invalid payload: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        reason: 'input.invalid',
         issues,
       };
       return reply({ ok: false, error });
@@ -29,7 +30,7 @@ export function validated<S extends z.ZodType, T extends object>(
       reply(await handler(parsed.data));
     } catch (error) {
       logger.error({ err: error }, 'socket handler failed');
-      reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on the server.' } });
+      reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on the server.', reason: 'server.internal' } });
     }
   };
 }

@@ -1,6 +1,7 @@
+import { statusVersionLabel } from '../../shared/versions/labels';
 import * as Y from 'yjs';
 import type { SubcommitteeId } from '../../shared/domain';
-import { statusNames, type ProposalStatus } from '../../shared/proposals/workflow';
+import type { ProposalStatus } from '../../shared/proposals/workflow';
 import type { Clock } from '../clock';
 import { proposalDocName, TEXT_FIELD } from '../proposals/live-documents';
 import type { StatusChangeRecord } from '../proposals/proposal-store';
@@ -240,7 +241,7 @@ export async function seedDemoProposals(store: Store, clock: Clock): Promise<num
     if (!(await store.proposals.createIfMissing(record, history))) continue;
     created++;
     for (const h of history.slice(1)) {
-      await store.docs.saveVersion({ docName, label: `${statusNames[h.to].ko} (${statusNames[h.to].en})`, state, createdBy: null, createdAt: h.at });
+      await store.docs.saveVersion({ docName, label: statusVersionLabel(h.to), state, createdBy: null, createdAt: h.at });
     }
   }
   return created;

@@ -34,7 +34,7 @@ export function createStrategy(d: {
       actions: { version: 'strategy.version', restore: 'strategy.restore' },
       docName: () => service.docName,
       exists: async (id) => id === FORUM_ID,
-      writable: async (actor) => (service.access(actor).text === 'write' ? ok(true) : err('forbidden', "Only ministry staff can change the strategy's text.")),
+      writable: async (actor) => (service.access(actor).text === 'write' ? ok(true) : err('forbidden', "Only ministry staff can change the strategy's text.", 'role.ministry_only')),
     },
   );
   return {

@@ -1,8 +1,9 @@
+import { incorporatedVersionLabel, statusVersionLabel } from '../../shared/versions/labels';
 import * as Y from 'yjs';
 import { daysUntil, seoulToday, subcommitteeIds, type User } from '../../shared/domain';
 import { formatSeoulDateTime } from '../../shared/meetings/minutes';
 import { can } from '../../shared/permissions';
-import { proposalStatuses, statusNames, transitionProblem, type ProposalStatus } from '../../shared/proposals/workflow';
+import { proposalStatuses, transitionProblem, type ProposalStatus } from '../../shared/proposals/workflow';
 import { err, type Result } from '../../shared/result';
 import type { ChapterProgress, StrategyView } from '../../shared/schemas/strategy';
 import { STRATEGY_FIELD, strategyDocName } from '../../shared/strategy';
@@ -19,7 +20,6 @@ import type { Tx } from '../store/store';
 import { insertIncorporation, strategyTemplate, type Chapter, type SourcePart } from './document';
 
 /** The label of the snapshot a status change takes (ProposalService): "채택 (adopted)". */
-export const statusVersionLabel = (to: ProposalStatus): string => `${statusNames[to].ko} (${statusNames[to].en})`;
 
 /**
  * The proposal's move to `incorporated` (status, lock, snapshot, audit), as ProposalService
@@ -89,10 +89,10 @@ export class StrategyService {
    */
   async incorporate(actor: User, proposalId: string, note: string | null): Promise<Result<true>> {
     const row = await this.d.store.proposals.byId(proposalId);
-    if (!row) return err('not_found', 'No such proposal.');
-    if (!can(actor, { type: 'strategy.incorporate' })) return err('forbidden', 'Only ministry staff can incorporate proposals into the strategy.');
+    if (!row) return err('not_found', 'No such proposal.', 'missing.proposal');
+    if (!can(actor, { type: 'strategy.incorporate' })) return err('forbidden', 'Only ministry staff can incorporate proposals into the strategy.', 'role.ministry_only');
     const problem = transitionProblem(row.status, 'incorporated');
-    if (problem) return err('conflict', problem);
+    if (problem) return err('conflict', problem, 'proposal.transition', { from: row.status, to: 'incorporated' });
     await this.ensureDocument();
     const adopted = await this.adoptedState(row.id);
     const poll = await this.adoptingPoll(row.id);
@@ -113,7 +113,7 @@ export class StrategyService {
       return this.d.moveToIncorporated(actor, row.id, note, { strategy: this.docName, ...refs }, async (tx) => {
         await edit?.append(tx);
         const createdAt = new Date(this.d.clock.now()).toISOString();
-        const version = await tx.docs.saveVersion({ docName: this.docName, label: `전략 반영: ${row.title}`, state: after, createdBy: actor.id, createdAt });
+        const version = await tx.docs.saveVersion({ docName: this.docName, label: incorporatedVersionLabel(row.title), state: after, createdBy: actor.id, createdAt });
         await this.d.audit.in(tx).record(actor.id, 'strategy.incorporate', this.docName, { proposalId: row.id, title: row.title, ...refs, version });
       });
     });

@@ -1,3 +1,4 @@
+import { beforeRestoreVersionLabel } from '../../shared/versions/labels';
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { AuditAction } from '../../shared/audit-actions';
@@ -134,7 +135,7 @@ export class DocVersions {
       const before = doc.state();
       const edit = doc.stage((live) => replaceText(live, version.state));
       return this.d.db.transaction(async (tx) => {
-        const saved = await this.save(tx, docName, `복원 전 (before restore): ${version.label}`, before, actor.id);
+        const saved = await this.save(tx, docName, beforeRestoreVersionLabel(version.label), before, actor.id);
         await edit?.append(tx);
         await this.subject.touch?.(tx, id, this.now());
         await this.d.audit.in(tx).record(actor.id, this.subject.actions.restore, docName, { version: version.id, label: version.label, backup: saved.id });
@@ -169,11 +170,11 @@ export class DocVersions {
   }
 
   private notFound() {
-    return err('not_found', `No such ${this.subject.noun}.`);
+    return err('not_found', `No such ${this.subject.noun}.`, this.subject.noun === 'proposal' ? 'missing.proposal' : 'missing.strategy');
   }
 
   private noVersion() {
-    return err('not_found', `No such version of this ${this.subject.noun}.`);
+    return err('not_found', `No such version of this ${this.subject.noun}.`, 'missing.version');
   }
 
   private now(): string {

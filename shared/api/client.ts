@@ -50,11 +50,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
         credentials: 'same-origin',
       });
     } catch (cause) {
-      throw new ApiError(0, { code: 'internal', message: `network error: ${String(cause)}` });
+      throw new ApiError(0, { code: 'internal', message: `network error: ${String(cause)}`, reason: 'server.unreachable' });
     }
     const payload: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const error = (payload as { error?: AppError } | null)?.error ?? { code: 'internal', message: res.statusText };
+      const error = (payload as { error?: AppError } | null)?.error ?? { code: 'internal', message: res.statusText, reason: 'server.internal' };
       throw new ApiError(res.status, error);
     }
     return payload as CallOutput<E>;

@@ -186,7 +186,7 @@ describe('co-editing a draft', () => {
       await waitForText(page, '국가투자지주회사 설립 (chair)');
     }
     // The text before the restore was kept as a version.
-    await see(chairPage.getByText('복원 전 (before restore): 1차 검토본'));
+    await see(chairPage.getByText('복원 전: 1차 검토본'));
     // The comment on text the restore left alone still points at it; the one on the removed
     // sentence says, in words anyone can see, that its text is gone.
     const kept = ministryPage.getByRole('article', { name: `${chair.name}: 설립 근거 법률을 명시해 주세요.` });

@@ -204,6 +204,6 @@ describe('the record, from a meeting to the strategy', () => {
     await see(panel.getByText('‘전략 반영: 국가 산업인재은행’ 버전으로 복원했습니다.'));
     await expect.poll(() => blocks.count(), { timeout: 15_000 }).toBe(1);
     await see(blocks.filter({ hasText: '국가 산업인재은행' }));
-    await see(panel.getByRole('button', { name: '보기: 복원 전 (before restore): 전략 반영: 국가 산업인재은행' }));
+    await see(panel.getByRole('button', { name: '보기: 복원 전: 전략 반영: 국가 산업인재은행' }));
   });
 });

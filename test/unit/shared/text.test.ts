@@ -60,8 +60,13 @@ describe('the schemas use them, naming the field', () => {
   });
 
   it('the client says each rule in Korean, naming the field', () => {
-    const error = { code: 'invalid_input' as const, message: 'Invalid body: title: …', issues: [{ path: 'title', message: 'must be one line: no line breaks' }] };
-    expect(localizedError(error, 'ko')).toBe('입력값을 확인하세요: title: 한 줄로 입력하세요 (줄바꿈 불가)');
-    expect(localizedError(error, 'en')).toBe('Invalid body: title: …');
+    const error = {
+      code: 'invalid_input' as const,
+      message: 'Invalid body: title: …',
+      reason: 'input.invalid' as const,
+      issues: [{ path: 'title', message: 'must be one line: no line breaks' }],
+    };
+    expect(localizedError(error, 'ko')).toBe('입력값을 확인하세요: 제목: 한 줄로 입력하세요 (줄바꿈 불가)');
+    expect(localizedError(error, 'en')).toBe('Check your input: title: must be one line: no line breaks');
   });
 });

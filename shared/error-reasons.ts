@@ -1,0 +1,106 @@
+/**
+ * Every refusal the server can give, as a stable key the client words in the user's
+ * language (client/i18n/errors.ts). The English `message` beside it is for logs and API
+ * clients; what a person reads comes from here. Keys group refusals that read the same
+ * to a person ("ministry staff only"); `params` carry what differs (a status, a count).
+ */
+export const errorReasons = [
+  // sign-in, sessions, invitations
+  'auth.invalid_credentials',
+  'auth.rate_limited',
+  'auth.signed_out',
+  'requests.rate_limited',
+  'invitation.invalid',
+  'invitation.used',
+  'invitation.expired',
+  'invitation.email_taken',
+  'invitation.email_required',
+  'invitation.missing',
+  // who may do it
+  'role.ministry_only',
+  'role.meeting_runner',
+  'role.meeting_runner_or_speaker',
+  'role.meeting_runner_or_presenter',
+  'role.proposal_writer',
+  'role.chairs_and_ministry',
+  'role.own_subcommittee',
+  'role.observer_read_only',
+  'role.reader',
+  'role.not_allowed',
+  'role.minutes_writer',
+  'role.action_item_owner',
+  'users.own_ministry_role',
+  // things that are not there
+  'missing.meeting',
+  'missing.proposal',
+  'missing.poll',
+  'missing.user',
+  'missing.agenda_item',
+  'missing.notification',
+  'missing.version',
+  'missing.delegation',
+  'missing.calendar',
+  'missing.export',
+  'missing.forum',
+  'missing.strategy',
+  'missing.endpoint',
+  'missing.raised_hand',
+  'missing.action_item',
+  // meetings and minutes
+  'meeting.ended',
+  'meeting.cancelled',
+  'meeting.not_started',
+  'meeting.changed',
+  'meeting.not_joined',
+  'meeting.no_floor',
+  'meeting.transition',
+  'meeting.chair_role',
+  'meeting.agenda_order',
+  'minutes.transition',
+  'minutes.changed',
+  'minutes.not_approved',
+  // proposals
+  'proposal.locked',
+  'proposal.changed',
+  'proposal.transition',
+  'proposal.reopen_reason',
+  'proposal.subcommittee_required',
+  'proposal.rename_locked',
+  // polls and delegations
+  'poll.not_open',
+  'poll.closed',
+  'poll.cancelled',
+  'poll.never_opened',
+  'poll.meeting_not_live',
+  'poll.nobody_eligible',
+  'poll.not_eligible',
+  'poll.already_voted',
+  'poll.delegated',
+  'poll.no_delegation',
+  'poll.check_in',
+  'poll.decisive_close',
+  'poll.proposal_not_on_agenda',
+  'poll.proposal_not_under_discussion',
+  'poll.proposal_missing',
+  'poll.observer_voter',
+  'poll.ballot',
+  'poll.export_open',
+  'delegation.chair_only',
+  'delegation.to_observer',
+  'delegation.self',
+  'delegation.exists',
+  'delegation.chain',
+  'delegation.own_only',
+  // requests
+  'input.invalid',
+  'input.role_required',
+  'input.too_large',
+  'request.bad_origin',
+  'server.internal',
+  'server.unreachable',
+] as const;
+
+export type ErrorReason = (typeof errorReasons)[number];
+
+/** What a reason's sentence fills in: statuses are ids the client names, counts are numbers. */
+export type ReasonParams = Record<string, string | number>;
