@@ -8,14 +8,14 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { DocKinds } from './documents/access';
 import { moveCommentsOutOnLoad } from './comments/move-out';
-import { createDocumentServer, type DocumentServer } from './documents';
+import { clientUser, createDocumentServer, type DocumentServer } from './documents';
 import type { Ephemeral } from './ephemeral/ephemeral';
 import { newId } from './ids';
 import { rateLimitSocket } from './limits/socket';
 import { currentUserSocket } from './realtime/current-user';
 import type { Logger } from './logger';
 import type { Meetings } from './meetings';
-import type { Notifications } from './notifications';
+import { watchComments, type Notifications } from './notifications';
 import type { Polls } from './polls';
 import { presenceSocketModule, startPresenceBroadcast } from './presence/socket';
 import type { Proposals } from './proposals';
@@ -106,6 +106,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
   });
   // Comments stored the old way, in the text's own document, move to their companion when it loads.
   moveCommentsOutOnLoad(documents, { docs: store.docs, logger });
+  // A comment or reply a person writes tells its proposal's author and those it mentions.
+  documents.onLoaded((docName, doc) => watchComments(docName, doc, clientUser, (comment) => domains.notifications.comments.announce(comment)));
   const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN, watch: (session) => core.liveSessions.watch(session) });
   const control = new ControlPlane(ephemeral, controlActions(core, io, documents), logger);
   await control.start();

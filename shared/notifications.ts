@@ -17,4 +17,11 @@ export const notificationKinds = [
 ] as const;
 
 /** How a person hears of a kind of notification. */
-export const deliveryChoices = ['in_app', 'in_app_and_email', 'off'] as const;
+export const deliveryChoices = ['in_app', 'in_app_and_email', 'in_app_and_digest', 'off'] as const;
+
+/** Kinds that may be collected into one e-mail a day instead of one per event. */
+export const digestKinds: readonly (typeof notificationKinds)[number][] = ['comment'];
+
+/** Whether `choice` is offered for `kind` (the daily digest only for digest kinds). */
+export const offersChoice = (kind: (typeof notificationKinds)[number], choice: (typeof deliveryChoices)[number]): boolean =>
+  choice !== 'in_app_and_digest' || digestKinds.includes(kind);

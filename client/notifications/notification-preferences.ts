@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
-import { deliveryChoices, notificationKinds } from '../../shared/notifications';
+import { deliveryChoices, notificationKinds, offersChoice } from '../../shared/notifications';
 import type { DeliveryChoice, NotificationKind, Preferences } from '../../shared/schemas/notifications';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
@@ -56,7 +56,7 @@ export class NotificationPreferences extends LitElement {
                     <th scope="row"><label for="pref-${kind}">${t.notifications.kinds[kind]}</label></th>
                     <td>
                       <select id="pref-${kind}" name=${kind} @change=${(e: Event) => this.#choose(kind, (e.target as HTMLSelectElement).value as DeliveryChoice)}>
-                        ${deliveryChoices.map((c) => html`<option value=${c} ?selected=${prefs.kinds[kind] === c}>${t.notifications.choices[c]}</option>`)}
+                        ${deliveryChoices.filter((c) => offersChoice(kind, c)).map((c) => html`<option value=${c} ?selected=${prefs.kinds[kind] === c}>${t.notifications.choices[c]}</option>`)}
                       </select>
                     </td>
                   </tr>`,

@@ -6,6 +6,7 @@ import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { DocKinds } from './access';
 import type { DocStore } from './doc-store';
+import { Connection } from './connection';
 import { DocumentServerImpl } from './document-server';
 
 export type { DocAccess, DocGrant, DocKind } from './access';
@@ -64,6 +65,9 @@ export interface DocumentServer {
 }
 
 /** Told of a document that has loaded; it may read the document and change it (through the server), not keep it. */
+/** The signed-in user whose connection a Yjs transaction came from; null for the server's own changes, relays and loads. */
+export const clientUser = (origin: unknown): User | null => (origin instanceof Connection ? origin.user : null);
+
 export type LoadedListener = (docName: string, doc: Y.Doc) => void;
 
 /**

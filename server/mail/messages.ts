@@ -33,6 +33,21 @@ export function notificationMail(title: { ko: string; en: string }, url: string,
   return page(title[locale], withCalendar ? [calendar[locale]] : [], { url, label: open[locale] }, footer[locale]);
 }
 
+/** One e-mail collecting a day's notifications of a kind (the comment digest), each line with its page. */
+export function digestMail(day: string, items: { title: { ko: string; en: string }; url: string }[], locale: MailLocale, home: string): MailContent {
+  const subject = locale === 'ko' ? `오늘의 의견 알림 ${items.length}건 (${day})` : `Today's comments: ${items.length} (${day})`;
+  const text = [subject, '', ...items.flatMap((i) => [`• ${i.title[locale]}`, `  ${i.url}`]), '', '—', footer[locale]].join('\n');
+  const html = `<!doctype html><html><body style="font-family: 'Pretendard GOV', 'Noto Sans KR', sans-serif; line-height: 1.6">
+<h1 style="font-size: 18px">${escape(subject)}</h1>
+<ul>
+${items.map((i) => `<li><a href="${escape(i.url)}">${escape(i.title[locale])}</a></li>`).join('\n')}
+</ul>
+<p><a href="${escape(home)}">${escape(open[locale])}</a></p>
+<hr><p style="color: #555; font-size: 13px">${escape(footer[locale])}</p>
+</body></html>`;
+  return { subject, text, html };
+}
+
 /** An invitation with its one-time link; Korean first, English below (the invitee has no settings yet). */
 export function invitationMail(link: string, role: string, expiresAt: string): MailContent {
   const until = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(new Date(expiresAt));

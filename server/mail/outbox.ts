@@ -3,7 +3,8 @@ import { newId } from '../ids';
 import type { Clock } from '../clock';
 import type { MailRequest } from '../notifications/notifier';
 import type { Tx } from '../store/store';
-import { invitationMail, notificationMail } from './messages';
+import type { DigestRequest } from '../notifications/digest';
+import { digestMail, invitationMail, notificationMail } from './messages';
 
 /**
  * Puts e-mails in the outbox inside the caller's transaction: they exist exactly when the
@@ -42,6 +43,16 @@ export class MailOutbox {
     }
     if (rows.length === 0) return;
     await tx.outbox.enqueue(rows);
+    tx.afterCommit(() => this.d.kick());
+  }
+
+  /** One person's daily digest, as one e-mail. */
+  async digest(tx: Tx, r: DigestRequest): Promise<void> {
+    if (!this.d.enabled || !r.user.email) return;
+    const origin = this.d.origin();
+    const items = r.items.map((n) => ({ title: { ko: n.titleKo, en: n.titleEn }, url: origin + n.link }));
+    const content = digestMail(r.day, items, r.locale, origin + '/');
+    await tx.outbox.enqueue([{ id: newId(), toAddress: r.user.email, toName: r.user.name, ...content, meetingId: null, createdAt: this.now() }]);
     tx.afterCommit(() => this.d.kick());
   }
 

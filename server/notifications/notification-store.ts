@@ -25,6 +25,8 @@ export interface NotificationStore {
   /** Newest first. */
   list(userId: string, limit: number): Promise<NotificationRecord[]>;
   unread(userId: string): Promise<number>;
+  /** One person's notifications of `kind` made in [from, to), oldest first (a digest's content). */
+  between(userId: string, kind: NotificationKind, from: string, to: string): Promise<NotificationRecord[]>;
   /** False when it is not this person's notification (or there is none). */
   markRead(userId: string, id: string, at: string): Promise<boolean>;
   markAllRead(userId: string, at: string): Promise<number>;

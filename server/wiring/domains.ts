@@ -82,6 +82,8 @@ export function createDomains(d: {
     logger,
     tickMs: d.config.NOTIFY_TICK_MS,
     enqueueMail: (tx, requests) => outbox.notifications(tx, requests),
+    enqueueDigest: mailOn ? (tx, request) => outbox.digest(tx, request) : null,
+    mayRead: async (user, textDocName) => (await d.kinds.access(user, textDocName)) !== null,
   });
   const { notices } = notifications;
   // The document server as the domains use it: access changes reach every instance.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliveryChoices, notificationKinds } from '../notifications';
+import { deliveryChoices, notificationKinds, offersChoice } from '../notifications';
 import { Id } from './common';
 
 export { deliveryChoices, notificationKinds };
@@ -39,7 +39,16 @@ export const Preferences = z.object({
 });
 export type Preferences = z.infer<typeof Preferences>;
 export const PreferencesBody = z.strictObject({
-  kinds: z.partialRecord(NotificationKind, DeliveryChoice).default({}),
+  kinds: z
+    .partialRecord(NotificationKind, DeliveryChoice)
+    .default({})
+    .superRefine((kinds, ctx) => {
+      for (const [kind, choice] of Object.entries(kinds)) {
+        if (choice && !offersChoice(kind as NotificationKind, choice)) {
+          ctx.addIssue({ code: 'custom', path: [kind], message: 'the daily digest is offered for comments only' });
+        }
+      }
+    }),
   locale: MailLocale.optional(),
 });
 export const PreferencesResponse = z.object({ preferences: Preferences });

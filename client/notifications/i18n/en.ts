@@ -23,7 +23,12 @@ export const enNotifications: NotificationsCatalogue = {
     action_item: 'Action items assigned to me',
     action_item_overdue: 'My action items past their due date',
   },
-  choices: { in_app: 'In the app only', in_app_and_email: 'In the app and by e-mail', off: 'Off' },
+  choices: {
+    in_app: 'In the app only',
+    in_app_and_email: 'In the app and by e-mail',
+    in_app_and_digest: 'In the app and one e-mail a day (8:00 Korea time)',
+    off: 'Off',
+  },
   preferences: {
     title: 'Notification settings',
     intro: 'Choose how you hear of each kind of event.',

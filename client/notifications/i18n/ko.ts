@@ -25,7 +25,7 @@ export const koNotifications: NotificationsCatalogue = {
     action_item: '나에게 배정된 후속 조치',
     action_item_overdue: '기한이 지난 내 후속 조치',
   },
-  choices: { in_app: '앱 안에서만', in_app_and_email: '앱과 이메일', off: '받지 않음' },
+  choices: { in_app: '앱 안에서만', in_app_and_email: '앱과 이메일', in_app_and_digest: '앱과 하루 한 번 모아 이메일 (오전 8시)', off: '받지 않음' },
   preferences: {
     title: '알림 설정',
     intro: '알림 종류마다 받는 방법을 고르세요.',

@@ -45,6 +45,13 @@ export function pgNotificationStore(sql: Sql): NotificationStore {
       const rows = await sql.rows<Row>('SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, seq DESC LIMIT $2', [userId, limit]);
       return rows.map(toRecord);
     },
+    async between(userId, kind, from, to) {
+      const rows = await sql.rows<Row>(
+        'SELECT * FROM notifications WHERE user_id = $1 AND kind = $2 AND created_at >= $3 AND created_at < $4 ORDER BY created_at, seq',
+        [userId, kind, from, to],
+      );
+      return rows.map(toRecord);
+    },
     async unread(userId) {
       return (await sql.row<{ n: number }>('SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]))!.n;
     },

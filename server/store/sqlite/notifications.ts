@@ -30,6 +30,9 @@ export function sqliteNotificationStore(db: Db): NotificationStore {
   );
   // rowid breaks ties between notifications made in the same millisecond: newest first still.
   const list = db.prepare<[string, number], Row>('SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
+  const between = db.prepare<[string, string, string, string], Row>(
+    'SELECT * FROM notifications WHERE user_id = ? AND kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, rowid',
+  );
   const unread = db.prepare<[string], number>('SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck();
   const markRead = db.prepare<[string, string, string]>('UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?');
   const markAll = db.prepare<[string, string]>('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL');
@@ -50,6 +53,9 @@ export function sqliteNotificationStore(db: Db): NotificationStore {
     },
     async list(userId, limit) {
       return list.all(userId, limit).map(toRecord);
+    },
+    async between(userId, kind, from, to) {
+      return between.all(userId, kind, from, to).map(toRecord);
     },
     async unread(userId) {
       return unread.get(userId) ?? 0;

@@ -201,6 +201,10 @@ describe.each(backends)('$kind store', (backend) => {
       await n.saveSettings(people.chair2.id, { choices: { meeting_scheduled: 'in_app' }, locale: 'ko' });
       expect(await n.settings(people.chair2.id)).toEqual({ choices: { meeting_scheduled: 'in_app' }, locale: 'ko' });
       expect([...(await n.settingsOf([people.chair2.id, people.chair.id])).keys()]).toEqual([people.chair2.id]);
+      // A digest's content: one kind, [from, to), oldest first.
+      await n.add([{ ...row('c1', at(3)), kind: 'comment' }, { ...row('c2', at(4)), kind: 'comment' }, { ...row('c3', at(5)), kind: 'comment' }]);
+      expect((await n.between(people.chair2.id, 'comment', at(3), at(5))).map((r) => r.id)).toEqual(['c1', 'c2']);
+      expect(await n.between(people.chair.id, 'comment', at(0), at(9))).toEqual([]);
     });
 
     it('claims a reminder or digest key once: racing claims have one winner, a rolled-back claim is not kept', async () => {
