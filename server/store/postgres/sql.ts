@@ -27,7 +27,9 @@ const types = {
 };
 
 export function openPool(connectionString: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, types, application_name: 'forum-workspace' });
+  // A caller waits at most 10 s for a connection (as SQLite's gate waits for a transaction): every
+  // connection held by a transaction that itself waits for one would otherwise hang for ever.
+  const pool = new pg.Pool({ connectionString, max, types, application_name: 'forum-workspace', connectionTimeoutMillis: 10_000 });
   // An idle client whose connection drops emits `error` on the pool; unhandled, it would
   // end the process. The next query reports the outage instead (and health() says so).
   pool.on('error', () => {});
