@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { misplaced, readNew } from './placement';
 
 /**
  * What applying an update to the replica showed: it integrates; it throws (it decoded, but
@@ -7,9 +8,6 @@ import * as Y from 'yjs';
  * integrates them whenever the missing part arrives).
  */
 export type Trial = { ok: true } | { ok: false; why: 'throws'; error: unknown } | { ok: false; why: 'unresolved' };
-
-/** How far (in structs) an item is looked for from its neighbours; an honest insert's concurrent neighbours are few. */
-const maxWalk = 100_000;
 
 /**
  * A replica of a live document on which each client update is applied before it is stored.
@@ -33,8 +31,9 @@ export class TrialDoc {
     // Pending structs loaded from an old log are left alone; a new update must not add any.
     const pendingBefore = hasPending(replica);
     let inserted: Y.Item[];
+    let before: Map<number, number>;
     try {
-      inserted = newItems(replica, update);
+      ({ inserted, before } = readNew(replica, update));
       Y.applyUpdate(replica, update, 'trial');
     } catch (error) {
       this.rebuild();
@@ -44,10 +43,10 @@ export class TrialDoc {
       this.rebuild();
       return { ok: false, why: 'unresolved' };
     }
-    const misplaced = inserted.find((item) => !inPlace(replica, item));
-    if (misplaced) {
+    const wrong = misplaced(replica, inserted, before);
+    if (wrong) {
       this.rebuild();
-      return { ok: false, why: 'throws', error: new Error(`item ${misplaced.id.client}:${misplaced.id.clock} is not between its origins`) };
+      return { ok: false, why: 'throws', error: new Error(wrong) };
     }
     this.ahead.push(update);
     return { ok: true };
@@ -102,55 +101,6 @@ export class TrialDoc {
     for (const update of this.ahead) Y.applyUpdate(doc, update);
     return doc;
   }
-}
-
-/** The list items of `update` that `doc` does not have yet (a sync reply may repeat some it has). */
-function newItems(doc: Y.Doc, update: Uint8Array): Y.Item[] {
-  const { structs } = Y.decodeUpdate(update);
-  return structs.filter(
-    (s): s is Y.Item => s instanceof Y.Item && s.parentSub === null && s.id.clock + s.length > Y.getState(doc.store, s.id.client),
-  );
-}
-
-/**
- * Whether an item, once integrated, sits between its origin and its right origin with only
- * items its client could not have seen in between, as every honest insertion does: origin
- * and right origin were its neighbours when it was made, and only concurrent insertions
- * come between. Yjs does not check it; an update that claims other neighbours (an origin
- * right of the right origin, or one a few clocks off) integrates without an error, but in
- * an order that depends on what else arrived first, so copies diverge for good.
- */
-function inPlace(doc: Y.Doc, decoded: Y.Item): boolean {
-  // Held back with legacy pending structs: nothing to see now.
-  if (Y.getState(doc.store, decoded.id.client) <= decoded.id.clock) return true;
-  const placed = Y.getItem(doc.store, decoded.id);
-  // Collected on arrival (its parent is gone): it changes nothing.
-  if (!(placed instanceof Y.Item)) return true;
-  const seen = seenBy(decoded);
-  const end = decoded.id.clock + decoded.length - 1;
-  const reaches = (target: Y.ID, step: (s: Y.Item) => Y.Item | null, sameStruct: boolean): boolean => {
-    // Merged with its own neighbour (typing in sequence): the origin is inside the same struct.
-    if (contains(placed, target)) return sameStruct;
-    let walked = 0;
-    for (let s = step(placed); s && walked < maxWalk; s = step(s), walked++) {
-      if (contains(s, target)) return true;
-      // Its client had this one when it made the item: it could not have come between.
-      if (s.id.clock < (seen.get(s.id.client) ?? 0)) return false;
-    }
-    return false;
-  };
-  if (decoded.origin && !reaches(decoded.origin, (s) => s.left, decoded.origin.clock < decoded.id.clock)) return false;
-  if (decoded.rightOrigin && !reaches(decoded.rightOrigin, (s) => s.right, decoded.rightOrigin.clock > end)) return false;
-  return true;
-}
-
-const contains = (s: Y.Item, id: Y.ID) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length;
-
-/** What the item's client had, at least, when it made it: its own earlier clocks and all up to what it refers to. */
-function seenBy(item: Y.Item): Map<number, number> {
-  const seen = new Map<number, number>([[item.id.client, item.id.clock]]);
-  for (const id of [item.origin, item.rightOrigin]) if (id) seen.set(id.client, Math.max(seen.get(id.client) ?? 0, id.clock + 1));
-  return seen;
 }
 
 const hasPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
