@@ -49,6 +49,7 @@ export interface Forum {
   strategy: Strategy;
   actionItems: Domains['actionItems'];
   notifications: Notifications;
+  amendments: Domains['amendments'];
   kinds: DocKinds;
   seeded: SeedOutcome;
   /** GET /metrics on its own port (METRICS_PORT), when set. */
@@ -194,7 +195,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await store.close();
     })());
 
-  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, kinds, seeded, metricsUrl: metricsPort?.url, close };
+  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, amendments: domains.amendments, kinds, seeded, metricsUrl: metricsPort?.url, close };
 }
 
 /** Listens on HOST:PORT and answers the URL to print (PORT 0 picks a free port). */

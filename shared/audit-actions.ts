@@ -16,6 +16,7 @@ export const auditActions = [
   'proposals.status',
   'proposals.version',
   'proposals.restore',
+  'proposals.amendment',
   'meetings.create',
   'meetings.update',
   'meetings.start',

@@ -66,6 +66,12 @@ export const errorReasons = [
   'proposal.reopen_reason',
   'proposal.subcommittee_required',
   'proposal.rename_locked',
+  // amendments
+  'missing.amendment',
+  'amendment.author_or_ministry',
+  'amendment.not_discussed',
+  'amendment.decided',
+  'amendment.text_changed',
   // polls and delegations
   'poll.not_open',
   'poll.closed',

@@ -14,6 +14,7 @@ export const notificationKinds = [
   'proposal_moved',
   'action_item',
   'action_item_overdue',
+  'amendment_decided',
 ] as const;
 
 /** How a person hears of a kind of notification. */

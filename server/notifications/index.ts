@@ -15,7 +15,7 @@ import { NotificationScheduler } from './scheduler';
 
 export { notificationRoutes } from './routes';
 export { watchComments } from './comment-watch';
-export type { ActionItemNotice, MeetingAnnouncement, PollAnnouncement, ProposalAnnouncement } from './notices';
+export type { ActionItemNotice, AmendmentNotice, MeetingAnnouncement, PollAnnouncement, ProposalAnnouncement } from './notices';
 
 /** The notifications domain, assembled. */
 export interface Notifications {

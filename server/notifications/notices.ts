@@ -41,6 +41,15 @@ export interface ActionItemNotice {
   actorId: string | null;
 }
 
+/** What the amendments domain announces: the commenter's suggested text was accepted or declined. */
+export interface AmendmentNotice {
+  proposalId: string;
+  proposalTitle: string;
+  decision: 'accepted' | 'declined';
+  commenterId: string;
+  actorId: string;
+}
+
 /** 12월 20일 (일) 14:00, in Seoul, for titles. */
 function seoulTime(iso: string, locale: 'ko' | 'en'): string {
   return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
@@ -142,6 +151,21 @@ export class Notices {
       actorId: a.actorId,
       title,
       link: meetingPath(a.meetingId),
+    });
+  }
+
+  /** The person who suggested the text. */
+  async amendment(tx: Tx, a: AmendmentNotice): Promise<void> {
+    const title =
+      a.decision === 'accepted'
+        ? { ko: `수정 제안이 반영되었습니다: ${a.proposalTitle}`, en: `Your amendment was accepted: ${a.proposalTitle}` }
+        : { ko: `수정 제안이 반영되지 않았습니다: ${a.proposalTitle}`, en: `Your amendment was declined: ${a.proposalTitle}` };
+    await this.notifier.notify(tx, {
+      kind: 'amendment_decided',
+      recipients: [a.commenterId],
+      actorId: a.actorId,
+      title,
+      link: `/proposals/${encodeURIComponent(a.proposalId)}`,
     });
   }
 

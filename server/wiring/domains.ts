@@ -14,6 +14,8 @@ import { CalendarService, senderAddress } from '../calendar';
 import { MailOutbox, MailSender, smtpTransport, type Transport } from '../mail';
 import { createNotifications, type Notifications } from '../notifications';
 import { ActionItemService, OverdueReminders } from '../action-items';
+import { AmendmentService } from '../amendments';
+import { commentsDocName } from '../../shared/comments';
 import { createProposals, type Proposals } from '../proposals';
 import type { ForumServer } from '../realtime/socket-server';
 import { createStrategy, type Strategy } from '../strategy';
@@ -29,6 +31,8 @@ export interface Domains {
   calendar: CalendarService;
   /** Action items of the minutes (owner, due date, done) and the reminders of overdue ones. */
   actionItems: { service: ActionItemService; reminders: OverdueReminders };
+  /** Replacement texts suggested in comments, accepted or declined. */
+  amendments: AmendmentService;
   /** E-mail: on only with SMTP_URL; the sender starts once the server listens. */
   mail: { enabled: boolean; outbox: MailOutbox; sender: MailSender | null };
 }
@@ -167,9 +171,20 @@ export function createDomains(d: {
   });
   const reminders = new OverdueReminders({ remind: () => actionItemService.remindOverdue(), everyMs: d.config.ACTION_ITEM_CHECK_MS, logger });
   const actionItems = { service: actionItemService, reminders };
+  const amendments = new AmendmentService({
+    store,
+    documents: live,
+    commentsDocOf: commentsDocName,
+    audit,
+    clock,
+    announce: (tx, a) => notices.amendment(tx, a),
+    onChanged: (id) => {
+      void store.proposals.byId(id).then((row) => row && d.io.to(FORUM_SCOPE).emit('proposal:changed', { id, status: row.status }));
+    },
+  });
 
   d.kinds.register(proposals.docKind);
   d.kinds.register(meetings.docKind);
   d.kinds.register(strategy.docKind);
-  return { presence, proposals, meetings, polls, strategy, notifications, calendar, actionItems, mail: { enabled: mailOn, outbox, sender } };
+  return { presence, proposals, meetings, polls, strategy, notifications, calendar, actionItems, amendments, mail: { enabled: mailOn, outbox, sender } };
 }

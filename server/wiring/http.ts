@@ -19,6 +19,7 @@ import { documentRoutes } from '../documents/routes';
 import type { Logger } from '../logger';
 import { meetingRoutes } from '../meetings';
 import { actionItemRoutes } from '../action-items';
+import { amendmentRoutes } from '../amendments';
 import { notificationRoutes } from '../notifications';
 import { pollRoutes } from '../polls';
 import { FORUM_SCOPE } from '../presence/socket';
@@ -82,6 +83,7 @@ export function buildHttpApp(d: {
   mailRoutes(app, { outbox: store.outbox, enabled: d.domains.mail.enabled });
   meetingRoutes(app, meetings.service, meetings.room);
   actionItemRoutes(app, d.domains.actionItems.service);
+  amendmentRoutes(app, d.domains.amendments);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
   const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });
   strategyRoutes(app, strategy, proposals.service);

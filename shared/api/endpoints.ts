@@ -28,6 +28,7 @@ import { notificationEndpoints } from './notifications';
 import { mailEndpoints } from './mail';
 import { invitationEndpoints } from './invitations';
 import { actionItemEndpoints } from './action-items';
+import { amendmentEndpoints } from './amendments';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -106,4 +107,5 @@ export const api = {
   ...mailEndpoints,
   ...invitationEndpoints,
   ...actionItemEndpoints,
+  ...amendmentEndpoints,
 } as const;

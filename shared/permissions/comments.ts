@@ -1,6 +1,7 @@
 import type { Actor } from './index';
 import { meetingRule, type MeetingRef } from './meetings';
-import { proposalRule, type ProposalRef } from './proposals';
+import { isOpen } from '../proposals/workflow';
+import type { ProposalRef } from './proposals';
 
 /** A document that has comment threads (kept in its companion document, see shared/comments.ts). */
 export type CommentTarget = { kind: 'proposal'; proposal: ProposalRef } | { kind: 'minutes'; meeting: MeetingRef } | { kind: 'strategy' };
@@ -15,8 +16,10 @@ export function commentRule(actor: Actor, action: CommentAction): boolean {
   const { on } = action;
   switch (on.kind) {
     case 'proposal':
-      // The proposal's writers, while its text is open.
-      return proposalRule(actor, { type: 'proposals.edit', proposal: on.proposal });
+      // Every chairperson and ministry staff, on every subcommittee's proposal while it is open:
+      // comments are not edits (a submitted text stays locked), and a submitted or discussed
+      // proposal is exactly when the others discuss it (issue 17). Observers read them.
+      return (actor.role === 'ministry' || actor.role === 'chair') && isOpen(on.proposal.status);
     case 'minutes':
       switch (on.meeting.minutesStatus) {
         case 'draft':

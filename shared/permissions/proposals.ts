@@ -16,7 +16,9 @@ export type ProposalAction =
   /** Write the document text; also take a named version and restore one. */
   | { type: 'proposals.edit'; proposal: ProposalRef }
   /** Move the status to `to`; false for a move the workflow does not have. */
-  | { type: 'proposals.move'; proposal: ProposalRef; to: ProposalStatus };
+  | { type: 'proposals.move'; proposal: ProposalRef; to: ProposalStatus }
+  /** Accept or decline a replacement text suggested in a comment (submitted or under discussion). */
+  | { type: 'proposals.amendments.decide'; proposal: ProposalRef & { createdBy: string } };
 
 /** Steps a chair may take on their own subcommittee's proposals; ministry staff take every step. */
 const chairSteps: ReadonlySet<ProposalStep> = new Set(['submit', 'withdraw']);
@@ -46,6 +48,11 @@ export function proposalRule(actor: Actor, action: ProposalAction): boolean {
       if (!step) return false;
       return ministry || (ownsSubcommittee(actor, action.proposal) && chairSteps.has(step));
     }
+    case 'proposals.amendments.decide':
+      return (
+        (action.proposal.status === 'submitted' || action.proposal.status === 'under_discussion') &&
+        (ministry || action.proposal.createdBy === actor.id)
+      );
     default: {
       const unknown: never = action;
       throw new Error(`unhandled action ${JSON.stringify(unknown)}`);

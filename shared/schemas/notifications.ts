@@ -66,4 +66,5 @@ export const defaultChoices: Record<NotificationKind, DeliveryChoice> = {
   proposal_moved: 'in_app',
   action_item: 'in_app_and_email',
   action_item_overdue: 'in_app_and_email',
+  amendment_decided: 'in_app',
 };

@@ -22,6 +22,7 @@ export const enNotifications: NotificationsCatalogue = {
     proposal_moved: "My subcommittee's proposal decided by a vote",
     action_item: 'Action items assigned to me',
     action_item_overdue: 'My action items past their due date',
+    amendment_decided: 'My amendments accepted or declined',
   },
   choices: {
     in_app: 'In the app only',

@@ -24,6 +24,7 @@ export const koNotifications: NotificationsCatalogue = {
     proposal_moved: '소위원회 제안의 표결 결과',
     action_item: '나에게 배정된 후속 조치',
     action_item_overdue: '기한이 지난 내 후속 조치',
+    amendment_decided: '내 수정 제안의 수락·거절',
   },
   choices: { in_app: '앱 안에서만', in_app_and_email: '앱과 이메일', in_app_and_digest: '앱과 하루 한 번 모아 이메일 (오전 8시)', off: '받지 않음' },
   preferences: {

@@ -408,6 +408,22 @@ export const migrations: Migration[] = [
       CREATE TABLE notification_claims (
         key ctext PRIMARY KEY,
         claimed_at ctext NOT NULL
+    `,
+  },
+  {
+    // Twin of SQLite's 171 (issue 17).
+    version: 171,
+    name: 'amendment decisions',
+    sql: `
+      CREATE TABLE amendment_decisions (
+        proposal_id ctext NOT NULL REFERENCES proposals(id),
+        thread_id ctext NOT NULL,
+        decision ctext NOT NULL CHECK (decision IN ('accepted', 'declined')),
+        text ctext NOT NULL,
+        decided_by ctext NOT NULL REFERENCES users(id),
+        decided_at ctext NOT NULL,
+        version_id ctext,
+        PRIMARY KEY (proposal_id, thread_id)
       );
     `,
   },

@@ -1,3 +1,4 @@
+import { pgAmendmentStore } from './amendments';
 import type { SubcommitteeId } from '../../../shared/domain';
 import type { ProposalStatus } from '../../../shared/proposals/workflow';
 import type { ProposalRecord, ProposalRow, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
@@ -64,6 +65,7 @@ export function pgProposalStore(sql: Sql): ProposalStore {
       for (const e of entries) await t.run(INSERT_HISTORY, [r.id, e.from, e.to, e.note, e.actorId, e.at]);
     });
   return {
+    ...pgAmendmentStore(sql),
     async create(record) {
       await create(sql, record, [{ from: null, to: record.status, note: null, actorId: record.createdBy, actorName: null, at: record.createdAt }]);
     },

@@ -405,4 +405,22 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 171,
+    name: 'amendment decisions',
+    sql: `
+      -- A suggested replacement text on a comment, accepted (applied as a new edit, a version saved
+      -- before) or declined by the proposal's author or ministry staff: decided once.
+      CREATE TABLE amendment_decisions (
+        proposal_id TEXT NOT NULL REFERENCES proposals(id),
+        thread_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'declined')),
+        text TEXT NOT NULL,
+        decided_by TEXT NOT NULL REFERENCES users(id),
+        decided_at TEXT NOT NULL,
+        version_id TEXT,
+        PRIMARY KEY (proposal_id, thread_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

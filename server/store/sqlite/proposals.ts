@@ -1,3 +1,4 @@
+import { sqliteAmendmentStore } from './amendments';
 import type { SubcommitteeId } from '../../../shared/domain';
 import type { ProposalStatus } from '../../../shared/proposals/workflow';
 import type { ProposalRecord, ProposalRow, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
@@ -88,6 +89,7 @@ export function sqliteProposalStore(db: Db): ProposalStore {
   });
 
   return {
+    ...sqliteAmendmentStore(db),
     async create(record) {
       create(record, [{ from: null, to: record.status, note: null, actorId: record.createdBy, actorName: null, at: record.createdAt }]);
     },

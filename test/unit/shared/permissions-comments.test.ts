@@ -20,8 +20,14 @@ const minutes = (minutesStatus: MinutesStatus): CommentTarget => ({ kind: 'minut
 
 // Who may comment (write the comments' companion document), whatever they may do with the text.
 const table: [string, CommentTarget, Who[]][] = [
-  ['a draft proposal', proposal('draft'), ['ministry', 'chair']],
-  ['a proposal under discussion', proposal('under_discussion'), []],
+  // Issue 17: every chairperson and ministry staff, on every subcommittee's open proposal; observers read.
+  ['a draft proposal', proposal('draft'), ['ministry', 'chair', 'otherChair']],
+  ['a submitted proposal', proposal('submitted'), ['ministry', 'chair', 'otherChair']],
+  ['a proposal under discussion', proposal('under_discussion'), ['ministry', 'chair', 'otherChair']],
+  ['an adopted proposal', proposal('adopted'), []],
+  ['a rejected proposal', proposal('rejected'), []],
+  ['a withdrawn proposal', proposal('withdrawn'), []],
+  ['an incorporated proposal', proposal('incorporated'), []],
   ['draft minutes', minutes('draft'), ['ministry', 'staff']],
   ['circulated minutes', minutes('circulated'), ['ministry', 'chair', 'otherChair', 'staff']],
   ['approved minutes', minutes('approved'), []],

@@ -1,0 +1,177 @@
+import * as Y from 'yjs';
+import { COMMENTS_FIELD } from '../../shared/comments';
+import type { User } from '../../shared/domain';
+import { can } from '../../shared/permissions';
+import { err, ok, type Result } from '../../shared/result';
+import { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD, amendmentMaxChars, type AmendmentDecision } from '../../shared/schemas/amendments';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { AmendmentNotice } from '../notifications';
+import { proposalDocName, TEXT_FIELD, type LiveDocuments } from '../proposals/live-documents';
+import type { ProposalStore } from '../proposals/proposal-store';
+import type { Store, Tx } from '../store/store';
+import type { AmendmentDecisionRecord } from './amendment-store';
+
+export interface AmendmentServiceDeps {
+  store: Pick<Store, 'transaction' | 'auth'> & { proposals: ProposalStore };
+  documents: LiveDocuments;
+  /** The document that holds a text's comment threads (the text's own, or its companion). */
+  commentsDocOf(textDocName: string): string;
+  audit: AuditLog;
+  clock: Clock;
+  /** Tells the commenter (notifications), inside the decision's transaction. */
+  announce?(tx: Tx, notice: AmendmentNotice): Promise<void>;
+  /** Open proposal pages reload. */
+  onChanged?(proposalId: string): void;
+}
+
+/** What the server reads of a comment thread that carries an amendment. */
+interface AmendmentThread {
+  id: string;
+  anchor: unknown;
+  head: unknown;
+  quote: string;
+  authorId: string;
+  text: string;
+}
+
+const notFound = () => err('not_found', 'No such proposal.', 'missing.proposal');
+const noAmendment = () => err('not_found', 'No comment with a suggested replacement text has this id on this proposal.', 'missing.amendment');
+
+/**
+ * Amendments: a comment on a submitted or discussed proposal may suggest a replacement for
+ * the text it is anchored to; the proposal's author or ministry staff accept it (the server
+ * applies it to the locked text as a new edit, saving the text before as a version) or
+ * decline it. Each is decided once; the commenter is told either way.
+ */
+export class AmendmentService {
+  constructor(private readonly d: AmendmentServiceDeps) {}
+
+  private now(): string {
+    return new Date(this.d.clock.now()).toISOString();
+  }
+
+  async list(proposalId: string): Promise<Result<AmendmentDecision[]>> {
+    if (!(await this.d.store.proposals.byId(proposalId))) return notFound();
+    return ok(await this.views(await this.d.store.proposals.amendmentDecisions(proposalId)));
+  }
+
+  async decide(actor: User, proposalId: string, threadId: string, decision: 'accepted' | 'declined'): Promise<Result<AmendmentDecision>> {
+    const row = await this.d.store.proposals.byId(proposalId);
+    if (!row) return notFound();
+    if (!can(actor, { type: 'proposals.amendments.decide', proposal: row })) {
+      return row.status === 'submitted' || row.status === 'under_discussion'
+        ? err('forbidden', "Only the proposal's author and ministry staff can accept or decline an amendment.", 'amendment.author_or_ministry')
+        : err('conflict', 'Amendments are decided while the proposal is submitted or under discussion.', 'amendment.not_discussed');
+    }
+    const docName = proposalDocName(proposalId);
+    const thread = readThread(await this.d.documents.state(this.d.commentsDocOf(docName)), threadId);
+    if (!thread) return noAmendment();
+    if ((await this.d.store.proposals.amendmentDecisions(proposalId)).some((r) => r.threadId === threadId)) return this.decidedAlready();
+
+    const record: AmendmentDecisionRecord = { proposalId, threadId, decision, text: thread.text, decidedBy: actor.id, decidedAt: this.now(), versionId: null };
+    const notice: AmendmentNotice = { proposalId, proposalTitle: row.title, decision, commenterId: thread.authorId, actorId: actor.id };
+    const stored = await this.d.documents.exclusive(docName, async (doc) => {
+      let problem: string | null = null;
+      const edit =
+        decision === 'accepted'
+          ? doc.stage((live) => {
+              problem = replaceRange(live, thread);
+            })
+          : null;
+      if (problem) return { ok: false as const, problem: problem as string };
+      return this.d.store.transaction(async (tx) => {
+        if (decision === 'accepted') {
+          const label = `수정 제안 반영 전 (before amendment): ${thread.quote.slice(0, 40)}`;
+          record.versionId = await tx.docs.saveVersion({ docName, label, state: doc.state(), createdBy: actor.id, createdAt: record.decidedAt });
+          await edit?.append(tx);
+          await tx.proposals.touch(proposalId, record.decidedAt);
+        }
+        if (!(await tx.proposals.recordAmendmentDecision(record))) return { ok: false as const, problem: null };
+        await this.d.audit.in(tx).record(actor.id, 'proposals.amendment', docName, { threadId, decision, version: record.versionId });
+        await this.d.announce?.(tx, notice);
+        return { ok: true as const };
+      });
+    });
+    if (!stored.ok) return stored.problem ? err('conflict', stored.problem, 'amendment.text_changed') : this.decidedAlready();
+    const [view] = await this.views([record]);
+    // Every open page shows the decision on the comment (the record above is what counts).
+    await this.d.documents.change(this.d.commentsDocOf(docName), (doc) => markDecided(doc, threadId, view!));
+    this.d.onChanged?.(proposalId);
+    return ok(view!);
+  }
+
+  private decidedAlready() {
+    return err('conflict', 'This amendment has already been accepted or declined.', 'amendment.decided');
+  }
+
+  private async views(records: AmendmentDecisionRecord[]): Promise<AmendmentDecision[]> {
+    const names = await this.d.store.proposals.userNames(records.map((r) => r.decidedBy));
+    return records.map((r) => ({
+      threadId: r.threadId,
+      decision: r.decision,
+      text: r.text,
+      decidedBy: { id: r.decidedBy, name: names.get(r.decidedBy) ?? '' },
+      decidedAt: r.decidedAt,
+      versionId: r.versionId,
+    }));
+  }
+}
+
+/** The thread `id` with a suggested text, from a state of the document that holds the threads. */
+function readThread(state: Uint8Array, id: string): AmendmentThread | null {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    const map = doc
+      .getArray<unknown>(COMMENTS_FIELD)
+      .toArray()
+      .find((m): m is Y.Map<unknown> => m instanceof Y.Map && m.get('id') === id);
+    if (!map) return null;
+    const text = map.get(AMENDMENT_FIELD);
+    const author = map.get('author') as { id?: unknown } | undefined;
+    if (typeof text !== 'string' || text.length > amendmentMaxChars || typeof author?.id !== 'string') return null;
+    const quote = map.get('quote');
+    return { id, anchor: map.get('anchor'), head: map.get('head'), quote: typeof quote === 'string' ? quote : '', authorId: author.id, text };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Replaces the commented range with the amendment, inside one paragraph. Null when done;
+ * otherwise why not (the text changed since, or the range spans several blocks).
+ */
+function replaceRange(doc: Y.Doc, thread: AmendmentThread): string | null {
+  const position = (json: unknown) => {
+    try {
+      return json ? Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), doc) : null;
+    } catch {
+      return null;
+    }
+  };
+  doc.getXmlFragment(TEXT_FIELD); // the text's root type, so positions into it resolve
+  const [a, b] = [position(thread.anchor), position(thread.head)];
+  if (!a || !b || !(a.type instanceof Y.XmlText) || a.type !== b.type) {
+    return 'The commented text spans several paragraphs or is gone; apply this amendment by hand.';
+  }
+  const text = a.type;
+  const [from, to] = a.index <= b.index ? [a.index, b.index] : [b.index, a.index];
+  const content = plain(text);
+  if (content.length < to || content.slice(from, to) !== thread.quote) return 'The commented text has changed since the amendment was suggested; apply it by hand.';
+  text.delete(from, to - from);
+  text.insert(from, thread.text);
+  return null;
+}
+
+/** The characters of an XmlText without its formatting marks. */
+const plain = (t: Y.XmlText): string =>
+  (t.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : ' ')).join('');
+
+function markDecided(doc: Y.Doc, threadId: string, view: AmendmentDecision): void {
+  const map = doc
+    .getArray<unknown>(COMMENTS_FIELD)
+    .toArray()
+    .find((m): m is Y.Map<unknown> => m instanceof Y.Map && m.get('id') === threadId);
+  map?.set(AMENDMENT_DECISION_FIELD, { decision: view.decision, by: view.decidedBy, at: view.decidedAt });
+}
