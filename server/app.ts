@@ -54,6 +54,8 @@ export interface Forum {
   seeded: SeedOutcome;
   /** GET /metrics on its own port (METRICS_PORT), when set. */
   metricsUrl: string | undefined;
+  /** Every registered HTTP route (method and Hono path), to check each has a door (shared/permissions/doors.ts). */
+  routes: { method: string; path: string }[];
   /** Stops accepting, closes sockets, flushes the store. */
   close(): Promise<void>;
 }
@@ -137,6 +139,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   http.on('request', getRequestListener(httpApp.fetch));
   const metricsPort = metrics && config.METRICS_PORT !== undefined ? await serveMetrics(metrics, config.HOST, config.METRICS_PORT) : undefined;
   if (metricsPort) logger.info({ url: metricsPort.url }, 'metrics served without a token on their own port');
+  const routes = httpApp.routes.map(({ method, path }) => ({ method, path }));
   routeUpgrades(http, documents);
   // The rate limit first: a refused event reaches no domain's handler.
   useSocketModules(io, [
@@ -195,7 +198,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await store.close();
     })());
 
-  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, amendments: domains.amendments, kinds, seeded, metricsUrl: metricsPort?.url, close };
+  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, amendments: domains.amendments, kinds, seeded, metricsUrl: metricsPort?.url, routes, close };
 }
 
 /** Listens on HOST:PORT and answers the URL to print (PORT 0 picks a free port). */

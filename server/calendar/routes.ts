@@ -3,7 +3,8 @@ import { api } from '../../shared/api/endpoints';
 import { unwrap } from '../auth/routes';
 import type { AppEnv } from '../http/env';
 import { httpError } from '../http/errors';
-import { route } from '../http/route';
+import { rawRoute, route } from '../http/route';
+import { rawRoutes } from '../../shared/permissions/doors';
 import { requireUser } from '../http/session';
 import type { CalendarService } from './calendar-service';
 
@@ -25,15 +26,15 @@ function ics(body: string, fileName: string, method: 'REQUEST' | 'CANCEL' | 'PUB
  * `/api/meetings/{id}` and fail its id check.
  */
 export function calendarRoutes(app: OpenAPIHono<AppEnv>, service: CalendarService): void {
-  app.get('/api/meetings/:file{[A-Za-z0-9_-]{1,64}\\.ics}', async (c) => {
+  rawRoute(app, rawRoutes.meetingIcs, async (c) => {
     const { user } = requireUser(c);
-    const id = icsFile.exec(c.req.param('file'))![1]!;
+    const id = icsFile.exec(c.req.param('file') ?? '')![1]!;
     const file = unwrap(await service.meetingFile(user, id));
     return ics(file.content, `meeting-${id}.ics`, file.method === 'cancel' ? 'CANCEL' : 'REQUEST');
   });
   // The link is the credential (calendar apps send no cookie); a wrong or revoked one is not found.
-  app.get('/api/calendar/:file{[^/]+\\.ics}', async (c) => {
-    const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(c.req.param('file'))?.[1];
+  rawRoute(app, rawRoutes.calendarFeed, async (c) => {
+    const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(c.req.param('file') ?? '')?.[1];
     if (!token) throw httpError('not_found', 'No such calendar.', 'missing.calendar');
     return ics(unwrap(await service.feed(token)), 'forum.ics', 'PUBLISH');
   });

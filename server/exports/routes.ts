@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { can } from '../../shared/permissions';
+import { rawRoutes } from '../../shared/permissions/doors';
 import type { AppEnv } from '../http/env';
 import { httpError } from '../http/errors';
-import { requireUser } from '../http/session';
+import { rawRoute } from '../http/route';
 import { contentDisposition, exportFileName, exportFormats, type ExportFormat } from './filename';
 import type { ExportDocument } from './model';
 import type { DocumentFormat } from './render';
@@ -63,27 +63,22 @@ export interface ExportProviders {
  * `.txt`, whose SHA-256 is the approval hash). Whoever may read the thing may export it.
  */
 export function exportRoutes(app: OpenAPIHono<AppEnv>, sources: ExportProviders): void {
-  app.get('/api/exports/minutes/:file', async (c) => {
-    const { user } = requireUser(c);
-    const { id, format } = parseFile(c.req.param('file'), [...documentFormats, 'txt']);
-    if (!can(user, { type: 'meetings.read' })) throw httpError('forbidden', 'You may not read these minutes.', 'role.reader');
+  rawRoute(app, rawRoutes.minutesExport, async (c) => {
+    const { id, format } = parseFile((c.req.param('file') ?? ''), [...documentFormats, 'txt']);
     const source = await sources.minutes(id);
     if (!source) throw httpError('not_found', 'No such meeting.', 'missing.meeting');
     return download(source, format);
   });
 
-  app.get('/api/exports/proposals/:file', async (c) => {
-    const { user } = requireUser(c);
-    const { id, format } = parseFile(c.req.param('file'), documentFormats);
-    if (!can(user, { type: 'proposals.read' })) throw httpError('forbidden', 'You may not read this proposal.', 'role.reader');
+  rawRoute(app, rawRoutes.proposalExport, async (c) => {
+    const { id, format } = parseFile((c.req.param('file') ?? ''), documentFormats);
     const source = await sources.proposal(id);
     if (!source) throw httpError('not_found', 'No such proposal.', 'missing.proposal');
     return download(source, format);
   });
 
-  app.get('/api/exports/:file{strategy\\.[a-z]+}', async (c) => {
-    requireUser(c);
-    const format = c.req.param('file').slice('strategy.'.length) as ExportFormat;
+  rawRoute(app, rawRoutes.strategyExport, async (c) => {
+    const format = (c.req.param('file') ?? '').slice('strategy.'.length) as ExportFormat;
     if (!documentFormats.includes(format)) throw httpError('not_found', `No such export: the strategy exports as ${documentFormats.map((f) => `.${f}`).join(', ')}.`, 'missing.export');
     if (!sources.strategy) throw httpError('not_found', 'There is no strategy document yet.', 'missing.strategy');
     return download(await sources.strategy(), format);

@@ -21,7 +21,7 @@ export function meetingSocketModule(service: MeetingService, room: MeetingRoom, 
     const joined = new Set<string>();
     const user = () => socket.data.user;
     const on = <E extends Event, T extends object>(event: E, handler: (payload: Payload<E>) => Promise<Result<T>>) => {
-      const listener = validated(meetingSchemas[event], logger, async (payload) => toAck(await handler(payload as Payload<E>)));
+      const listener = validated(socket, event, logger, async (payload) => toAck(await handler(payload as Payload<E>)));
       socket.on(event as 'meeting:join', listener);
     };
     /** For events that only make sense from inside the room. */

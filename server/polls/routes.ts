@@ -1,12 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { api } from '../../shared/api/endpoints';
-import { can } from '../../shared/permissions';
+import { rawRoutes } from '../../shared/permissions/doors';
 import { Id } from '../../shared/schemas/common';
 import { unwrap } from '../auth/routes';
 import type { AuthStore } from '../auth/auth-store';
 import type { AppEnv } from '../http/env';
 import { httpError } from '../http/errors';
-import { route } from '../http/route';
+import { rawRoute, route } from '../http/route';
 import { requireUser } from '../http/session';
 import { pollCsv } from './csv';
 import { seoulToday } from '../../shared/domain';
@@ -54,10 +54,8 @@ export function pollRoutes(
   });
 
   // CSV is not JSON, so it sits beside the shared endpoints.
-  app.get('/api/polls/:id/export.csv', async (c) => {
-    const { user } = requireUser(c);
-    if (!can(user, { type: 'polls.export' })) throw httpError('forbidden', 'Observers cannot export ballots.', 'role.observer_read_only');
-    const id = Id.safeParse(c.req.param('id'));
+  rawRoute(app, rawRoutes.pollCsv, async (c) => {
+    const id = Id.safeParse((c.req.param('id') ?? ''));
     const poll = id.success ? await d.store.poll(id.data) : null;
     if (!poll) throw httpError('not_found', 'No such poll.', 'missing.poll');
     if (poll.status !== 'closed') throw httpError('conflict', 'Ballots are exported once the poll is closed.', 'poll.export_open');

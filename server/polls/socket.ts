@@ -1,4 +1,3 @@
-import { schemas } from '../../shared/realtime/protocol';
 import type { Ack } from '../../shared/realtime/protocol';
 import type { PollWithMine } from '../../shared/realtime/polls';
 import type { Result } from '../../shared/result';
@@ -21,7 +20,7 @@ export function pollSocketModule(service: PollService, meetings: MeetingPort, lo
 
     socket.on(
       'poll:watch',
-      validated(schemas['poll:watch'], logger, async ({ meetingId }): Promise<Ack<{ polls: PollWithMine[] }>> => {
+      validated(socket, 'poll:watch', logger, async ({ meetingId }): Promise<Ack<{ polls: PollWithMine[] }>> => {
         if (!(await service.meetingExists(meetingId))) return { ok: false, error: { code: 'not_found', message: 'No such meeting.', reason: 'missing.meeting' } };
         await socket.join(meetings.room(meetingId));
         const polls = await service.forMeeting(user(), meetingId);
@@ -32,26 +31,26 @@ export function pollSocketModule(service: PollService, meetings: MeetingPort, lo
     );
     socket.on(
       'poll:unwatch',
-      validated(schemas['poll:unwatch'], logger, async ({ meetingId }) => {
+      validated(socket, 'poll:unwatch', logger, async ({ meetingId }) => {
         await socket.leave(meetings.room(meetingId));
         return { ok: true };
       }),
     );
     socket.on(
       'poll:open',
-      validated(schemas['poll:open'], logger, async ({ pollId }) => answer(wrap(await service.open(user(), pollId)))),
+      validated(socket, 'poll:open', logger, async ({ pollId }) => answer(wrap(await service.open(user(), pollId)))),
     );
     socket.on(
       'poll:close',
-      validated(schemas['poll:close'], logger, async ({ pollId }) => answer(wrap(await service.close(user(), pollId)))),
+      validated(socket, 'poll:close', logger, async ({ pollId }) => answer(wrap(await service.close(user(), pollId)))),
     );
     socket.on(
       'poll:cancel',
-      validated(schemas['poll:cancel'], logger, async ({ pollId }) => answer(wrap(await service.cancel(user(), pollId)))),
+      validated(socket, 'poll:cancel', logger, async ({ pollId }) => answer(wrap(await service.cancel(user(), pollId)))),
     );
     socket.on(
       'poll:cast',
-      validated(schemas['poll:cast'], logger, async (payload) => answer(await service.cast(user(), payload))),
+      validated(socket, 'poll:cast', logger, async (payload) => answer(await service.cast(user(), payload))),
     );
   };
 }

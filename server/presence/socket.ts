@@ -1,4 +1,3 @@
-import { schemas } from '../../shared/realtime/protocol';
 import type { Logger } from '../logger';
 import type { ForumServer, ForumSocket } from '../realtime/socket-server';
 import { validated } from '../realtime/validated';
@@ -18,7 +17,7 @@ export function presenceSocketModule(presence: PresenceService, logger: Logger) 
 
     socket.on(
       'presence:update',
-      validated(schemas['presence:update'], logger, async ({ location, idle }) => {
+      validated(socket, 'presence:update', logger, async ({ location, idle }) => {
         await presence.join(FORUM_SCOPE, socket.id, socket.data.user, location, idle);
         return { ok: true };
       }),

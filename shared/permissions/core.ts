@@ -1,6 +1,8 @@
 import type { Actor } from './index';
 
 export type CoreAction =
+  /** One's own account and what hangs off it: sign out, one's notifications, calendar link. */
+  | { type: 'account.own' }
   | { type: 'users.invite' }
   | { type: 'users.setRole' }
   | { type: 'users.list' }
@@ -13,6 +15,7 @@ export function coreRule(actor: Actor, action: CoreAction): boolean {
     case 'users.setRole':
     case 'audit.read':
       return actor.role === 'ministry';
+    case 'account.own':
     case 'users.list':
     case 'forum.read':
       return true;
