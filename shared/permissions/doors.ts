@@ -54,6 +54,8 @@ export const endpointDoors: Record<EndpointName, Door> = {
   proposalVersion: 'proposals.read',
   createProposalVersion: 'proposals.edit',
   restoreProposalVersion: 'proposals.edit',
+  amendments: 'proposals.read',
+  decideAmendment: 'proposals.amendments.decide',
   // strategy
   strategy: 'strategy.read',
   strategyVersions: 'strategy.read',
@@ -150,6 +152,7 @@ export const refusals: Record<ActionType, { message: string; reason: ErrorReason
   'proposals.rename': { message: "Only the subcommittee's chairperson or ministry staff can change a proposal.", reason: 'role.proposal_writer' },
   'proposals.edit': { message: "Only the subcommittee's chairperson or ministry staff can write a proposal's text.", reason: 'role.proposal_writer' },
   'proposals.move': { message: "Only the subcommittee's chairperson or ministry staff can move a proposal.", reason: 'role.proposal_writer' },
+  'proposals.amendments.decide': { message: "Only the proposal's author and ministry staff can accept or decline an amendment.", reason: 'amendment.author_or_ministry' },
   'meetings.read': { message: 'Sign in first.', reason: 'role.not_allowed' },
   'meetings.create': { message: 'Only ministry staff can schedule meetings.', reason: 'role.ministry_only' },
   'meetings.chair': { message: 'Only ministry staff or a chairperson can chair a meeting.', reason: 'meeting.chair_role' },

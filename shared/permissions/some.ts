@@ -35,6 +35,8 @@ const instances: { [T in ActionType]: (actor: Actor) => Of<T>[] } = {
   'proposals.rename': () => proposalRefs.map((proposal) => ({ type: 'proposals.rename', proposal })),
   'proposals.edit': () => proposalRefs.map((proposal) => ({ type: 'proposals.edit', proposal })),
   'proposals.move': () => proposalRefs.flatMap((proposal) => proposalStatuses.map((to) => ({ type: 'proposals.move' as const, proposal, to }))),
+  'proposals.amendments.decide': (a) =>
+    proposalRefs.flatMap((ref) => people(a).map((createdBy) => ({ type: 'proposals.amendments.decide' as const, proposal: { ...ref, createdBy } }))),
   'meetings.read': () => [{ type: 'meetings.read' }],
   'meetings.create': () => [{ type: 'meetings.create' }],
   'meetings.chair': () => [{ type: 'meetings.chair' }],

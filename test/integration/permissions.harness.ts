@@ -37,6 +37,8 @@ export interface Person {
 /** The records a call acts on; `thisChair` chairs the meeting and the proposal's subcommittee. */
 export interface Fixture {
   proposalId: string;
+  /** Created by ministry staff in the investment subcommittee: a draft, or submitted when asked for. */
+  proposalStatus: 'draft' | 'submitted';
   versionId: string;
   meetingId: string;
   itemId: string;
@@ -50,12 +52,19 @@ export interface Fixture {
 
 export type Expected = 'pass' | 'unauthenticated' | 'forbidden';
 
+export interface FixtureOptions {
+  /** The meeting started and its poll open. */
+  live?: boolean;
+  /** The proposal submitted (its amendments can be decided). */
+  submitted?: boolean;
+}
+
 export interface World {
   server: TestServer;
   person(caller: Caller): Person;
   /** Signs the caller in again (for calls that end their session). */
   freshSession(caller: Caller): Promise<string | null>;
-  fixture(options?: { live?: boolean }): Promise<Fixture>;
+  fixture(options?: FixtureOptions): Promise<Fixture>;
 }
 
 export async function world(server: TestServer): Promise<World> {
@@ -76,7 +85,7 @@ export async function world(server: TestServer): Promise<World> {
     server,
     person: (caller) => ({ user: caller === 'anonymous' ? (null as unknown as User) : people[caller], token: tokens.get(caller) ?? null }),
     freshSession: async (caller) => (caller === 'anonymous' ? null : (await server.login(emails[caller])).token),
-    async fixture({ live = false } = {}) {
+    async fixture({ live = false, submitted = false } = {}) {
       const proposal = ok(await server.proposals.service.create(ministry, { title: '권한 표 안건', subcommittee: 'investment' }));
       const version = ok(await server.proposals.versions.create(ministry, proposal.id, '초안'));
       const meeting = ok(
@@ -100,6 +109,7 @@ export async function world(server: TestServer): Promise<World> {
         el.insert(0, [new Y.XmlText('인재은행 설계안 회람')]);
         doc.getXmlFragment(MINUTES_FIELD).push([el]);
       });
+      if (submitted) ok(await server.proposals.service.changeStatus(ministry, proposal.id, 'submitted', null));
       if (live) {
         ok(await server.meetings.service.start(ministry, meeting.id));
         ok(await server.polls.service.open(ministry, poll.poll.id));
@@ -108,6 +118,7 @@ export async function world(server: TestServer): Promise<World> {
       const invited = ok(await server.auth.createInvitation(ministry, { email: `invited-${invitations}@forum.demo`, name: null, role: 'observer', subcommittee: null } as never));
       return {
         proposalId: proposal.id,
+        proposalStatus: submitted ? 'submitted' : 'draft',
         versionId: version.id,
         meetingId: meeting.id,
         itemId,
@@ -138,6 +149,10 @@ const actionOn: { [T in ActionType]: (fx: Fixture, actor: Actor) => Extract<Acti
   'proposals.rename': () => ({ type: 'proposals.rename', proposal: draft }),
   'proposals.edit': () => ({ type: 'proposals.edit', proposal: draft }),
   'proposals.move': () => ({ type: 'proposals.move', proposal: draft, to: 'submitted' }),
+  'proposals.amendments.decide': (fx) => ({
+    type: 'proposals.amendments.decide',
+    proposal: { subcommittee: 'investment', status: fx.proposalStatus, createdBy: fx.people.ministry.id },
+  }),
   'meetings.read': () => ({ type: 'meetings.read' }),
   'meetings.create': () => ({ type: 'meetings.create' }),
   'meetings.chair': () => ({ type: 'meetings.chair' }),

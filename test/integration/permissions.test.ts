@@ -9,7 +9,7 @@ import { api } from '../../shared/api/endpoints';
 import { endpointDoors, eventDoors, rawRoutes, type EndpointName, type EventName } from '../../shared/permissions/doors';
 import type { ClientPayload } from '../../shared/realtime/protocol';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { answerOf, callers, expected, socketOf, world, type Caller, type Expected, type Fixture, type World } from './permissions.harness';
+import { answerOf, callers, expected, socketOf, world, type Caller, type Expected, type Fixture, type FixtureOptions, type World } from './permissions.harness';
 
 let server: TestServer;
 let w: World;
@@ -66,6 +66,8 @@ const calls: Record<EndpointName, (fx: Fixture) => Call> = {
   proposalVersions: (fx) => ({ params: { id: fx.proposalId } }),
   proposalVersion: (fx) => ({ params: { id: fx.proposalId, versionId: fx.versionId } }),
   createProposalVersion: (fx) => ({ params: { id: fx.proposalId }, body: { label: '검토본' } }),
+  amendments: (fx) => ({ params: { id: fx.proposalId } }),
+  decideAmendment: (fx) => ({ params: { id: fx.proposalId, threadId: missing }, body: { decision: 'declined' } }),
   restoreProposalVersion: (fx) => ({ params: { id: fx.proposalId, versionId: fx.versionId } }),
   strategy: () => ({}),
   strategyVersions: () => ({}),
@@ -99,6 +101,12 @@ const calls: Record<EndpointName, (fx: Fixture) => Call> = {
   createPoll: (fx) => ({ params: { id: fx.meetingId }, body: { title: '10분간 정회할까요?' } }),
   createDelegation: (fx) => ({ params: { id: fx.meetingId }, body: { fromUserId: fx.people.chairThis.id, toUserId: fx.people.staff.id } }),
   revokeDelegation: (fx) => ({ params: { id: fx.meetingId, fromUserId: fx.people.chairThis.id } }),
+};
+
+/** Records in another state than the default draft and scheduled meeting, for the endpoints that need them. */
+const fixtureOptions: Partial<Record<EndpointName, FixtureOptions>> = {
+  // Amendments are decided while the proposal is submitted or under discussion.
+  decideAmendment: { submitted: true },
 };
 
 /** A URL for each route outside the JSON API. */
@@ -138,7 +146,7 @@ describe('every HTTP route answers each caller as the permission table says', ()
       const wrong: Disagreement[] = [];
       for (const caller of callers) {
         // A call that may change its records gets its own, so every caller meets the same state.
-        const fx = e.method === 'get' ? shared : await w.fixture();
+        const fx = e.method === 'get' ? shared : await w.fixture(fixtureOptions[name]);
         const call = calls[name](fx);
         const token = call.ownSession ? await w.freshSession(caller) : w.person(caller).token;
         const url = fill(e.path, call.params) + (call.query ? `?${call.query}` : '');
