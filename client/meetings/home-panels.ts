@@ -118,8 +118,10 @@ export class HomeMeetingPanels extends LitElement {
 
   #renderMeetings(all: MeetingSummary[]) {
     const { t, locale } = this.#i18n;
+    const now = new Date().toISOString();
+    // A cancelled meeting shows (marked) until its date, so nobody turns up; then it drops off.
     const shown = all
-      .filter((m) => m.status !== 'ended')
+      .filter((m) => m.status === 'live' || m.status === 'scheduled' || (m.status === 'cancelled' && m.startsAt > now))
       .sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live') || a.startsAt.localeCompare(b.startsAt))
       .slice(0, meetingsShown);
     if (shown.length === 0) return html`<p class="muted">${t.meetings.home.meetingsEmpty}</p>`;

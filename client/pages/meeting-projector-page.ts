@@ -188,7 +188,15 @@ export class MeetingProjectorPage extends LitElement {
       <header class="top">
         <h1>${m.title}</h1>
         <fw-lang-switch></fw-lang-switch>
-        <span class="status">${m.status === 'live' ? t.meetings.statuses.live : m.status === 'ended' ? p.ended : formatMeetingTime(m.startsAt, this.#i18n.locale)}</span>
+        <span class="status"
+          >${m.status === 'live'
+            ? t.meetings.statuses.live
+            : m.status === 'ended'
+              ? p.ended
+              : m.status === 'cancelled'
+                ? t.meetings.statuses.cancelled
+                : formatMeetingTime(m.startsAt, this.#i18n.locale)}</span
+        >
       </header>
       ${this.#main(state)}
       <div class="bottom">

@@ -46,6 +46,18 @@ describe('cancelling a meeting, in the browser', () => {
     await chair.goto(`${stage.server.url}/meetings`);
     const item = chair.locator('li.meeting', { hasText: '브라우저 취소 회의' });
     await see(item.locator('.badge.cancelled', { hasText: '취소됨' }));
+
+    // Home lists it, marked, until its date; one cancelled for a day gone by is not listed.
+    const past = await fetch(`${stage.server.url}/api/meetings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '지난 취소 회의', startsAt: new Date(Date.now() - 86_400_000).toISOString() }),
+    });
+    const pastId = ((await past.json()) as { meeting: Meeting }).meeting.id;
+    expect((await fetch(`${stage.server.url}/api/meetings/${pastId}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    await chair.goto(`${stage.server.url}/`);
+    await see(chair.locator('li.meeting', { hasText: '브라우저 취소 회의' }).locator('.badge.cancelled'));
+    expect(await chair.locator('li.meeting', { hasText: '지난 취소 회의' }).count()).toBe(0);
   }, 180_000);
 
   it('offers the daily digest for comments and for nothing else', async () => {
