@@ -162,14 +162,15 @@ export class AuditLog extends LitElement {
       <td class="when"><time datetime=${e.at}>${formatDateTime(e.at, locale)}</time></td>
       <td>${e.actorId === null ? t.admin.audit.system : (e.actorName ?? e.actorId)}</td>
       <td><code>${e.action}</code></td>
-      <td>${this.#targetLabel(e.target)}</td>
+      <td>${this.#targetLabel(e.target, e.targetTitle ?? null)}</td>
       <td class="details">${detailsText(e.details)}</td>
     </tr>`;
   }
 
-  /** `user:<id>` as the person's name (the id stays in the CSV); other targets as recorded. */
-  #targetLabel(target: string | null): string {
+  /** `user:<id>` as the person's name, a proposal, meeting or poll by its title (the ids stay in the CSV); others as recorded. */
+  #targetLabel(target: string | null, title: string | null): string {
     if (!target) return '';
+    if (title) return title;
     const [kind, id] = target.split(':');
     const user = kind === 'user' ? this.#users.value?.find((u) => u.id === id) : undefined;
     return user ? `${user.name} (${user.email})` : target;

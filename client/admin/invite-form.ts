@@ -24,6 +24,12 @@ export class InviteForm extends LitElement {
       [role='status'] {
         margin-top: 24px;
       }
+      #second-chair {
+        margin-top: 12px;
+      }
+      #second-chair:empty {
+        margin-top: 0;
+      }
       .created {
         margin-top: 12px;
         padding: 20px 24px;
@@ -32,6 +38,9 @@ export class InviteForm extends LitElement {
   ];
 
   @state() private chosenRole: Role | '' = '';
+  @state() private chosenSubcommittee: SubcommitteeId | '' = '';
+  /** Each subcommittee's chairperson now, to warn before a second one is invited. */
+  @state() private chairs = new Map<SubcommitteeId, string>();
   @state() private busy = false;
   @state() private error: Said | null = null;
   @state() private created: Created | null = null;
@@ -64,13 +73,20 @@ export class InviteForm extends LitElement {
           ${this.chosenRole === 'chair'
             ? html`<div class="field">
                 <label for="subcommittee">${it.subcommittee}</label>
-                <select id="subcommittee" name="subcommittee" required>
+                <select
+                  id="subcommittee"
+                  name="subcommittee"
+                  required
+                  aria-describedby="second-chair"
+                  @change=${(e: Event) => (this.chosenSubcommittee = (e.target as HTMLSelectElement).value as SubcommitteeId | '')}
+                >
                   <option value="">${it.choose}</option>
                   ${subcommitteeIds.map((s) => html`<option value=${s}>${t.subcommittees[s]}</option>`)}
                 </select>
               </div>`
             : nothing}
         </div>
+        <div role="status" id="second-chair">${this.#secondChair()}</div>
         <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${it.submit}</button>
@@ -97,6 +113,22 @@ export class InviteForm extends LitElement {
         <p class="hint" aria-live="polite">${this.copyStatus}</p>
       </div>
     </div>`;
+  }
+
+  override firstUpdated(): void {
+    // Only a warning: without the list the form still works.
+    call(api.users).then(
+      ({ users }) => (this.chairs = new Map(users.flatMap((u) => (u.role === 'chair' && u.subcommittee ? [[u.subcommittee, u.name] as const] : [])))),
+      () => {},
+    );
+  }
+
+  #secondChair() {
+    if (this.chosenRole !== 'chair' || !this.chosenSubcommittee) return nothing;
+    const chair = this.chairs.get(this.chosenSubcommittee);
+    if (!chair) return nothing;
+    const { t } = this.#i18n;
+    return html`<p class="message warning">${t.admin.invite.secondChair(t.subcommittees[this.chosenSubcommittee], chair)}</p>`;
   }
 
   #roleChanged(event: Event) {

@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/format';
 import { roleLabel } from '../i18n/labels';
 import { sharedStyles } from '../styles/shared-styles';
 import { said, type Said } from '../i18n/said';
@@ -38,7 +39,7 @@ export class PendingInvitations extends LitElement {
                     (i) => html`<tr>
                       <td>${i.name ? `${i.name} · ` : ''}${i.email}</td>
                       <td>${roleLabel(t, i)}</td>
-                      <td><time datetime=${i.expiresAt}>${new Date(i.expiresAt).toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' })}</time></td>
+                      <td><time datetime=${i.expiresAt}>${formatDateTime(i.expiresAt, locale)}</time></td>
                       <td>
                         <button type="button" class="secondary small" @click=${() => this.#resend(i.id)}>${v.resend}</button>
                         <button type="button" class="secondary small warn" @click=${() => this.#revoke(i.id, i.email)}>${v.revoke}</button>

@@ -5,6 +5,7 @@ import { api } from '../../shared/api/endpoints';
 import type { CalendarSubscription as Subscription } from '../../shared/schemas/calendar';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
+import { formatSeoulDay } from '../../shared/dates';
 import { sharedStyles } from '../styles/shared-styles';
 
 /**
@@ -48,7 +49,7 @@ export class CalendarSubscriptionPanel extends LitElement {
     const { t, locale } = this.#i18n;
     const c = t.notifications.calendar;
     const sub = this.current;
-    const since = sub?.createdAt ? new Date(sub.createdAt).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }) : null;
+    const since = sub?.createdAt ? formatSeoulDay(sub.createdAt, locale) : null;
     return html`<section class="panel" aria-labelledby="cal-title">
       <h2 id="cal-title">${c.subscribe}</h2>
       <p class="muted">${c.subscribeIntro}</p>

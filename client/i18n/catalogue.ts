@@ -110,6 +110,8 @@ export interface Catalogue {
       copied: string;
       copyManually: string;
       expiresAt: (dateTime: string) => string;
+      /** A chairperson invited for a subcommittee that already has one. */
+      secondChair: (subcommittee: string, chair: string) => string;
     };
     users: {
       name: string;

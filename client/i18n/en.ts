@@ -114,6 +114,7 @@ export const en: Catalogue = {
       copied: 'Invitation link copied.',
       copyManually: 'The link is selected. Press Ctrl+C (⌘+C) to copy it.',
       expiresAt: (at) => `Valid until ${at}`,
+      secondChair: (subcommittee, chair) => `${subcommittee} already has a chairperson (${chair}). Make sure you mean to invite a second one.`,
     },
     users: {
       name: 'Name',
@@ -130,7 +131,7 @@ export const en: Catalogue = {
     audit: {
       filters: 'Filters',
       action: 'Action',
-      actionHint: 'e.g. auth.login',
+      actionHint: 'e.g. poll (every vote action), auth.login',
       actor: 'Actor',
       anyone: 'Anyone',
       from: 'From',

@@ -114,6 +114,7 @@ export const ko: Catalogue = {
       copied: '초대 링크를 복사했습니다.',
       copyManually: '링크를 선택했습니다. Ctrl+C(⌘+C)로 복사하세요.',
       expiresAt: (at) => `${at}까지 유효`,
+      secondChair: (subcommittee, chair) => `${subcommittee}에는 이미 위원장(${chair})이 있습니다. 두 번째 위원장을 초대하려는 것이 맞는지 확인하세요.`,
     },
     users: {
       name: '이름',
@@ -130,7 +131,7 @@ export const ko: Catalogue = {
     audit: {
       filters: '조회 조건',
       action: '작업',
-      actionHint: '예: auth.login',
+      actionHint: '예: poll (표결 전체), auth.login',
       actor: '수행자',
       anyone: '전체',
       from: '시작일',

@@ -1,6 +1,5 @@
+import { formatDay as formatDayIn, formatSeoulClock, formatSeoulDateTime } from '../../shared/dates';
 import type { Locale } from '../i18n/i18n';
-
-const intlLocale: Record<Locale, string> = { ko: 'ko-KR', en: 'en-GB' };
 
 /** "03:07", "1:02:03": a running time, never negative. */
 export function formatDuration(ms: number): string {
@@ -12,25 +11,14 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
 
-/** A meeting's date and time in the forum's zone (Seoul): "2026년 11월 29일 (일) 오후 2:00". */
-export function formatMeetingTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: 'Asia/Seoul',
-  }).format(new Date(iso));
-}
+/** A meeting's date and time in Korea time: "2026년 11월 29일 (일) 14:00" (shared/dates.ts, as in the minutes). */
+export const formatMeetingTime = (iso: string, locale: Locale): string => formatSeoulDateTime(iso, locale);
 
-/** The time of day only, in Seoul: "오후 2:03". */
-export function formatClock(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: 'short', timeZone: 'Asia/Seoul' }).format(new Date(iso));
-}
+/** The time of day only, in Korea time, 24-hour: "14:03". */
+export const formatClock = (iso: string, _locale?: Locale): string => formatSeoulClock(iso);
 
 /** A calendar day (YYYY-MM-DD, as typed into an action item) in words, or as typed when it is not a date. */
-export function formatDay(day: string, locale: Locale): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
+export const formatDay = (day: string, locale: Locale): string => formatDayIn(day, locale);
 
 /** Today's date and a time of day in Seoul as an ISO instant with the +09:00 offset. */
 export function seoulIso(date: string, time: string): string {

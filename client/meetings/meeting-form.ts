@@ -20,9 +20,23 @@ export const meetingUpdatedEvent = 'fw-meeting-updated';
 
 let nextRow = 0;
 
+/** The presenter select's choice for "type a name" (never a user id: ids have no spaces). */
+const typedChoice = 'typed name';
+
+/** A row's presenter as the API takes it: a user, a typed name, or none. */
+function presenterOf(form: FormData, row: number): { userId: string } | { name: string } | null {
+  const choice = fieldValue(form, `item-presenter-${row}`);
+  if (choice === typedChoice) {
+    const name = fieldValue(form, `item-presenter-name-${row}`);
+    return name ? { name } : null;
+  }
+  return choice ? { userId: choice } : null;
+}
+
 /**
  * Ministry staff schedule a meeting: title, date and time (Korean time), place,
- * online link and the first agenda items (title and planned minutes each). Given
+ * online link and the first agenda items (title, planned minutes, presenter and the
+ * proposal each is about, so no item needs a second dialog). Given
  * a `meeting`, the same form edits its details (the agenda is edited in the room).
  */
 @customElement('fw-meeting-form')
@@ -62,6 +76,16 @@ export class MeetingForm extends LitElement {
         gap: 8px;
         align-items: center;
       }
+      /* the item's presenter and proposal, on a line of their own under its title */
+      li .links {
+        grid-column: 2 / -1;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+        gap: 8px;
+      }
+      li select {
+        min-height: 42px;
+      }
       li .num {
         font-weight: 800;
         color: var(--fw-primary-dark);
@@ -83,6 +107,11 @@ export class MeetingForm extends LitElement {
   @state() private busy = false;
   @state() private error: Said | null = null;
   @state() private people: User[] = [];
+  /** Everyone who may present (all but observers), and the proposals an item may be about. */
+  @state() private presenters: User[] = [];
+  @state() private proposals: { id: string; title: string }[] = [];
+  /** Rows whose presenter is typed in (a guest), not picked. */
+  @state() private typedPresenter = new Set<number>();
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
@@ -91,9 +120,18 @@ export class MeetingForm extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('#m-title')?.focus();
     // Who may chair: anyone but observers; the list is optional, so a failure leaves "none".
     call(api.users).then(
-      ({ users }) => (this.people = users.filter((u) => u.role === 'chair' || u.role === 'ministry')),
+      ({ users }) => {
+        this.people = users.filter((u) => u.role === 'chair' || u.role === 'ministry');
+        this.presenters = users.filter((u) => u.role !== 'observer');
+      },
       () => {},
     );
+    if (!this.meeting) {
+      call(api.listProposals, { query: {} }).then(
+        ({ proposals }) => (this.proposals = proposals.map((p) => ({ id: p.id, title: p.title }))),
+        () => {},
+      );
+    }
   }
 
   override render() {
@@ -159,11 +197,46 @@ export class MeetingForm extends LitElement {
               <input name=${`item-title-${row}`} maxlength="200" autocomplete="off" aria-label=${c.itemTitle(i + 1)} />
               <input name=${`item-minutes-${row}`} type="number" min="1" max="600" value="15" aria-label=${c.itemMinutes(i + 1)} />
               <button type="button" class="secondary small" aria-label=${c.removeItem(i + 1)} @click=${() => this.#removeRow(row)}>×</button>
+              ${this.#links(row, i + 1)}
             </li>`,
           )}
         </ol>
         <div><button type="button" class="secondary small" @click=${this.#addRow}>${c.addItem}</button></div>
       </fieldset>`;
+  }
+
+  /** An item's presenter (a person, or a typed name) and the proposal it is about. */
+  #links(row: number, n: number) {
+    const { t } = this.#i18n;
+    const c = t.meetings.create;
+    const f = t.meetings.agenda.form;
+    const typed = this.typedPresenter.has(row);
+    return html`<div class="links">
+      <select name=${`item-presenter-${row}`} aria-label=${c.itemPresenter(n)} @change=${(e: Event) => this.#pickPresenter(row, (e.target as HTMLSelectElement).value)}>
+        <option value="">${f.presenter}: ${f.presenterNone}</option>
+        ${this.presenters.map((u) => html`<option value=${u.id}>${u.name} · ${roleLabel(t, u)}</option>`)}
+        <option value=${typedChoice} ?selected=${typed}>${f.presenterOther}</option>
+      </select>
+      ${typed ? html`<input name=${`item-presenter-name-${row}`} required maxlength="80" autocomplete="off" aria-label=${c.itemPresenterName(n)} placeholder=${f.presenterName} />` : ''}
+      <select name=${`item-proposal-${row}`} aria-label=${c.itemProposal(n)} @change=${(e: Event) => this.#pickProposal(row, (e.target as HTMLSelectElement).value)}>
+        <option value="">${f.proposal}: ${f.proposalNone}</option>
+        ${this.proposals.map((p) => html`<option value=${p.id}>${p.title}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  #pickPresenter(row: number, value: string) {
+    const typed = new Set(this.typedPresenter);
+    if (value === typedChoice) typed.add(row);
+    else typed.delete(row);
+    this.typedPresenter = typed;
+  }
+
+  /** Picking a proposal for an untitled item names the item after it. */
+  #pickProposal(row: number, id: string) {
+    const title = this.renderRoot.querySelector<HTMLInputElement>(`input[name="item-title-${row}"]`);
+    const proposal = this.proposals.find((p) => p.id === id);
+    if (title && proposal && title.value.trim() === '') title.value = proposal.title;
   }
 
   readonly #keydown = (event: KeyboardEvent) => {
@@ -195,7 +268,12 @@ export class MeetingForm extends LitElement {
     if (this.#ime.composing(event) || this.busy) return;
     const form = new FormData(event.target as HTMLFormElement);
     const agenda = this.rows
-      .map((row) => ({ title: fieldValue(form, `item-title-${row}`), plannedMinutes: Number(fieldValue(form, `item-minutes-${row}`)) || 10 }))
+      .map((row) => ({
+        title: fieldValue(form, `item-title-${row}`),
+        plannedMinutes: Number(fieldValue(form, `item-minutes-${row}`)) || 10,
+        presenter: presenterOf(form, row),
+        proposalId: fieldValue(form, `item-proposal-${row}`) || null,
+      }))
       .filter((item) => item.title !== '');
     const details = {
       title: fieldValue(form, 'title'),

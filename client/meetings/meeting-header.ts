@@ -9,7 +9,7 @@ import { LocaleController } from '../i18n/i18n';
 import type { MeetingView } from '../router/routes';
 import { sharedStyles } from '../styles/shared-styles';
 import { saidAck } from './ack-message';
-import { formatClock, formatDuration, formatMeetingTime } from './format';
+import { formatClock, formatDay, formatDuration, formatMeetingTime, seoulDateToday, seoulParts } from './format';
 import { itemClock } from './agenda-panel';
 import type { MeetingController } from './meeting-controller';
 import { meetingStatusBadge, panelStyles } from './meeting-styles';
@@ -165,7 +165,7 @@ export class MeetingHeader extends LitElement {
       <div class="bar">
         <div class="actions">
           ${!readOnlyView && this.abilities?.run && m.status === 'scheduled'
-            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.#act(() => this.room!.start())}>${r.start}</button>`
+            ? html`<button type="button" ?disabled=${this.busy} @click=${this.#start}>${r.start}</button>`
             : nothing}
           ${!readOnlyView && this.abilities?.run && m.status === 'live'
             ? html`<button type="button" class="warn" ?disabled=${this.busy} @click=${this.#end}>${r.end}</button>`
@@ -257,6 +257,17 @@ export class MeetingHeader extends LitElement {
   readonly #closeForm = (event: Event) => {
     event.stopPropagation();
     this.editing = false;
+  };
+
+  /** Starting on another day (in Korea) than the one scheduled is asked about first: a wrong meeting is easily clicked. */
+  readonly #start = () => {
+    const m = this.state?.meeting;
+    if (!m) return;
+    const { locale } = this.#i18n;
+    const scheduled = seoulParts(m.startsAt).date;
+    const today = seoulDateToday(Date.now() + (this.room?.offsetMs ?? 0));
+    if (scheduled !== today && !confirm(this.#i18n.t.meetings.room.confirmStartOtherDay(m.title, formatDay(scheduled, locale), formatDay(today, locale)))) return;
+    void this.#act(() => this.room!.start());
   };
 
   readonly #end = () => {

@@ -5,6 +5,7 @@ import { api } from '../../shared/api/endpoints';
 import type { Notification } from '../../shared/schemas/notifications';
 import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/format';
 import { navigate } from '../router/router-controller';
 import { SocketController } from '../realtime/socket-controller';
 import { sharedStyles } from '../styles/shared-styles';
@@ -134,7 +135,7 @@ export class NotificationBell extends LitElement {
                     (n) => html`<li class=${n.readAt ? 'read' : 'unread'}>
                       <a href=${n.link} @click=${(e: Event) => this.#follow(e, n)}>
                         ${n.title[locale]}
-                        <time datetime=${n.createdAt}>${new Date(n.createdAt).toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' })}</time>
+                        <time datetime=${n.createdAt}>${formatDateTime(n.createdAt, locale)}</time>
                       </a>
                       ${n.readAt ? nothing : html`<button type="button" class="secondary small" @click=${() => this.#markRead(n)}>${b.markRead}</button>`}
                     </li>`,

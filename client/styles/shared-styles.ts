@@ -172,6 +172,10 @@ export const sharedStyles = css`
     color: var(--fw-success);
     background: var(--fw-success-soft);
   }
+  .message.warning {
+    color: var(--fw-away);
+    background: #fff7e6;
+  }
 
   /* Tables */
   .table-wrap {

@@ -2,6 +2,7 @@ import type { AuditAction } from '../../shared/audit-actions';
 import { seoulIso } from '../../shared/domain';
 import type { Clock } from '../clock';
 import type { AuditFilter, AuditRecord, AuditStore } from './audit-store';
+import type { TargetTitles } from './target-titles';
 
 /**
  * Writes the record of who did what. Every state-changing command records through its
@@ -12,6 +13,7 @@ export class AuditLog {
   constructor(
     private readonly store: AuditStore,
     private readonly clock: Clock,
+    private readonly titles: TargetTitles = async () => new Map(),
   ) {}
 
   /** The same log, writing inside `tx`. */
@@ -23,8 +25,11 @@ export class AuditLog {
     return this.store.append({ at: new Date(this.clock.now()).toISOString(), actorId, action, target, details });
   }
 
-  list(filter: AuditFilter): Promise<AuditRecord[]> {
-    return this.store.list(filter);
+  /** Entries, newest first, each with the title of what it points at where there is one. */
+  async list(filter: AuditFilter): Promise<AuditRecord[]> {
+    const entries = await this.store.list(filter);
+    const titles = await this.titles(entries.flatMap((e) => (e.target ? [e.target] : [])));
+    return entries.map((e) => ({ ...e, targetTitle: (e.target && titles.get(e.target)) ?? null }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { targetTitles } from '../audit/target-titles';
 import { AuditLog } from '../audit/audit-log';
 import { AuthService, type AuthServiceDeps } from '../auth/auth-service';
 import { HashingPool } from '../auth/hashing-pool';
@@ -53,7 +54,7 @@ const perQuarterHour = (max: number) => ({ burst: max, perSecond: max / (quarter
 export async function openCore(config: Config, clock: Clock, logger: Logger, wrapStore: (store: Store) => Store = (s) => s): Promise<Core> {
   const store = wrapStore(await openStore(config, logger));
   const ephemeral: Ephemeral = config.REDIS_URL ? await RedisEphemeral.connect(config.REDIS_URL, { clock }) : new MemoryEphemeral(clock);
-  const audit = new AuditLog(store.audit, clock);
+  const audit = new AuditLog(store.audit, clock, targetTitles(store));
   let publicOrigin = config.PUBLIC_ORIGIN ?? '';
   // With Redis, each bucket's local twin refuses floods without a round trip (limits/rate-limiter.ts).
   const local = ephemeral.kind === 'redis' ? new MemoryEphemeral(clock) : undefined;

@@ -1,3 +1,4 @@
+import { formatSeoulDateTime as formatSeoulDateTimeIn } from '../dates';
 /**
  * The minutes of a meeting as a Yjs document that the Tiptap editor edits: its
  * template, the structured blocks (decisions and action items) read back out of
@@ -35,14 +36,8 @@ export interface TemplateMeeting {
   agenda: { title: string; plannedMinutes: number; presenter: { name: string } | null }[];
 }
 
-const weekdays = ['일', '월', '화', '수', '목', '금', '토'];
-
-/** "2026년 11월 20일 (금) 14:00" in Korean time, whatever the machine's zone. */
-export function formatSeoulDateTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 9 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}년 ${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일 (${weekdays[d.getUTCDay()]}) ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+/** "2026년 11월 20일 (금) 14:00" in Korean time, whatever the machine's zone: the record's Korean (shared/dates.ts). */
+export const formatSeoulDateTime = (iso: string): string => formatSeoulDateTimeIn(iso, 'ko');
 
 /** The heading of an agenda item in the minutes. */
 export const agendaHeading = (index: number, title: string) => `${index + 1}. ${title}`;

@@ -8,6 +8,8 @@ export const AuditEntry = z.object({
   actorName: z.string().nullable(),
   action: z.string(),
   target: z.string().nullable(),
+  /** The title of the proposal, meeting or poll the target names, when it has one. */
+  targetTitle: z.string().nullable().optional(),
   details: z.record(z.string(), z.unknown()),
 });
 

@@ -50,3 +50,37 @@ describe('versions the server saved by itself', () => {
     for (const text of await labels.allTextContents()) expect(text, 'a Korean label on the English page').not.toMatch(/[가-힣]/);
   });
 });
+
+describe('dates and times', () => {
+  const koDateTime = /^\d{4}년 \d{1,2}월 \d{1,2}일 \([일월화수목금토]\) \d{2}:\d{2}$/;
+  const enDateTime = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2}$/;
+
+  it('read one way per language on the lists, in the room and in the minutes, in Korea time', async () => {
+    const page = await stage.signedIn('ministry@forum.demo', { viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/proposals`);
+    const updated = page.locator('fw-proposals-page td.when time');
+    await see(updated);
+    for (const text of await updated.allTextContents()) expect(text.trim()).toMatch(koDateTime);
+
+    await page.goto(`${server.url}/meetings`);
+    const listed = page.locator('fw-meetings-page time');
+    await see(listed);
+    for (const text of await listed.allTextContents()) expect(text.trim()).toMatch(koDateTime);
+
+    // the room's header says the start as the minutes' template wrote it (일시: …)
+    await page.locator('fw-meetings-page').getByRole('link', { name: /^회의실 입장/ }).first().click();
+    const start = (await (await see(page.locator('fw-meeting-header time').first())).textContent())!.trim();
+    expect(start).toMatch(koDateTime);
+    await see(page.locator('fw-editor[slot="minutes"] .fw-prose').getByText(`일시: ${start}`));
+    // every time has its instant, and Seoul's wall clock is what it shows
+    const datetime = (await page.locator('fw-meeting-header time').first().getAttribute('datetime'))!;
+    const seoulWall = new Date(Date.parse(datetime) + 9 * 3_600_000).toISOString().slice(11, 16);
+    expect(start.endsWith(seoulWall)).toBe(true);
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect.poll(async () => (await page.locator('fw-meeting-header time').first().textContent())?.trim()).toMatch(enDateTime);
+    await page.goto(`${server.url}/proposals`);
+    await see(updated);
+    for (const text of await updated.allTextContents()) expect(text.trim()).toMatch(enDateTime);
+  });
+});

@@ -40,6 +40,36 @@ describe('audit log', () => {
     expect(future.entries).toEqual([]);
   });
 
+  it('finds a whole family from a word: “poll” finds every polls.* entry, and nothing else', async () => {
+    const meeting = (await (await fetch(`${server.url}/api/meetings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ministry}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '감사 로그 확인 회의', startsAt: new Date().toISOString() }),
+    })).json()) as { meeting: { id: string } };
+    const created = await fetch(`${server.url}/api/meetings/${meeting.meeting.id}/polls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ministry}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '절차 표결' }),
+    });
+    expect(created.status).toBe(201);
+    await server.audit.record(null, 'polls.close', 'poll:none', {});
+    const { entries } = (await (await get('/api/audit?action=poll')).json()) as { entries: { action: string }[] };
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['polls.create', 'polls.close']));
+    expect(entries.every((e) => e.action.startsWith('polls.'))).toBe(true);
+    // with a dot it stays exact or dotted: `polls.c` is no family
+    expect(((await (await get('/api/audit?action=polls.c')).json()) as { entries: unknown[] }).entries).toEqual([]);
+  });
+
+  it('names what an entry is about by its title, not its id', async () => {
+    const { entries } = (await (await get('/api/audit?action=meetings.create')).json()) as { entries: { target: string; targetTitle: string | null }[] };
+    expect(entries.find((e) => e.target.startsWith('meeting:'))?.targetTitle).toBe('감사 로그 확인 회의');
+    const polls = (await (await get('/api/audit?action=polls.create')).json()) as { entries: { targetTitle: string | null }[] };
+    expect(polls.entries[0]?.targetTitle).toBe('절차 표결');
+    const version = (await (await get('/api/audit?action=proposals.version')).json()) as { entries: { target: string; targetTitle: string | null }[] };
+    // a target that names nothing stored keeps its id, untitled
+    expect(version.entries.find((e) => e.target === 'proposal:csv-check')?.targetTitle).toBeNull();
+  });
+
   it('pages with before/nextBefore', async () => {
     const first = (await (await get('/api/audit?limit=2')).json()) as { entries: { id: number }[]; nextBefore: number };
     expect(first.entries).toHaveLength(2);

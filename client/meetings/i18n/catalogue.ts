@@ -48,6 +48,9 @@ export interface MeetingsCatalogue {
     removeItem: (n: number) => string;
     itemTitle: (n: number) => string;
     itemMinutes: (n: number) => string;
+    itemPresenter: (n: number) => string;
+    itemPresenterName: (n: number) => string;
+    itemProposal: (n: number) => string;
     submit: string;
     submitting: string;
     cancel: string;
@@ -67,6 +70,8 @@ export interface MeetingsCatalogue {
     start: string;
     end: string;
     confirmEnd: (title: string) => string;
+    /** Starting on another day than scheduled: the scheduled day and today, in words. */
+    confirmStartOtherDay: (title: string, scheduled: string, today: string) => string;
     readOnlyEnded: string;
     cancel: string;
     confirmCancel: (title: string) => string;

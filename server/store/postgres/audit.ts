@@ -39,9 +39,10 @@ export function pgAuditStore(sql: Sql): AuditStore {
         where.push(clause(`$${args.length}`));
       };
       add((p) => `a.actor_id = ${p}`, filter.actor);
-      // An action filter matches the action or its family: `auth` matches `auth.login`.
+      // An action filter matches the action or its family: `auth` matches `auth.login`, and a word
+      // without a dot matches every family it begins: `poll` finds `polls.open`.
       // starts_with, not LIKE: the filter is matched literally (no % or _ wildcards).
-      add((p) => `(a.action = ${p} OR starts_with(a.action, ${p} || '.'))`, filter.action);
+      add((p) => `(a.action = ${p} OR starts_with(a.action, ${p} || '.') OR (strpos(${p}, '.') = 0 AND starts_with(a.action, ${p})))`, filter.action);
       add((p) => `a.target = ${p}`, filter.target);
       add((p) => `a.at >= ${p}`, filter.from);
       add((p) => `a.at < ${p}`, filter.to);

@@ -38,8 +38,14 @@ export function sqliteAuditStore(db: Db): AuditStore {
         args[name] = value;
       };
       add('a.actor_id = @actor', 'actor', filter.actor);
-      // An action filter matches the action or its family: `auth` matches `auth.login`.
-      add("(a.action = @action OR a.action LIKE @action || '.%')", 'action', filter.action);
+      // An action filter matches the action or its family: `auth` matches `auth.login`, and a word
+      // without a dot matches every family it begins: `poll` finds `polls.open`. Compared literally
+      // (substr, not LIKE: `_` is no wildcard).
+      add(
+        "(a.action = @action OR substr(a.action, 1, length(@action) + 1) = @action || '.' OR (instr(@action, '.') = 0 AND substr(a.action, 1, length(@action)) = @action))",
+        'action',
+        filter.action,
+      );
       add('a.target = @target', 'target', filter.target);
       add('a.at >= @from', 'from', filter.from);
       add('a.at < @to', 'to', filter.to);
