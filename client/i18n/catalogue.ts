@@ -5,6 +5,7 @@ import type { PollsCatalogue } from '../polls/i18n/catalogue';
 import type { StrategyCatalogue } from '../strategy/i18n/catalogue';
 import type { NotificationsCatalogue } from '../notifications/i18n/catalogue';
 import type { ActionItemsCatalogue } from '../action-items/i18n/catalogue';
+import type { AmendmentsCatalogue } from '../amendments/i18n/catalogue';
 
 /**
  * Every string the client shows. Each locale implements all of it, so a key
@@ -295,4 +296,6 @@ export interface Catalogue {
   notifications: NotificationsCatalogue;
   /** Action items: "내 후속 조치", owner and due date, done (client/action-items/i18n). */
   actionItems: ActionItemsCatalogue;
+  /** Amendments: replacement texts suggested in comments (client/amendments/i18n). */
+  amendments: AmendmentsCatalogue;
 }

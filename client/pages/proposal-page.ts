@@ -7,6 +7,8 @@ import { api } from '../../shared/api/endpoints';
 import { isTextLocked, needsReason, stepBetween, type ProposalStatus } from '../../shared/proposals/workflow';
 import { CloseCode } from '../../shared/close-codes';
 import '../editor/comments/comments-panel';
+import type { AmendmentRules } from '../editor/comments/comments-panel';
+import { can } from '../../shared/permissions';
 import '../editor/editor';
 import { editorChangeEvent, editorRefusedEvent, type EditorChangeDetail } from '../editor/editor';
 import type { CollabRefusal } from '../editor/collab-connection';
@@ -222,6 +224,7 @@ export class ProposalPage extends LitElement {
           .doc=${this.comments}
           .user=${user ? this.#editorUser : null}
           ?canComment=${p.canComment}
+          .amendments=${this.#amendmentRules(p)}
         ></fw-comments-panel>
       </div>
       <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" ?hidden=${this.tab !== 'versions'}>
@@ -231,6 +234,17 @@ export class ProposalPage extends LitElement {
         <fw-status-history .history=${p.history}></fw-status-history>
       </div>
     </aside>`;
+  }
+
+  /** Replacement texts in comments, while the proposal is submitted or under discussion. */
+  #amendmentRules(p: ProposalDetail): AmendmentRules {
+    const user = this.session?.user;
+    const discussed = p.status === 'submitted' || p.status === 'under_discussion';
+    return {
+      proposalId: p.id,
+      canSuggest: discussed && p.canComment,
+      canDecide: Boolean(user) && can(user!, { type: 'proposals.amendments.decide', proposal: p }),
+    };
   }
 
   #renderMoveDialog(p: ProposalDetail) {

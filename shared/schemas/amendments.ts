@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 
-/** The text a comment suggests in place of the commented range (a field `amendment` of the comment thread). */
-export const AMENDMENT_FIELD = 'amendment';
-/** Written into the thread by the server once decided, for every client to show. */
-export const AMENDMENT_DECISION_FIELD = 'amendmentDecision';
-export const amendmentMaxChars = 4000;
+export { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD, amendmentMaxChars } from './amendment-fields';
 
 export const AmendmentParams = z.object({ id: Id, threadId: Id });
 export const AmendmentDecisionBody = z.strictObject({ decision: z.enum(['accepted', 'declined']) });

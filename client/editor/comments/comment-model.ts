@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { COMMENTS_FIELD } from '../../../shared/comments';
+import { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD } from '../../../shared/schemas/amendment-fields';
 
 /**
  * Comments live in a Yjs document of their own beside the text's (`comments:<docName>`,
@@ -34,9 +35,25 @@ export interface CommentThread {
   body: string;
   resolved: boolean;
   replies: CommentReply[];
+  /** A suggested replacement for the quoted text (an amendment), if the comment carries one. */
+  amendment: string | null;
+  /** What the server wrote once the amendment was accepted or declined. */
+  amendmentDecision: AmendmentDecisionMark | null;
 }
 
-export type NewThread = Pick<CommentThread, 'anchor' | 'head' | 'quote' | 'author' | 'body'>;
+/** The decision the server marks on a thread's amendment. */
+export interface AmendmentDecisionMark {
+  decision: 'accepted' | 'declined';
+  by: CommentAuthor;
+  at: string;
+}
+
+export type NewThread = Pick<CommentThread, 'anchor' | 'head' | 'quote' | 'author' | 'body'> & { amendment?: string | null };
+
+const readDecision = (value: unknown): AmendmentDecisionMark | null => {
+  const v = value as Partial<AmendmentDecisionMark> | null | undefined;
+  return v && (v.decision === 'accepted' || v.decision === 'declined') && isAuthor(v.by) && typeof v.at === 'string' ? { decision: v.decision, by: v.by, at: v.at } : null;
+};
 
 type ThreadMap = Y.Map<unknown>;
 
@@ -68,6 +85,8 @@ function readThread(map: unknown): CommentThread | null {
     body,
     resolved: resolved === true,
     replies: replies instanceof Y.Array ? replies.toArray().filter(isReply) : [],
+    amendment: typeof map.get(AMENDMENT_FIELD) === 'string' && map.get(AMENDMENT_FIELD) ? (map.get(AMENDMENT_FIELD) as string) : null,
+    amendmentDecision: readDecision(map.get(AMENDMENT_DECISION_FIELD)),
   };
 }
 
@@ -104,6 +123,7 @@ export function addThread(doc: Y.Doc, thread: NewThread, now = new Date()): stri
     map.set('body', thread.body);
     map.set('resolved', false);
     map.set('replies', new Y.Array<CommentReply>());
+    if (thread.amendment) map.set(AMENDMENT_FIELD, thread.amendment);
     commentsOf(doc).push([map]);
   });
   return id;

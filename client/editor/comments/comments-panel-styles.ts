@@ -157,4 +157,22 @@ export const commentsPanelStyles = css`
       .more button {
         min-height: 40px;
       }
-    `;
+      .amendment {
+    margin-top: 8px;
+    padding: 8px 10px;
+    border-left: 3px solid var(--fw-primary);
+    background: var(--fw-primary-soft);
+    border-radius: 0 6px 6px 0;
+  }
+  .amendment .suggested {
+    white-space: pre-wrap;
+  }
+  .amendment .decision.accepted {
+    color: var(--fw-success);
+    font-weight: 700;
+  }
+  .amendment .decision.declined {
+    color: var(--fw-text-muted);
+    font-weight: 700;
+  }
+`;

@@ -11,6 +11,18 @@ import { resolveRange, selectionAnchor } from './anchors';
 import { clearActiveThread, commentClickEvent, revealThread } from './comment-highlights';
 import { addReply, addThread, setResolved, type CommentAuthor, type CommentThread } from './comment-model';
 import { CommentsController } from './comments-controller';
+import { api } from '../../../shared/api/endpoints';
+import { amendmentMaxChars } from '../../../shared/schemas/amendment-fields';
+import { call, errorMessage } from '../../http/call';
+
+/** What the host allows with amendments (replacement texts in comments) on its text; null: none. */
+export interface AmendmentRules {
+  proposalId: string;
+  /** A new comment may carry a replacement text (the proposal is submitted or under discussion). */
+  canSuggest: boolean;
+  /** Accept or decline them (the proposal's author, ministry staff): the server decides again. */
+  canDecide: boolean;
+}
 
 interface Draft {
   anchor: unknown;
@@ -34,12 +46,16 @@ export class CommentsPanel extends LitElement {
   @property({ attribute: false }) user: CommentAuthor | null = null;
   /** Whether this person may comment (`comments.write`): the server decides again, on the comments' document. */
   @property({ type: Boolean }) canComment = false;
+  /** Amendments on a proposal's comments; null elsewhere (minutes, the strategy). */
+  @property({ attribute: false }) amendments: AmendmentRules | null = null;
 
   @state() private hasSelection = false;
   @state() private draft: Draft | null = null;
   @state() private active: string | null = null;
   @state() private replyingTo: string | null = null;
   @state() private showResolved = false;
+  @state() private deciding: string | null = null;
+  @state() private decisionError: { id: string; text: string } | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #comments = new CommentsController(this, () => this.doc);
@@ -104,6 +120,11 @@ export class CommentsPanel extends LitElement {
       <p class="quote"><span class="text">${draft.quote}</span></p>
       <label class="visually-hidden" for="new-comment">${t.comments.body}</label>
       <textarea id="new-comment" name="body" required maxlength="2000" placeholder=${t.comments.body}></textarea>
+      ${this.amendments?.canSuggest
+        ? html`<label for="new-amendment">${t.amendments.field}</label>
+            <p class="hint muted" id="new-amendment-hint">${t.amendments.fieldHint}</p>
+            <textarea id="new-amendment" name="amendment" maxlength=${amendmentMaxChars} aria-describedby="new-amendment-hint"></textarea>`
+        : nothing}
       <div class="row">
         <button type="submit">${t.comments.submit}</button>
         <button type="button" class="secondary" @click=${() => (this.draft = null)}>${t.comments.cancel}</button>
@@ -125,6 +146,7 @@ export class CommentsPanel extends LitElement {
           ${c.resolved ? html`<span class="badge">· ${t.comments.resolved}</span>` : nothing}
         </p>
         <p class="body">${c.body}</p>
+        ${c.amendment ? this.#renderAmendment(c, c.amendment) : nothing}
         ${c.replies.length > 0
           ? html`<ol class="replies" aria-label=${t.comments.replies(c.replies.length)}>
               ${c.replies.map(
@@ -138,6 +160,41 @@ export class CommentsPanel extends LitElement {
         ${this.canComment ? this.#renderThreadActions(c) : nothing}
       </article>
     </li>`;
+  }
+
+  /** The suggested text, and its decision or (for those who decide) the buttons that take it. */
+  #renderAmendment(c: CommentThread, text: string) {
+    const a = this.#i18n.t.amendments;
+    const d = c.amendmentDecision;
+    const rules = this.amendments;
+    return html`<div class="amendment" role="group" aria-label=${a.label}>
+      <p class="meta"><strong>${a.label}</strong></p>
+      <p class="body suggested">${text}</p>
+      ${d
+        ? html`<p class="meta decision ${d.decision}">${d.decision === 'accepted' ? a.accepted(d.by.name) : a.declined(d.by.name)}</p>`
+        : rules?.canDecide
+          ? html`<div class="actions">
+              <button type="button" class="small" ?disabled=${this.deciding === c.id} @click=${() => this.#decide(rules.proposalId, c, 'accepted')}>${a.accept}</button>
+              <button type="button" class="secondary small" ?disabled=${this.deciding === c.id} @click=${() => this.#decide(rules.proposalId, c, 'declined')}>${a.decline}</button>
+            </div>`
+          : nothing}
+      ${this.decisionError?.id === c.id ? html`<p class="message error" role="alert">${this.decisionError.text}</p>` : nothing}
+    </div>`;
+  }
+
+  async #decide(proposalId: string, c: CommentThread, decision: 'accepted' | 'declined'): Promise<void> {
+    const { t } = this.#i18n;
+    if (decision === 'accepted' && !confirm(t.amendments.confirmAccept)) return;
+    this.deciding = c.id;
+    this.decisionError = null;
+    try {
+      // The server marks the decision on the thread; it arrives through the comments' document.
+      await call(api.decideAmendment, { params: { id: proposalId, threadId: c.id }, body: { decision } });
+    } catch (error) {
+      this.decisionError = { id: c.id, text: errorMessage(error, t.app.networkError) };
+    } finally {
+      this.deciding = null;
+    }
   }
 
   #renderThreadActions(c: CommentThread) {
@@ -222,7 +279,8 @@ export class CommentsPanel extends LitElement {
     event.preventDefault();
     const body = bodyOf(event);
     if (!body || !this.draft || !this.doc || !this.user) return;
-    const id = addThread(this.doc, { ...this.draft, author: this.user, body });
+    const amendment = this.amendments?.canSuggest ? fieldOf(event, 'amendment') : '';
+    const id = addThread(this.doc, { ...this.draft, author: this.user, body, amendment: amendment || null });
     this.draft = null;
     this.active = id;
   }
@@ -253,7 +311,11 @@ export class CommentsPanel extends LitElement {
 }
 
 function bodyOf(event: SubmitEvent): string {
-  const value = new FormData(event.target as HTMLFormElement).get('body');
+  return fieldOf(event, 'body');
+}
+
+function fieldOf(event: SubmitEvent, name: string): string {
+  const value = new FormData(event.target as HTMLFormElement).get(name);
   return typeof value === 'string' ? value.trim() : '';
 }
 
