@@ -408,6 +408,7 @@ export const migrations: Migration[] = [
       CREATE TABLE notification_claims (
         key ctext PRIMARY KEY,
         claimed_at ctext NOT NULL
+      );
     `,
   },
   {
