@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { limits } from '../../shared/limits';
-import { Connection } from './connection';
+import { sessionOf, type Origin, type Session } from './session';
 import { encodeAwareness, type AwarenessEntry } from './messages';
 
 /** A writer's socket may speak for this many awareness clients (a browser relays its other tabs' states). */
@@ -21,27 +21,27 @@ interface AwarenessChange {
 export class DocAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   /** Which connection speaks for each awareness client id (see `trackOwners`). */
-  private readonly owners = new Map<number, Connection>();
+  private readonly owners = new Map<number, Session>();
   /** The latest update a throttled connection sent, applied when its rate allows. */
-  private readonly pending = new Map<Connection, { update: Uint8Array; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<Session, { update: Uint8Array; timer: NodeJS.Timeout }>();
 
   constructor(
     doc: Y.Doc,
     /** Sends to every connection of the document but `except`. */
-    private readonly broadcast: (message: Uint8Array, except: unknown) => void,
+    private readonly broadcast: (message: Uint8Array, except: Origin) => void,
     /** Tells the other instances about a change made here. */
     private readonly publish: (update: Uint8Array) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is no participant: without this it would announce itself to every client.
     this.awareness.setLocalState(null);
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => {
+    this.awareness.on('update', (change: AwarenessChange, origin: Origin) => {
       this.trackOwners(change, origin);
       this.relay(change, origin);
     });
   }
 
-  receive(conn: Connection, update: Uint8Array, entries: AwarenessEntry[]): void {
+  receive(conn: Session, update: Uint8Array, entries: AwarenessEntry[]): void {
     if (conn.access === 'read') return;
     if (update.byteLength > limits.awarenessBytes) {
       conn.log.debug({ bytes: update.byteLength }, 'dropped an oversized awareness update');
@@ -61,7 +61,7 @@ export class DocAwareness {
    * Over the rate, intermediate cursor moves are dropped but the last one is kept and
    * applied shortly after, so a burst of typing never leaves a stale caret behind.
    */
-  private defer(conn: Connection, update: Uint8Array): void {
+  private defer(conn: Session, update: Uint8Array): void {
     const waiting = this.pending.get(conn);
     if (waiting) {
       waiting.update = update;
@@ -84,7 +84,7 @@ export class DocAwareness {
   }
 
   /** Removes, for everyone (other instances too), the states `conn` spoke for: no ghost cursors. */
-  drop(conn: Connection, origin: unknown): void {
+  drop(conn: Session, origin: Origin): void {
     clearTimeout(this.pending.get(conn)?.timer);
     this.pending.delete(conn);
     const owned = this.ownedBy(conn);
@@ -93,7 +93,7 @@ export class DocAwareness {
   }
 
   /** Everyone's current state, for a client that just joined or asked. */
-  sendStates(conn: Connection): void {
+  sendStates(conn: Session): void {
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
@@ -109,21 +109,22 @@ export class DocAwareness {
    * does not own every client id it mentions: it owns those whose state it actually changed
    * (added, or renewed with a newer clock), like the reference server's `controlledIds`.
    */
-  private trackOwners({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    if (origin instanceof Connection) for (const id of [...added, ...updated]) this.owners.set(id, origin);
+  private trackOwners({ added, updated, removed }: AwarenessChange, origin: Origin): void {
+    const session = sessionOf(origin);
+    if (session) for (const id of [...added, ...updated]) this.owners.set(id, session);
     for (const id of removed) this.owners.delete(id);
   }
 
-  private ownedBy(conn: Connection): number[] {
+  private ownedBy(conn: Session): number[] {
     return [...this.owners].filter(([, owner]) => owner === conn).map(([id]) => id);
   }
 
-  private relay({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+  private relay({ added, updated, removed }: AwarenessChange, origin: Origin): void {
     const clients = [...added, ...updated, ...removed];
     if (clients.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
     this.broadcast(encodeAwareness(update), origin);
     // Timeouts happen on every instance by themselves; relayed changes are not relayed back.
-    if (origin instanceof Connection || origin === 'disconnect') this.publish(update);
+    if (sessionOf(origin) || origin === 'disconnect') this.publish(update);
   }
 }

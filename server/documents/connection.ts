@@ -6,6 +6,7 @@ import type { DocAccess } from './access';
 import { Broadcast } from './broadcast';
 import { decodeMessage, type ClientMessage } from './messages';
 import { TokenBucket } from '../limits/token-bucket';
+import { StandardClose, type Session } from './session';
 
 /** Awareness messages a writer may send per second; cursor moves beyond that are dropped. */
 const awarenessPerSecond = 20;
@@ -17,30 +18,32 @@ const maxBufferedBytes = 32 * 1024 * 1024;
 /** RFC 6455 limits a close reason to 123 bytes; ws throws beyond that. */
 const maxReasonBytes = 123;
 
-/** Standard codes used besides the application ones of `CloseCode`. */
-export const StandardClose = { internalError: 1011, tryAgainLater: 1013 } as const;
 
 let nextId = 1;
 
 /**
- * One client socket on one document. It decodes and validates what arrives, queues
- * messages until its document is loaded (no sync reply before that), and carries the
- * per-connection policy: its access and its awareness throttle.
+ * Where a connection is in its life: messages queue while its document loads, go to the
+ * room once attached, and nothing more is looked at once it is closing. `answeredPing`
+ * is the heartbeat's: a socket that did not answer the last ping is dead.
  */
-export class Connection {
+type ConnectionState =
+  | { type: 'loading'; queued: ClientMessage[]; queuedBytes: number; answeredPing: boolean }
+  | { type: 'attached'; handler: (message: ClientMessage) => void; answeredPing: boolean }
+  | { type: 'closing'; refused: boolean };
+
+/**
+ * One client socket on one document: the WebSocket transport of a `Session`. It decodes
+ * and validates what arrives, queues messages until its document is loaded (no sync reply
+ * before that), and carries the per-connection policy: its access and its awareness throttle.
+ */
+export class Connection implements Session {
+  readonly kind = 'session';
   readonly id = nextId++;
   readonly log: Logger;
   access: DocAccess;
   readonly awarenessRate = new TokenBucket(awarenessPerSecond);
-  /** Set when one of its updates was refused or not stored: what it sent next may depend on it, so it is dropped too. */
-  failed = false;
 
-  private handler: ((message: ClientMessage) => void) | null = null;
-  private queued: ClientMessage[] = [];
-  private queuedBytes = 0;
-  /** Once we decide to close, nothing more it sends is looked at. */
-  private closing = false;
-  private alive = true;
+  private state: ConnectionState = { type: 'loading', queued: [], queuedBytes: 0, answeredPing: true };
   private readonly closedListeners: (() => void)[] = [];
 
   constructor(
@@ -53,18 +56,24 @@ export class Connection {
     this.access = access;
     this.log = logger.child({ conn: this.id, docName, userId: user.id });
     ws.on('message', (data, isBinary) => this.receive(data, isBinary));
-    ws.on('pong', () => (this.alive = true));
+    ws.on('pong', () => {
+      if (this.state.type !== 'closing') this.state.answeredPing = true;
+    });
     // ws reports protocol errors here and closes the socket itself; an unheard 'error' would crash the process.
     ws.on('error', (error) => this.log.debug({ err: error }, 'socket error'));
     ws.on('close', (code, reason) => {
-      this.closing = true;
+      if (this.state.type !== 'closing') this.state = { type: 'closing', refused: false };
       this.log.debug({ code, reason: reason.toString() }, 'connection closed');
       for (const listener of this.closedListeners.splice(0)) listener();
     });
   }
 
   get isOpen(): boolean {
-    return !this.closing && this.ws.readyState === WebSocket.OPEN;
+    return this.state.type !== 'closing' && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  get refused(): boolean {
+    return this.state.type === 'closing' && this.state.refused;
   }
 
   /** Runs once the socket has closed, whoever closed it. */
@@ -75,10 +84,10 @@ export class Connection {
 
   /** Starts delivering messages, those queued while the document was loading first. */
   attach(handler: (message: ClientMessage) => void): void {
-    this.handler = handler;
-    const queued = this.queued.splice(0);
-    this.queuedBytes = 0;
-    for (const message of queued) if (!this.closing) handler(message);
+    if (this.state.type !== 'loading') return;
+    const { queued, answeredPing } = this.state;
+    this.state = { type: 'attached', handler, answeredPing };
+    for (const message of queued) if (this.state.type === 'attached') handler(message);
   }
 
   send(message: Uint8Array | Broadcast): void {
@@ -91,27 +100,31 @@ export class Connection {
     else this.ws.send(message);
   }
 
-  close(code: number, reason: string): void {
-    if (this.closing) return;
-    this.closing = true;
+  close(code: number, reason: string, why?: 'refused'): void {
+    if (this.state.type === 'closing') {
+      // Closed already (by the client, say): updates of it still waiting are dropped all the same.
+      if (why === 'refused') this.state.refused = true;
+      return;
+    }
+    this.state = { type: 'closing', refused: why === 'refused' };
     this.log.info({ code, reason }, 'closing connection');
     this.ws.close(code, truncate(reason));
   }
 
   /** Called periodically: a socket that did not answer the previous ping is dead (e.g. a laptop lid closed). */
   heartbeat(): void {
-    if (this.ws.readyState !== WebSocket.OPEN) return;
-    if (!this.alive) {
+    if (this.ws.readyState !== WebSocket.OPEN || this.state.type === 'closing') return;
+    if (!this.state.answeredPing) {
       this.log.info('no pong; terminating');
       this.ws.terminate();
       return;
     }
-    this.alive = false;
+    this.state.answeredPing = false;
     this.ws.ping();
   }
 
   private receive(data: WebSocket.RawData, isBinary: boolean): void {
-    if (this.closing) return;
+    if (this.state.type === 'closing') return;
     if (!isBinary) {
       this.close(CloseCode.invalidMessage, 'Only binary y-websocket messages are accepted.');
       return;
@@ -123,13 +136,14 @@ export class Connection {
       this.close(CloseCode.invalidMessage, `Malformed message: ${decoded.reason}`);
       return;
     }
-    if (this.handler) {
-      this.handler(decoded.message);
+    const state = this.state;
+    if (state.type === 'attached') {
+      state.handler(decoded.message);
       return;
     }
-    this.queued.push(decoded.message);
-    this.queuedBytes += bytes.byteLength;
-    if (this.queued.length > maxQueuedMessages || this.queuedBytes > maxQueuedBytes) {
+    state.queued.push(decoded.message);
+    state.queuedBytes += bytes.byteLength;
+    if (state.queued.length > maxQueuedMessages || state.queuedBytes > maxQueuedBytes) {
       this.close(StandardClose.tryAgainLater, 'Too many messages before the document was ready.');
     }
   }

@@ -8,7 +8,8 @@ import type { User } from '../../shared/domain';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
-import { Connection, StandardClose } from './connection';
+import { Connection } from './connection';
+import { StandardClose, type Session } from './session';
 import type { DocumentServer, DocumentServerDeps, DocumentServerStats, ExclusiveDoc, LoadedListener } from './index';
 import { DocRegistry } from './registry';
 import { StateMerger } from './state-merger';
@@ -33,7 +34,7 @@ export class DocumentServerImpl implements DocumentServer {
   /** The latest recheck of each connection: an older answer arriving late must not win. */
   private readonly latestCheck = new WeakMap<Connection, number>();
   /** The upgrade request of each connection: its credentials, to authenticate it again at write time. */
-  private readonly requests = new WeakMap<Connection, IncomingMessage>();
+  private readonly requests = new WeakMap<Session, IncomingMessage>();
   private checks = 0;
   private closing = false;
   private readonly loadedListeners: LoadedListener[] = [];
@@ -183,7 +184,7 @@ export class DocumentServerImpl implements DocumentServer {
    * What the connection may do with its document now: its credentials authenticated again (a
    * session that ended counts as no access) and the user as stored now, for a write or a recheck.
    */
-  private async accessNow(conn: Connection): Promise<DocAccess | null> {
+  private async accessNow(conn: Session): Promise<DocAccess | null> {
     const request = this.requests.get(conn);
     const user = request ? await this.deps.authenticate(request) : this.deps.findUser ? await this.deps.findUser(conn.user.id) : conn.user;
     return user && user.id === conn.user.id ? this.deps.kinds.access(user, conn.docName) : null;

@@ -5,13 +5,14 @@ import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import { DocAwareness } from './awareness';
+import { Compactor } from './compactor';
 import { Broadcast } from './broadcast';
-import { Connection, StandardClose } from './connection';
 import type { DocStore } from './doc-store';
 import type { ExclusiveDoc } from './index';
 import { describeUpdate, encodeSyncStep1, encodeSyncStep2, type ClientMessage, type UpdateInfo } from './messages';
 import { DocRelay, type RemoteMessage } from './relay';
 import { SerialQueue } from './serial-queue';
+import { StandardClose, type Origin, type Session } from './session';
 import { SizeGuard } from './size-guard';
 import { replayLog } from './log-replay';
 import { TrialDoc } from './trial';
@@ -34,7 +35,7 @@ export interface LiveDocDeps {
    * even read). A change of role or status made on another instance then holds at the next
    * write, however late the control plane's recheck arrives. Without it, access is as last decided.
    */
-  accessNow?(conn: Connection): Promise<DocAccess | null>;
+  accessNow?(conn: Session): Promise<DocAccess | null>;
 }
 
 /**
@@ -57,7 +58,7 @@ interface Staged {
 /** A client's update waiting for the next write round. */
 interface Received {
   info: UpdateInfo;
-  origin: Connection;
+  origin: Session;
   /** performance.now() when it arrived. */
   at: number;
 }
@@ -70,7 +71,7 @@ interface Received {
  * time, so the log and the document see the same order.
  */
 export class LiveDoc {
-  readonly connections = new Set<Connection>();
+  readonly connections = new Set<Session>();
   /** Updates applied this turn of the event loop, forwarded together (see UpdateBatch). */
   private readonly updates = new UpdateBatch(() => this.connections);
   private readonly awareness: DocAwareness;
@@ -83,13 +84,8 @@ export class LiveDoc {
   /** Where each client update is applied first: only what applies there is stored (see TrialDoc). */
   private readonly trial: TrialDoc;
   private readonly log: Logger;
-  /** Rows in the durable log; compaction folds them into one once there are too many. */
-  private logLength: number;
-  private compactAfter: number;
-  /** The sequence number of the last row this instance appended. */
-  private lastSeq = 0;
-  /** The compaction in flight; writes go on meanwhile. */
-  private compaction: Promise<void> | undefined;
+  /** Keeps the durable log short. */
+  private readonly compactor: Compactor;
 
   /**
    * Loads the stored log; rows that would not apply are moved to the quarantine first and the
@@ -156,18 +152,17 @@ export class LiveDoc {
     );
     this.trial = new TrialDoc(this.doc);
     this.size = new SizeGuard(this.doc, limits.yjsDocumentBytes);
-    this.logLength = rows;
-    this.compactAfter = deps.compactEvery;
+    this.compactor = new Compactor({ name, store: deps.store, merge: deps.merge, compactEvery: deps.compactEvery, writes: this.writes, size: this.size, log: this.log }, rows);
     // No 'update' listener: every change is applied in this class with its update in hand
     // (forwarded and relayed from here), and a listener would make Yjs encode each one again.
-    // Transactions are still tagged with where they came from: a Connection, 'server', 'remote', 'load'.
+    // Transactions are still tagged with where they came from (`Origin`): a session, 'server', 'remote', 'load'.
   }
 
   get busy(): boolean {
-    return this.writes.busy || this.inbox.length > 0 || this.compaction !== undefined;
+    return this.writes.busy || this.inbox.length > 0 || this.compactor.busy;
   }
 
-  attach(conn: Connection): void {
+  attach(conn: Session): void {
     this.connections.add(conn);
     conn.onClosed(() => this.detach(conn));
     // A reader's reply to sync step 1 would be ignored anyway, so only writers are asked.
@@ -177,7 +172,7 @@ export class LiveDoc {
   }
 
   /** Applies a new access decision to a live connection, without a reconnect. */
-  setAccess(conn: Connection, access: DocAccess): void {
+  setAccess(conn: Session, access: DocAccess): void {
     if (conn.access === access) return;
     conn.access = access;
     conn.log.info({ access }, 'access changed');
@@ -227,7 +222,7 @@ export class LiveDoc {
   async drain(): Promise<void> {
     if (this.inbox.length > 0) await this.writes.run(() => this.writeRoundSafely());
     await this.writes.drain();
-    while (this.compaction) await this.compaction;
+    await this.compactor.settled();
   }
 
   destroy(): void {
@@ -256,13 +251,13 @@ export class LiveDoc {
     }
   }
 
-  private detach(conn: Connection): void {
+  private detach(conn: Session): void {
     if (!this.connections.delete(conn)) return;
     this.awareness.drop(conn, 'disconnect');
     if (this.connections.size === 0) this.deps.onIdle();
   }
 
-  private receive(conn: Connection, message: ClientMessage): void {
+  private receive(conn: Session, message: ClientMessage): void {
     try {
       this.handle(conn, message);
     } catch (error) {
@@ -272,7 +267,7 @@ export class LiveDoc {
     }
   }
 
-  private handle(conn: Connection, message: ClientMessage): void {
+  private handle(conn: Session, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step-1':
         conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
@@ -292,12 +287,12 @@ export class LiveDoc {
     }
   }
 
-  private receiveUpdate(conn: Connection, info: UpdateInfo, isSyncReply: boolean): void {
+  private receiveUpdate(conn: Session, info: UpdateInfo, isSyncReply: boolean): void {
     if (conn.access === 'read') {
       conn.log.debug('ignored an update from a reader');
       return;
     }
-    if (info.empty || conn.failed) return;
+    if (info.empty || conn.refused) return;
     if (isSyncReply) {
       // A reconnecting client's reply holds all it knows: store and forward only what is new here.
       if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), info.update)) return;
@@ -355,7 +350,7 @@ export class LiveDoc {
     for (const { info, origin } of round) this.apply(info.update, origin);
     this.trial.settled();
     this.lastRoundEnd = performance.now();
-    this.logged(round.length, seq);
+    this.compactor.logged(round.length, seq);
   }
 
   /**
@@ -365,7 +360,7 @@ export class LiveDoc {
    */
   private async fromWritersNow(accessNow: NonNullable<LiveDocDeps['accessNow']>, received: Received[]): Promise<Received[]> {
     if (received.length === 0) return received;
-    const senders = [...new Set(received.map((r) => r.origin))].filter((conn) => !conn.failed);
+    const senders = [...new Set(received.map((r) => r.origin))].filter((conn) => !conn.refused);
     const decided = await Promise.all(senders.map((conn) => accessNow(conn).then((access) => ({ access }), (error: unknown) => ({ error }))));
     senders.forEach((conn, i) => {
       const now = decided[i]!;
@@ -373,13 +368,12 @@ export class LiveDoc {
         conn.log.error({ err: now.error }, 'could not check access before a write');
         this.refuse(conn, 'store-failed');
       } else if (now.access === null) {
-        conn.failed = true;
-        conn.close(CloseCode.permissionsChanged, 'Your access to this document was withdrawn.');
+        conn.close(CloseCode.permissionsChanged, 'Your access to this document was withdrawn.', 'refused');
       } else if (now.access !== conn.access && this.connections.has(conn)) {
         this.setAccess(conn, now.access);
       }
     });
-    return received.filter((r) => !r.origin.failed && r.origin.access !== 'read');
+    return received.filter((r) => !r.origin.refused && r.origin.access !== 'read');
   }
 
   /**
@@ -390,7 +384,7 @@ export class LiveDoc {
   private admit(received: Received[]): Received[] {
     const admitted: Received[] = [];
     for (const r of received) {
-      if (r.origin.failed) continue;
+      if (r.origin.refused) continue;
       if (!this.size.admits(r.info.update, r.info.inserts)) {
         this.refuse(r.origin, 'too-large');
         continue;
@@ -407,7 +401,7 @@ export class LiveDoc {
     return admitted;
   }
 
-  private apply(update: Uint8Array, origin: Connection): void {
+  private apply(update: Uint8Array, origin: Session): void {
     try {
       Y.applyUpdate(this.doc, update, origin);
       this.relay?.publish('update', update);
@@ -419,72 +413,11 @@ export class LiveDoc {
     }
   }
 
-  /** Counts rows appended through `seq`, and starts folding the log when it has grown long. */
-  private logged(rows: number, seq: number): void {
-    this.logLength += rows;
-    this.lastSeq = seq;
-    this.compactIfLong();
-  }
-
-  private compactIfLong(): void {
-    if (this.logLength <= this.compactAfter || this.compaction) return;
-    this.compaction = this.compact(this.lastSeq).finally(() => {
-      this.compaction = undefined;
-      // Rows appended while it ran may already make the log long again.
-      this.compactIfLong();
-    });
-  }
-
   /** Closes a connection whose update was refused; whatever it sent after that is dropped too. */
-  private refuse(conn: Connection, why: Refusal): void {
-    conn.failed = true;
-    switch (why) {
-      case 'too-large':
-        conn.log.info('refused an update that would make the document too large');
-        conn.close(CloseCode.documentTooLarge, `The document may not exceed ${mib(limits.yjsDocumentBytes)}; this change was not saved.`);
-        return;
-      case 'store-failed':
-        conn.close(StandardClose.internalError, 'Your change could not be saved; reconnecting.');
-        return;
-      case 'not-applicable':
-        conn.close(CloseCode.notApplicable, 'Your change could not be applied to this document and was not saved.');
-        return;
-      case 'unresolved':
-        // Another instance may have what it refers to; the relay brings it here soon, so the client retries
-        // (its sync reply then carries all it has, dependencies included).
-        conn.log.info('refused an update that refers to changes not here yet');
-        conn.close(StandardClose.tryAgainLater, 'Your change refers to changes this server has not received yet; reconnecting.');
-        return;
-      default:
-        why satisfies never;
-    }
-  }
-
-  /**
-   * Folds the log, up to `throughSeq`, into one state update, while writes go on. The
-   * state is rebuilt from the stored rows rather than taken from memory: with several
-   * instances, the log may hold an update from another one that has not reached this one
-   * yet. The rebuild runs on a worker thread; only the swap (delete the folded rows,
-   * insert the state) takes a turn of the write queue.
-   */
-  private async compact(throughSeq: number): Promise<void> {
-    const lengthBefore = this.logLength;
-    try {
-      // Before the rows are read: what is applied from here on may be missing from them.
-      const sizeMark = this.size.mark();
-      const rows = await this.deps.store.load(this.name);
-      const state = await this.deps.merge(rows);
-      await this.writes.run(() => this.deps.store.compact(this.name, state, throughSeq));
-      // Rows appended meanwhile stay; they were counted.
-      this.logLength = this.logLength - lengthBefore + 1;
-      this.compactAfter = this.deps.compactEvery;
-      this.size.measuredAt(state.byteLength, sizeMark);
-      this.log.debug({ throughSeq, bytes: state.byteLength }, 'compacted');
-    } catch (error) {
-      // The log is intact (one transaction); try again after another round of updates.
-      this.compactAfter = this.logLength + this.deps.compactEvery;
-      this.log.error({ err: error }, 'compaction failed');
-    }
+  private refuse(conn: Session, why: Refusal): void {
+    const { code, reason } = refusalClose(why);
+    if (why === 'too-large' || why === 'unresolved') conn.log.info({ why }, 'refused an update');
+    conn.close(code, reason, 'refused');
   }
 
   /** What `fn` changes, checked against the size limit; null when it changes nothing. */
@@ -503,7 +436,7 @@ export class LiveDoc {
     this.updates.add(update, 'server');
     this.relay?.publish('update', update);
     this.size.applied(update);
-    this.logged(1, seq);
+    this.compactor.logged(1, seq);
   }
 
   /** Runs `fn` on a copy and returns what it changed, so the change can be stored before it is applied. */
@@ -521,10 +454,30 @@ export class LiveDoc {
   }
 
   /** Sends to every connection but the one the change came from. */
-  private broadcast(message: Uint8Array, origin: unknown): void {
+  private broadcast(message: Uint8Array, origin: Origin): void {
     const shared = new Broadcast(message);
     for (const conn of this.connections) if (conn !== origin) conn.send(shared);
   }
 }
 
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
+/**
+ * The close code and reason of each refusal. 'unresolved': another instance may have what
+ * the update refers to; the relay brings it here soon, so the client retries (its sync reply
+ * then carries all it has, dependencies included).
+ */
+function refusalClose(why: Refusal): { code: number; reason: string } {
+  switch (why) {
+    case 'too-large':
+      return { code: CloseCode.documentTooLarge, reason: `The document may not exceed ${mib(limits.yjsDocumentBytes)}; this change was not saved.` };
+    case 'store-failed':
+      return { code: StandardClose.internalError, reason: 'Your change could not be saved; reconnecting.' };
+    case 'not-applicable':
+      return { code: CloseCode.notApplicable, reason: 'Your change could not be applied to this document and was not saved.' };
+    case 'unresolved':
+      return { code: StandardClose.tryAgainLater, reason: 'Your change refers to changes this server has not received yet; reconnecting.' };
+    default:
+      return why satisfies never;
+  }
+}

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { Broadcast } from './broadcast';
 import { encodeUpdate } from './messages';
+import type { ServerOrigin } from './session';
 
 /** Who receives a batch: anything that can be sent a message. */
 export interface Receiver {
@@ -17,12 +18,12 @@ const merge = (updates: Uint8Array[]): Uint8Array => (updates.length === 1 ? upd
  * stored before it is added here, so the short wait risks nothing.
  */
 export class UpdateBatch {
-  private pending: { update: Uint8Array; origin: unknown }[] = [];
+  private pending: { update: Uint8Array; origin: Receiver | ServerOrigin }[] = [];
   private timer: NodeJS.Immediate | undefined;
 
   constructor(private readonly receivers: () => Iterable<Receiver>) {}
 
-  add(update: Uint8Array, origin: unknown): void {
+  add(update: Uint8Array, origin: Receiver | ServerOrigin): void {
     this.pending.push({ update, origin });
     this.timer ??= setImmediate(() => this.flush());
   }
