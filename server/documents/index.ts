@@ -6,7 +6,7 @@ import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { DocKinds } from './access';
 import type { DocStore } from './doc-store';
-import { Connection } from './connection';
+import { sessionOf } from './session';
 import { DocumentServerImpl } from './document-server';
 
 export type { DocAccess, DocGrant, DocKind } from './access';
@@ -64,10 +64,10 @@ export interface DocumentServer {
   close(): Promise<void>;
 }
 
-/** Told of a document that has loaded; it may read the document and change it (through the server), not keep it. */
-/** The signed-in user whose connection a Yjs transaction came from; null for the server's own changes, relays and loads. */
-export const clientUser = (origin: unknown): User | null => (origin instanceof Connection ? origin.user : null);
+/** The signed-in user whose session a Yjs transaction came from; null for the server's own changes, relays and loads. */
+export const clientUser = (origin: unknown): User | null => sessionOf(origin)?.user ?? null;
 
+/** Told of a document that has loaded; it may read the document and change it (through the server), not keep it. */
 export type LoadedListener = (docName: string, doc: Y.Doc) => void;
 
 /**
