@@ -4,6 +4,7 @@
  * one on the metrics port, gets them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../helpers/clock';
 import { MeetingRunner } from '../helpers/meeting-run';
 import { startRedis, type RedisProcess } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
@@ -14,10 +15,13 @@ let redis: RedisProcess;
 let server: TestServer;
 const editors: Editor[] = [];
 let runner: MeetingRunner;
+const clock = new TestClock();
 
 beforeAll(async () => {
   redis = await startRedis();
-  server = await startTestServer({ redisUrl: redis.url, env: { METRICS_TOKEN: token } });
+  // Frozen: token buckets never refill, so a flood is refused however slowly the machine sends it.
+  clock.freeze();
+  server = await startTestServer({ redisUrl: redis.url, env: { METRICS_TOKEN: token }, clock });
   runner = new MeetingRunner(server);
 }, 60_000);
 afterAll(async () => {
