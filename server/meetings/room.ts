@@ -237,12 +237,14 @@ export class MeetingRoom {
       this.decisions(meetingId),
     ]);
     const here = new Set(everyone.map((p) => p.userId));
-    const observers = everyone.filter((p) => p.role === 'observer').length;
+    // Those in the room who take part (raise hands, check in); the rest are the audience.
+    const participants = everyone.filter((p) => can({ id: p.userId, role: p.role, subcommittee: p.subcommittee }, { type: 'meetings.participate', meeting: m }));
+    const observers = everyone.length - participants.length;
     return {
       meeting,
       speakers: { queue, current },
       follow: { presenter, followers: followers.filter((id) => here.has(id)) },
-      present: everyone.filter((p) => p.role !== 'observer'),
+      present: participants,
       audience: { observers, total: everyone.length },
       checkedIn,
       decisions,

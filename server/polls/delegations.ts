@@ -1,5 +1,5 @@
 import type { User } from '../../shared/domain';
-import { can } from '../../shared/permissions';
+import { can, mayVote } from '../../shared/permissions';
 import { err, ok, type Result } from '../../shared/result';
 import type { Delegation } from '../../shared/schemas/polls';
 import type { AuditLog } from '../audit/audit-log';
@@ -43,8 +43,8 @@ export class Delegations {
     const [from, to] = await Promise.all([this.d.users.userById(fromUserId), this.d.users.userById(body.toUserId)]);
     if (!from) return err('not_found', 'No such delegator.', 'missing.user');
     if (!to) return err('not_found', 'No such delegate.', 'missing.user');
-    if (from.role !== 'chair') return err('invalid_input', 'Only a chairperson can delegate a vote.', 'delegation.chair_only');
-    if (to.role === 'observer') return err('invalid_input', `${to.name} is an observer; a vote can only be delegated to a participant.`, 'delegation.to_observer', { name: to.name });
+    if (!can(from, { type: 'polls.delegable' })) return err('invalid_input', 'Only a chairperson can delegate a vote.', 'delegation.chair_only');
+    if (!mayVote(to)) return err('invalid_input', `${to.name} is an observer; a vote can only be delegated to a participant.`, 'delegation.to_observer', { name: to.name });
     if (from.id === to.id) return err('invalid_input', 'A vote cannot be delegated to oneself.', 'delegation.self');
     const record: DelegationRecord = {
       meetingId,

@@ -1,5 +1,5 @@
 import type { User } from '../../shared/domain';
-import { can } from '../../shared/permissions';
+import { can, mayVote } from '../../shared/permissions';
 import { decisionNote, describeDecision } from '../../shared/polls/decision';
 import { checkBallot, describeResult, maxChoicesOf, pollOptions, tally } from '../../shared/polls/tally';
 import { err, ok, type Result } from '../../shared/result';
@@ -228,7 +228,7 @@ export class PollService {
     const poll = await this.d.store.poll(input.pollId);
     if (!poll) return notFound();
     const voterId = input.onBehalfOf ?? actor.id;
-    if (actor.role === 'observer') return err('forbidden', 'Observers follow the meeting but do not vote.', 'role.observer_read_only');
+    if (!mayVote(actor)) return err('forbidden', 'Observers follow the meeting but do not vote.', 'role.observer_read_only');
     if (poll.status !== 'open') return err('conflict', this.notOpenMessage(poll.status), 'poll.not_open', { status: poll.status });
     const ballot = checkBallot(poll, input.choices);
     if (!ballot.ok) return err('invalid_input', ballot.message, 'poll.ballot');
@@ -407,7 +407,7 @@ export class PollService {
     const isEligible = (id: string, stored: boolean) => (draftEligible ? draftEligible.includes(id) : stored);
     const nameOf = async (id: string) => (await this.d.users.userById(id))?.name ?? id;
     return {
-      eligible: actor.role !== 'observer' && isEligible(actor.id, own.eligible),
+      eligible: can(actor, { type: 'polls.cast', eligible: isEligible(actor.id, own.eligible) }),
       voted: own.voted,
       choices: own.choices,
       castFor: await Promise.all(
@@ -468,7 +468,7 @@ export class PollService {
     const roles = new Set<string>(eligibility.roles);
     const people = new Set(eligibility.userIds);
     return (await this.d.users.listUsers())
-      .filter((u) => u.role !== 'observer' && (roles.has(u.role) || people.has(u.id)))
+      .filter((u) => mayVote(u) && (roles.has(u.role) || people.has(u.id)))
       .map((u) => u.id)
       .sort();
   }
@@ -477,7 +477,7 @@ export class PollService {
     for (const id of eligibility.userIds) {
       const user = await this.d.users.userById(id);
       if (!user) return `eligibility.userIds: no user ${id}.`;
-      if (user.role === 'observer') return `eligibility.userIds: ${user.name} is an observer; observers do not vote.`;
+      if (!mayVote(user)) return `eligibility.userIds: ${user.name} is an observer; observers do not vote.`;
     }
     return null;
   }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { User } from '../../shared/domain';
 import { can } from '../../shared/permissions';
+import { canSome } from '../../shared/permissions/some';
 import {
   isVoteDecidable,
   needsReason,
@@ -85,7 +86,8 @@ export class ProposalService {
     const subcommittee = body.subcommittee ?? actor.subcommittee;
     if (!subcommittee) return err('invalid_input', 'Choose the subcommittee the proposal belongs to.', 'proposal.subcommittee_required');
     if (!can(actor, { type: 'proposals.create', subcommittee })) {
-      return actor.role === 'chair'
+      // A chair may create, just not there.
+      return canSome(actor, 'proposals.create')
         ? err('forbidden', 'Chairs create proposals in their own subcommittee only.', 'role.own_subcommittee')
         : err('forbidden', 'Only chairs and ministry staff can create proposals.', 'role.chairs_and_ministry');
     }
@@ -113,8 +115,9 @@ export class ProposalService {
     const row = await this.d.store.byId(id);
     if (!row) return notFound();
     if (!can(actor, { type: 'proposals.rename', proposal: row })) {
-      const ownChair = actor.role === 'chair' && actor.subcommittee === row.subcommittee;
-      return ownChair
+      // Would the actor be let in while the text was open? Then it is the status that refuses, not the role.
+      const lockedOut = can(actor, { type: 'proposals.rename', proposal: { ...row, status: 'draft' } });
+      return lockedOut
         ? err('conflict', `The proposal is ${statusNames[row.status].en}; only ministry staff can rename it now.`, 'proposal.rename_locked', { status: row.status })
         : err('forbidden', "Only the chair of this proposal's subcommittee and ministry staff can rename it.", 'role.proposal_writer');
     }

@@ -168,6 +168,7 @@ export const refusals: Record<ActionType, { message: string; reason: ErrorReason
   'polls.read': { message: 'Sign in first.', reason: 'role.not_allowed' },
   'polls.cast': { message: 'Observers follow the meeting but do not vote.', reason: 'role.observer_read_only' },
   'polls.export': { message: 'Observers cannot export ballots.', reason: 'role.observer_read_only' },
+  'polls.delegable': { message: 'Only a chairperson can delegate a vote.', reason: 'delegation.chair_only' },
   'polls.delegate': { message: 'Only a chairperson (for their own vote) or ministry staff can delegate a vote.', reason: 'delegation.chair_only' },
   'strategy.read': { message: 'Sign in first.', reason: 'role.not_allowed' },
   'strategy.write': { message: 'Only ministry staff write the strategy.', reason: 'role.ministry_only' },

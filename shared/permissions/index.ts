@@ -20,6 +20,9 @@ export interface Actor {
  */
 export type Action = CoreAction | ProposalAction | MeetingAction | PollAction | StrategyAction | CommentAction;
 
+/** A person with a voter role: put on a poll's list, they could vote (observers never). */
+export const mayVote = (person: Actor): boolean => can(person, { type: 'polls.cast', eligible: true });
+
 /** "May this user do this to that?" Pure, so the client may ask it too (to hide buttons); the server decides. */
 export function can(actor: Actor, action: Action): boolean {
   const domain = action.type.slice(0, action.type.indexOf('.'));

@@ -13,7 +13,9 @@ export type PollAction =
   /** Export a poll's ballots as CSV. */
   | { type: 'polls.export' }
   /** Delegate a chairperson's vote for a meeting (`fromUserId`) to another participant. */
-  | { type: 'polls.delegate'; fromUserId: string };
+  | { type: 'polls.delegate'; fromUserId: string }
+  /** Have a vote of one's own that can be handed to a delegate: chairpersons. */
+  | { type: 'polls.delegable' };
 
 export function pollRule(actor: Actor, action: PollAction): boolean {
   switch (action.type) {
@@ -25,6 +27,8 @@ export function pollRule(actor: Actor, action: PollAction): boolean {
       return actor.role !== 'observer' && action.eligible;
     case 'polls.export':
       return actor.role !== 'observer';
+    case 'polls.delegable':
+      return actor.role === 'chair';
     case 'polls.delegate':
       return actor.role === 'ministry' || (actor.role === 'chair' && actor.id === action.fromUserId);
     default: {

@@ -54,6 +54,7 @@ const instances: { [T in ActionType]: (actor: Actor) => Of<T>[] } = {
   'polls.read': () => [{ type: 'polls.read' }],
   'polls.cast': () => [true, false].map((eligible) => ({ type: 'polls.cast', eligible })),
   'polls.export': () => [{ type: 'polls.export' }],
+  'polls.delegable': () => [{ type: 'polls.delegable' }],
   'polls.delegate': (a) => people(a).map((fromUserId) => ({ type: 'polls.delegate', fromUserId })),
   'strategy.read': () => [{ type: 'strategy.read' }],
   'strategy.write': () => [{ type: 'strategy.write' }],

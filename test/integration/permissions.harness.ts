@@ -168,6 +168,7 @@ const actionOn: { [T in ActionType]: (fx: Fixture, actor: Actor) => Extract<Acti
   'polls.read': () => ({ type: 'polls.read' }),
   'polls.cast': (_, actor) => ({ type: 'polls.cast', eligible: actor.role === 'chair' }),
   'polls.export': () => ({ type: 'polls.export' }),
+  'polls.delegable': () => ({ type: 'polls.delegable' }),
   'polls.delegate': (fx) => ({ type: 'polls.delegate', fromUserId: fx.people.chairThis.id }),
   'strategy.read': () => ({ type: 'strategy.read' }),
   'strategy.write': () => ({ type: 'strategy.write' }),

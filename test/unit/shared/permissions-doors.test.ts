@@ -30,6 +30,7 @@ const table: [Door, Role[]][] = [
   ['polls.cast', ['ministry', 'chair', 'staff']],
   ['polls.export', ['ministry', 'chair', 'staff']],
   ['polls.delegate', ['ministry', 'chair']],
+  ['polls.delegable', ['chair']],
   ['strategy.write', ['ministry']],
   ['audit.read', ['ministry']],
 ];
