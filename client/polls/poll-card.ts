@@ -13,6 +13,7 @@ import { clockTime, optionLabel, pollErrorText } from './poll-format';
 import './poll-result';
 import { pollStyles } from './poll-styles';
 import { TickController } from '../components/tick-controller';
+import type { Said } from '../i18n/said';
 
 type Confirm = 'close' | 'cancel' | null;
 
@@ -54,7 +55,7 @@ export class PollCard extends LitElement {
   @state() private busy = false;
   @state() private confirm: Confirm = null;
   @state() private notice = '';
-  @state() private error = '';
+  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
   constructor() {
@@ -96,7 +97,7 @@ export class PollCard extends LitElement {
       ${poll.status === 'open' ? this.#renderProgress(poll) : nothing}
       ${poll.status === 'open' && mine ? this.#renderBallots(poll, mine) : nothing}
       <div class="live-region" role="status">${this.notice ? html`<p class="message success">${this.notice}</p>` : nothing}</div>
-      <div class="live-region" role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div class="live-region" role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
       ${poll.status === 'open' ? this.#renderTally(poll) : nothing}
       ${this.canManage ? this.#renderManage(poll) : nothing}
     </article>`;
@@ -274,11 +275,12 @@ export class PollCard extends LitElement {
   /** Runs one action: busy meanwhile, the refusal in the alert region; answers the success or null. */
   async #run<T extends object>(action: () => Promise<Ack<T>>): Promise<({ ok: true } & T) | null> {
     this.busy = true;
-    this.error = '';
+    this.error = null;
     try {
       const answer = await action();
       if (!answer.ok) {
-        this.error = pollErrorText(this.#i18n.t, answer.error);
+        const refused = answer.error;
+        this.error = (t) => pollErrorText(t, refused, this.#i18n.locale);
         return null;
       }
       return answer;

@@ -1,3 +1,4 @@
+import { localizedError } from '../i18n/errors';
 import type { AppError } from '../../shared/result';
 import { offline, timedOut } from '../realtime/ask';
 import type { PollView } from '../../shared/schemas/polls';
@@ -45,13 +46,11 @@ export function clockTime(ms: number): string {
 /** Failures on this side of the connection. */
 export { offline as offlineError, timedOut as timeoutError } from '../realtime/ask';
 
-/** What to show for a refused action: our words for the kind of failure, then the server's own. */
-export function pollErrorText(t: Catalogue, error: AppError): string {
+/** What to show for a refused action: our words for a failure on this side, else the refusal's reason in the reader's language. */
+export function pollErrorText(t: Catalogue, error: AppError, locale: Locale): string {
   if (error === offline) return t.polls.errors.offline;
   if (error === timedOut) return t.polls.errors.timeout;
-  const issues = error.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)) ?? [];
-  const detail = [error.message, ...issues].filter(Boolean).join(' ');
-  return detail ? `${t.polls.errors[error.code]} (${detail})` : t.polls.errors[error.code];
+  return localizedError(error, locale);
 }
 
 const statusRank: Record<PollView['status'], number> = { draft: 0, open: 1, closed: 2, cancelled: 2 };

@@ -268,7 +268,7 @@ export class PollPanel extends LitElement {
       case 'reconnecting':
         return html`<p class="muted" role="status">${t.polls.errors.offline}</p>`;
       case 'failed':
-        return html`<p class="message error" role="alert">${pollErrorText(t, phase.error)}</p>`;
+        return html`<p class="message error" role="alert">${pollErrorText(t, phase.error, this.#i18n.locale)}</p>`;
       default: {
         const unknown: never = phase;
         throw new Error(`unhandled phase ${JSON.stringify(unknown)}`);

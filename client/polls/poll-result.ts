@@ -151,19 +151,24 @@ export class PollResultChart extends LitElement {
   #renderBars(poll: PollView, counts: Record<string, number>) {
     const { t, locale } = this.#i18n;
     const ballots = poll.result?.ballots ?? poll.votedCount;
+    // Percentages follow the rule shown: when abstentions do not count, they are out of the whole too.
+    const abstentionsOut = poll.kind === 'yes_no_abstain' && !(poll.result?.abstentionsCounted ?? poll.abstentionsCount);
+    const whole = abstentionsOut ? ballots - (counts['abstain'] ?? 0) : ballots;
     const winners = new Set(poll.result?.winners ?? []);
     const carried = new Set(poll.result?.carried ?? []);
     return html`<figure aria-label=${t.polls.result.chartLabel(poll.title)}>
       <ul class="bars">
         ${poll.options.map((option) => {
           const n = counts[option.id] ?? 0;
-          const width = ballots > 0 ? Math.min(100, (100 * n) / ballots) : 0;
+          const outOfShare = abstentionsOut && option.id === 'abstain';
+          const base = outOfShare ? ballots : whole;
+          const width = base > 0 ? Math.min(100, (100 * n) / base) : 0;
           const choicePoll = poll.kind !== 'yes_no_abstain';
           const mark = choicePoll && carried.has(option.id) ? t.polls.result.carriedMark : choicePoll && winners.has(option.id) ? t.polls.result.most : '';
           return html`<li class=${`opt-${option.id}`}>
             <span class="label">${optionLabel(t, poll, option.id)}${mark ? html`<span class="mark">${mark}</span>` : nothing}</span>
             <span class="track" aria-hidden="true"><span class="fill" style=${styleMap({ width: `${width}%` })}></span></span>
-            <span class="value">${t.polls.result.value(n, percent(n, ballots, locale))}</span>
+            <span class="value">${outOfShare ? t.polls.result.count(n) : t.polls.result.value(n, percent(n, whole, locale))}</span>
           </li>`;
         })}
       </ul>

@@ -141,6 +141,8 @@ export interface PollsCatalogue {
     votes: (n: number) => string;
     /** e.g. "3표 (50%)" */
     value: (n: number, percent: string) => string;
+    /** A count shown without a share: abstentions when the rule leaves them out. */
+    count: (n: number) => string;
     most: string;
     /** Beside an option that met the rule in a choice poll. */
     carriedMark: string;

@@ -135,6 +135,7 @@ export const enPolls: PollsCatalogue = {
     notPassed: 'Not passed',
     votes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
     value: (n, percent) => `${n === 1 ? '1 vote' : `${n} votes`} (${percent})`,
+    count: (n) => (n === 1 ? '1 vote' : `${n} votes`),
     most: 'Most votes',
     carriedMark: 'Carried',
     ballots: (ballots, eligible) => `${ballots} of ${eligible} eligible voted`,

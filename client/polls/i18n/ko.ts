@@ -135,6 +135,7 @@ export const koPolls: PollsCatalogue = {
     notPassed: '부결',
     votes: (n) => `${n}표`,
     value: (n, percent) => `${n}표 (${percent})`,
+    count: (n) => `${n}표`,
     most: '최다 득표',
     carriedMark: '채택',
     ballots: (ballots, eligible) => `투표 ${ballots}명 / 투표권자 ${eligible}명`,
