@@ -141,7 +141,10 @@ describe.each(backends)('$kind store', (backend) => {
         target: 'proposal:1',
         details: { title: '제안' },
       });
-      expect((await a.list({ action: 'auth', limit: 10 })).map((e) => e.action)).toEqual(['auth.logout', 'auth.login']);
+      // Without a dot, the start of a family ('poll' finds polls.*); with one, the action or its own family.
+      expect((await a.list({ action: 'auth', limit: 10 })).map((e) => e.action)).toEqual(['authority', 'auth.logout', 'auth.login']);
+      expect((await a.list({ action: 'auth.login', limit: 10 })).map((e) => e.action)).toEqual(['auth.login']);
+      expect((await a.list({ action: 'proposal.c', limit: 10 })).map((e) => e.action)).toEqual([]);
       expect((await a.list({ actor: people.chair.id, limit: 10 })).map((e) => e.id)).toEqual([ids[1], ids[0]]);
       expect((await a.list({ target: 'proposal:1', limit: 10 })).map((e) => e.id)).toEqual([ids[1]]);
       expect((await a.list({ from: at(2), to: at(4), limit: 10 })).map((e) => e.id)).toEqual([ids[2], ids[1]]);
