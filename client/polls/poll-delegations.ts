@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import type { User } from '../../shared/domain';
+import { can, mayVote } from '../../shared/permissions';
+import { canSome } from '../../shared/permissions/some';
 import type { Delegation } from '../../shared/schemas/polls';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
@@ -97,7 +99,7 @@ export class PollDelegations extends LitElement {
         ? html`<p class="muted">${d.empty}</p>`
         : html`<ul class="list">
             ${this.delegations.map((x) => {
-              const mayRevoke = !this.ended && user && (user.role === 'ministry' || user.id === x.fromUserId);
+              const mayRevoke = !this.ended && user && can(user, { type: 'polls.delegate', fromUserId: x.fromUserId });
               const granter = this.users.find((u) => u.id === x.grantedBy)?.name;
               return html`<li>
                 <span class="who">${d.entry(x.fromName, x.toName)}</span>
@@ -118,17 +120,17 @@ export class PollDelegations extends LitElement {
 
   #renderForm() {
     const user = this.user;
-    if (!user || (user.role !== 'chair' && user.role !== 'ministry')) return nothing;
+    if (!user || !canSome(user, 'polls.delegate')) return nothing;
     const { t } = this.#i18n;
     const d = t.polls.delegation;
-    const ministry = user.role === 'ministry';
-    if (!ministry && this.delegations.some((x) => x.fromUserId === user.id)) return nothing;
     const delegating = new Set(this.delegations.map((x) => x.fromUserId));
-    const chairs = this.users.filter((u) => u.role === 'chair' && !delegating.has(u.id));
-    if (ministry && chairs.length === 0) return nothing;
-    const targets = this.users.filter((u) => u.role !== 'observer' && (ministry || u.id !== user.id));
+    // Votes this person may hand over and that are not handed over yet: a chair's own; every chair's for ministry staff.
+    const chairs = this.users.filter((u) => can(u, { type: 'polls.delegable' }) && can(user, { type: 'polls.delegate', fromUserId: u.id }) && !delegating.has(u.id));
+    if (chairs.length === 0) return nothing;
+    const forOthers = chairs.some((u) => u.id !== user.id);
+    const targets = this.users.filter((u) => mayVote(u) && (forOthers || u.id !== user.id));
     return html`<form @submit=${this.#grant}>
-      ${ministry
+      ${forOthers
         ? html`<div class="field">
             <label for="delegation-from">${d.from}</label>
             <select id="delegation-from" name="from" required>
@@ -153,7 +155,7 @@ export class PollDelegations extends LitElement {
     const form = new FormData(event.target as HTMLFormElement);
     const toUserId = String(form.get('to') ?? '');
     const from = String(form.get('from') ?? '');
-    if (!toUserId || (this.user?.role === 'ministry' && !from)) return;
+    if (!toUserId || (form.has('from') && !from)) return;
     await this.#act(async () => {
       const { delegation } = await call(api.createDelegation, {
         params: { id: this.meetingId },

@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import type { SubcommitteeId, User } from '../../shared/domain';
-import { can } from '../../shared/permissions';
+import { can, mayVote } from '../../shared/permissions';
 import { meetingRef } from '../meetings/permissions';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import type { PollResult, PollView } from '../../shared/schemas/polls';
@@ -324,7 +324,8 @@ export class PollPanel extends LitElement {
   /** People (for voters and delegates) and proposal titles; both are small lists. */
   async #loadLists(user: User) {
     const [users, proposals] = await Promise.allSettled([
-      user.role === 'observer' ? Promise.resolve({ users: [] as User[] }) : call(api.users),
+      // The list names voters and delegates: only those who vote need it.
+      mayVote(user) ? call(api.users) : Promise.resolve({ users: [] as User[] }),
       call(api.listProposals, { query: {} }),
     ]);
     if (users.status === 'fulfilled') this.users = users.value.users;

@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
+import { can } from '../../shared/permissions';
 import type { PollView } from '../../shared/schemas/polls';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
@@ -57,7 +58,7 @@ export class ProposalPolls extends LitElement {
         ? html`<p class="muted" role="status">${t.polls.loading}</p>`
         : [...polls]
             .reverse()
-            .map((poll) => html`<fw-poll-record .poll=${poll} ?canExport=${!!user && user.role !== 'observer'} meetingLink></fw-poll-record>`)}
+            .map((poll) => html`<fw-poll-record .poll=${poll} ?canExport=${!!user && can(user, { type: 'polls.export' })} meetingLink></fw-poll-record>`)}
     </section>`;
   }
 
