@@ -21,6 +21,9 @@ let postgres: PostgresProcess | undefined;
  * REDIS_URL / DATABASE_URL point at running ones.
  */
 export async function setup(project: TestProject) {
+  // Vitest runs this once for the root and again for each group (unit, integration, e2e), each in
+  // a module of its own; what the root provides reaches every group, so only the root starts servers.
+  if (project.name !== '') return;
   let url = process.env.REDIS_URL;
   if (!url) {
     redis = await startRedis();
