@@ -63,6 +63,50 @@ export class ProposalsPage extends LitElement {
       .filters button {
         min-height: 48px;
       }
+      /* On a phone each proposal is a card: its title, then its facts each under its name. */
+      @media (max-width: 600px) {
+        .filters {
+          grid-template-columns: 1fr;
+          padding: 16px;
+        }
+        .table-wrap {
+          overflow: visible;
+        }
+        table,
+        tbody,
+        tr,
+        td {
+          display: block;
+          width: 100%;
+        }
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0 0 0 0);
+        }
+        tr.proposal {
+          background: var(--fw-surface);
+          border: 1px solid var(--fw-border);
+          border-radius: var(--fw-radius);
+          padding: 12px 16px;
+          margin-bottom: 12px;
+        }
+        tr.proposal td {
+          border: none;
+          padding: 4px 0;
+        }
+        tr.proposal td.title {
+          font-size: 1.0625rem;
+          padding-bottom: 8px;
+        }
+        tr.proposal td[data-label]::before {
+          content: attr(data-label) ' · ';
+          color: var(--fw-text-muted);
+          font-size: 0.875rem;
+        }
+      }
       .create {
         margin-bottom: 24px;
         max-width: 720px;
@@ -210,12 +254,12 @@ export class ProposalsPage extends LitElement {
             ${repeat(
               proposals,
               (p) => p.id,
-              (p) => html`<tr>
+              (p) => html`<tr class="proposal">
                 <td class="title"><a href=${routePath({ page: 'proposal', id: p.id })}>${p.title}</a></td>
-                <td class="sub">${t.subcommittees[p.subcommittee]}</td>
-                <td><fw-status-badge status=${p.status}></fw-status-badge></td>
-                <td class="author">${p.authorName}</td>
-                <td class="when"><time datetime=${p.updatedAt}>${formatDateTime(p.updatedAt, locale)}</time></td>
+                <td class="sub" data-label=${h.subcommittee}>${t.subcommittees[p.subcommittee]}</td>
+                <td data-label=${h.status}><fw-status-badge status=${p.status}></fw-status-badge></td>
+                <td class="author" data-label=${h.author}>${p.authorName}</td>
+                <td class="when" data-label=${h.updated}><time datetime=${p.updatedAt}>${formatDateTime(p.updatedAt, locale)}</time></td>
               </tr>`,
             )}
           </tbody>
