@@ -121,7 +121,7 @@ export class MeetingForm extends LitElement {
     // Who may chair: anyone but observers; the list is optional, so a failure leaves "none".
     call(api.users).then(
       ({ users }) => {
-        this.people = users.filter((u) => u.role === 'chair' || u.role === 'ministry');
+        this.people = users.filter((u) => can(u, { type: 'meetings.chair' }));
         this.presenters = users.filter((u) => u.role !== 'observer');
       },
       () => {},

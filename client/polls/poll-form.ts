@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { z } from 'zod';
 import { api } from '../../shared/api/endpoints';
 import type { User } from '../../shared/domain';
+import { mayVote } from '../../shared/permissions';
 import type { AgendaItem } from '../../shared/schemas/meetings';
 import type { CreatePollBody, PollMine, PollView } from '../../shared/schemas/polls';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
@@ -278,7 +279,7 @@ export class PollForm extends LitElement {
               <p class="hint" id="poll-people-hint">${f.votersPeopleHint}</p>
               <div class="people">
                 ${this.users
-                  .filter((u) => u.role !== 'observer')
+                  .filter((u) => mayVote(u))
                   .map((u) => html`<label class="choice"><input type="checkbox" name="person" value=${u.id} />${u.name}<small>&nbsp;${t.roles[u.role]}</small></label>`)}
               </div>
             </fieldset>`
