@@ -41,8 +41,19 @@ function proposalFilter(search: string): ProposalFilter {
   };
 }
 
+/** The path's segments, decoded; null when one is not valid percent-encoding (`/proposals/%E0%A4%A`). */
+function segmentsOf(pathname: string): string[] | null {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
 export function parseRoute(pathname: string, search = ''): Route {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = segmentsOf(pathname);
+  // A malformed link is a page that does not exist, not an exception in the router.
+  if (parts === null) return { page: 'notFound' };
   const [first, second, ...rest] = parts;
   if (first === undefined) return { page: 'home' };
   if (first === 'invite' && second && rest.length === 0) return { page: 'invite', token: second };
