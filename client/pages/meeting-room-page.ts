@@ -210,7 +210,7 @@ export class MeetingRoomPage extends LitElement {
         </div>
       </div>
       <div class="below">
-        <fw-decisions-list .decisions=${decisions}></fw-decisions-list>
+        <fw-decisions-list .decisions=${decisions} meeting-id=${state.meeting.id}></fw-decisions-list>
         ${!readOnly && state.meeting.minutes.status !== 'draft'
           ? html`<section class="panel" aria-labelledby="comments-title">
               <header><h2 id="comments-title">${t.comments.title}</h2></header>

@@ -84,6 +84,14 @@ describe('action items', () => {
     await see(chair.locator('fw-my-action-items').getByText('완료한 후속 조치 1건'));
   });
 
+  it("shows it done in the meeting's list of decisions and action items", async () => {
+    const page = await signedIn('ministry@forum.demo');
+    await page.goto(`${server.url}/meetings/${meetingId}`);
+    const item = await see(page.locator('fw-decisions-list li.actionItem', { hasText: task }));
+    await see(item.getByText(`담당: ${owner.name}`));
+    await see(item.locator('.done').getByText(`완료 (${owner.name})`, { exact: false }));
+  });
+
   it("does not list it on anyone else's home page", async () => {
     const other = await signedIn('chair.global@forum.demo');
     const panel = other.locator('fw-my-action-items');
