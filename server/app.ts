@@ -161,7 +161,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
 
   // Ready means ready: migrations ran when the store opened, and the demo accounts and the forum
   // exist before the port is bound, so the first request after /api/health answers can sign in.
-  const seeded = await seed(store, auth, config, clock);
+  // Several instances starting together on an empty database: one seeds, the others then find it done.
+  const seeded = await store.exclusive('seed', () => seed(store, auth, config, clock));
   await domains.strategy.service.ensureDocument();
   const url = await listen(http, config);
   core.setPublicOrigin(url);

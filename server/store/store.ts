@@ -55,6 +55,12 @@ export interface Tx extends DomainStores, Transactor {
 export interface Store extends DomainStores, Transactor {
   readonly kind: 'sqlite' | 'postgres';
   health(): Promise<boolean>;
+  /**
+   * Runs `fn` while no other instance on this database runs one under the same `name` (first
+   * start's seeding, say, when several instances start together on an empty database). `fn` uses
+   * the store as usual; this only keeps it apart from its twins elsewhere.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** Flush and release; called once on shutdown. */
   close(): Promise<void>;
 }

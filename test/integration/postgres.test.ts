@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { MeetingRunner } from '../helpers/meeting-run';
-import { testDatabaseFor } from '../helpers/postgres';
+import { createTestDatabase, runPostgresUrl, testDatabaseFor } from '../helpers/postgres';
 import { freePort } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 import { rawQuery } from '../helpers/tables';
@@ -99,5 +99,25 @@ describe('a server on PostgreSQL', () => {
     expect(await server.store.meetings.get(meetingId)).toMatchObject({ status: 'ended' });
     const [closed] = await server.store.polls.byMeeting(meetingId);
     expect(closed).toMatchObject({ status: 'closed', result: { counts: { yes: 2 } } });
+  });
+});
+
+describe('several instances on one PostgreSQL', () => {
+  it('starting together on an empty database, both come up and the first-start data is made once', async () => {
+    const database = await createTestDatabase(await runPostgresUrl());
+    const env = { DATABASE_URL: database.url };
+    const servers = await Promise.allSettled([startTestServer({ env }), startTestServer({ env })]);
+    try {
+      expect(servers.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled']);
+      const [a, b] = servers.map((s) => (s as PromiseFulfilledResult<TestServer>).value);
+      const titles = (await a!.store.meetings.list()).map((m) => m.title);
+      expect(titles.length).toBeGreaterThan(0);
+      expect(new Set(titles).size).toBe(titles.length);
+      expect((await b!.store.auth.listUsers()).filter((u) => u.email === 'ministry@forum.demo')).toHaveLength(1);
+      await b!.login('ministry@forum.demo');
+    } finally {
+      for (const s of servers) if (s.status === 'fulfilled') await s.value.close();
+      await database.drop();
+    }
   });
 });

@@ -7,6 +7,7 @@ export const lockSpace = {
   migrations: 0x666f7231, // 'for1'
   documents: 0x646f6373, // 'docs'
   delegations: 0x64656c65, // 'dele'
+  exclusive: 0x6f6e6531, // 'one1'
 } as const;
 
 /**

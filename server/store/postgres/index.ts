@@ -5,7 +5,7 @@ import { TxScope } from '../transaction';
 import { pgAuditStore } from './audit';
 import { pgAuthStore } from './auth';
 import { pgCalendarStore } from './calendar';
-import { migrate } from './database';
+import { lockSpace, migrate } from './database';
 import { pgDocStore } from './documents';
 import { pgForumStore } from './forum';
 import { pgMeetingStore } from './meetings';
@@ -94,6 +94,17 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     pool,
     ...domainStores(poolSql(pool), compactBallots),
     transaction,
+    async exclusive(name, fn) {
+      // A session-level advisory lock on a connection of its own, held while `fn` runs on the pool.
+      const client = await pool.connect();
+      try {
+        await client.query(`SELECT pg_advisory_lock(${lockSpace.exclusive}, hashtext($1))`, [name]);
+        return await fn();
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(${lockSpace.exclusive}, hashtext($1))`, [name]).catch(() => {});
+        client.release();
+      }
+    },
     async health() {
       try {
         await pool.query('SELECT 1');

@@ -21,6 +21,20 @@ export interface SqliteStoreOptions {
   logger?: Logger;
 }
 
+const running = new Map<string, Promise<unknown>>();
+
+/** `fn` after every earlier call under `key` in this process has settled. */
+function exclusiveHere<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const before = running.get(key) ?? Promise.resolve();
+  const next = before.then(fn, fn);
+  const settled = next.catch(() => {});
+  running.set(key, settled);
+  void settled.then(() => {
+    if (running.get(key) === settled) running.delete(key);
+  });
+  return next;
+}
+
 /** The embedded default: one SQLite file under DATA_DIR. */
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store & { db: Db } {
   const file = join(dataDir, 'forum.db');
@@ -78,6 +92,8 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     db,
     ...wrapStores(raw, (call) => gate.pass(call)),
     transaction,
+    // One file, one writer at a time already; instances on one SQLite file share this process's queue.
+    exclusive: (name, fn) => exclusiveHere(`${resolve(file)}#${name}`, fn),
     async health() {
       try {
         return await gate.pass(async () => db.prepare('SELECT 1 AS one').get() !== undefined);
