@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dDay } from '../../client/i18n/format';
 import { demoAccount, see, useStage } from '../helpers/e2e';
 import type { TestServer } from '../helpers/server';
 
@@ -47,8 +48,10 @@ describe('home page', () => {
     await see(first.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
     await see(first.getByRole('heading', { name: '투자 분과' }));
     await see(first.getByRole('heading', { name: '인력 분과' }));
-    const badge = await see(first.getByText(/^D(-\d+|-Day|\+\d+)$/));
-    expect(await badge.textContent()).toMatch(/^D(-\d+|-Day|\+\d+)$/);
+    // The countdowns show the days the forum answers (to the end of the project, to the strategy's due date).
+    const days = await first.evaluate(async () => (await (await fetch('/api/forum')).json()) as { projectDaysLeft: number; strategyDaysLeft: number });
+    await see(first.getByText(dDay(days.projectDaysLeft), { exact: true }).first());
+    await see(first.getByText(dDay(days.strategyDaysLeft), { exact: true }).first());
     expect(await first.evaluate(() => document.documentElement.lang)).toBe('ko');
     // the signed-in person in the header
     await see(first.getByRole('banner').getByText(investmentChair.name));
