@@ -18,6 +18,7 @@ import { proposalPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
 import { said, type Said } from '../i18n/said';
+import { canSome } from '../../shared/permissions/some';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; itemId: string };
 
@@ -278,7 +279,7 @@ export class AgendaPanel extends LitElement {
     if (this.#choicesLoaded) return;
     this.#choicesLoaded = true;
     const [users, proposals] = await Promise.allSettled([call(api.users), call(api.listProposals, { query: {} })]);
-    if (users.status === 'fulfilled') this.users = users.value.users.filter((u) => u.role !== 'observer');
+    if (users.status === 'fulfilled') this.users = users.value.users.filter((u) => canSome(u, 'meetings.participate'));
     if (proposals.status === 'fulfilled') this.proposals = proposals.value.proposals.map((p) => ({ id: p.id, title: p.title }));
     if (users.status === 'rejected' || proposals.status === 'rejected') this.#choicesLoaded = false;
   }

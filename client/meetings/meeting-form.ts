@@ -13,6 +13,7 @@ import { sharedStyles } from '../styles/shared-styles';
 import { seoulDateToday, seoulIso, seoulParts } from './format';
 import { panelStyles } from './meeting-styles';
 import { said, type Said } from '../i18n/said';
+import { canSome } from '../../shared/permissions/some';
 
 export const meetingCreatedEvent = 'fw-meeting-created';
 export const meetingFormCancelEvent = 'fw-meeting-form-cancel';
@@ -122,7 +123,7 @@ export class MeetingForm extends LitElement {
     call(api.users).then(
       ({ users }) => {
         this.people = users.filter((u) => can(u, { type: 'meetings.chair' }));
-        this.presenters = users.filter((u) => u.role !== 'observer');
+        this.presenters = users.filter((u) => canSome(u, 'meetings.participate'));
       },
       () => {},
     );

@@ -40,6 +40,7 @@ import type { MeetingView } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
+import { canSome } from '../../shared/permissions/some';
 
 /**
  * A meeting room: the agenda with the current item and its timer, the current item's
@@ -115,7 +116,8 @@ export class MeetingRoomPage extends LitElement {
 
   /** Observers always get the read-only live view. */
   get #readOnly(): boolean {
-    return this.view !== 'room' || this.session?.user?.role === 'observer';
+    const user = this.session?.user;
+    return this.view !== 'room' || (!!user && !canSome(user, 'meetings.participate'));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -162,7 +164,7 @@ export class MeetingRoomPage extends LitElement {
       <div class="conn" role="status">
         ${this.#room.phase.kind === 'reconnecting' || this.#room.phase.kind === 'failed' ? html`<p class="message error">${t.meetings.room.reconnecting}</p>` : nothing}
       </div>
-      ${readOnly && user?.role === 'observer' ? html`<p class="message info conn">${t.meetings.room.observerNotice}</p>` : nothing}
+      ${readOnly && user && !canSome(user, 'meetings.participate') ? html`<p class="message info conn">${t.meetings.room.observerNotice}</p>` : nothing}
       ${state.meeting.status === 'ended' ? html`<p class="message info conn">${t.meetings.room.readOnlyEnded}</p>` : nothing}
       ${state.meeting.status === 'cancelled' ? html`<p class="message info conn" id="meeting-cancelled">${t.meetings.room.readOnlyCancelled}</p>` : nothing}
       <fw-meeting-header

@@ -19,6 +19,7 @@ import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
 import { RefreshController } from '../components/refresh-controller';
 import '../calendar/calendar-subscription';
+import { canSome } from '../../shared/permissions/some';
 
 /**
  * Live, upcoming (soonest first) and past meetings (latest first). A cancelled meeting stays
@@ -191,7 +192,8 @@ export class MeetingsPage extends LitElement {
   #renderMeeting(m: MeetingSummary) {
     const { t, locale } = this.#i18n;
     const l = t.meetings.list;
-    const observer = this.session?.user?.role === 'observer';
+    const user = this.session?.user;
+    const observer = !!user && !canSome(user, 'meetings.participate');
     return html`<li class="panel meeting ${m.status}">
       <div>
         <h3><a href=${meetingPath(m.id)}>${m.title}</a> ${meetingStatusBadge(t, m.status)}</h3>
