@@ -81,4 +81,15 @@ export const roomStyles = css`
       height: 70vh;
     }
   }
+  /* On a phone, what a participant acts on comes first: the current item (header), the vote, then the
+     hand button (speakers) before the agenda, the proposal and the minutes. */
+  @media (max-width: 600px) {
+    .side {
+      display: flex;
+      flex-direction: column;
+    }
+    .side fw-speakers-panel {
+      order: -1;
+    }
+  }
 `;

@@ -36,3 +36,28 @@ describe('the proposals list on a phone', () => {
     expect(Math.abs(whenWide.y - titleWide.y)).toBeLessThan(row.height);
   });
 });
+
+describe('the meeting room on a phone', () => {
+  it('puts the current item, the vote and the hand button before the agenda, the proposal and the minutes', async () => {
+    const { MeetingRunner } = await import('../helpers/meeting-run');
+    const runner = new MeetingRunner(server);
+    const meetingId = await runner.adoptTalentBank('제15차 산업대전환 포럼 위원장 회의', { end: false });
+    runner.close();
+    const page = await stage.signedIn('chair.productivity@forum.demo', phone);
+    await page.goto(`${server.url}/meetings/${meetingId}`);
+    const hand = await see(page.getByRole('button', { name: '발언 신청', exact: true }));
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+    const order = [
+      ['current item', await top('fw-meeting-header .current')],
+      ['vote', await top('fw-poll-panel')],
+      ['hand button', (await hand.boundingBox())!.y],
+      ['agenda', await top('fw-agenda-panel')],
+      ['minutes', await top('fw-minutes-panel')],
+    ] as const;
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i]![1], `${order[i - 1]![0]} comes before ${order[i]![0]}`).toBeGreaterThan(order[i - 1]![1]);
+    }
+    const fit = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(fit.scroll, 'the room scrolls sideways').toBeLessThanOrEqual(fit.client);
+  });
+});
