@@ -162,8 +162,12 @@ export async function startForum(config: Config, options: StartOptions): Promise
   // Ready means ready: migrations ran when the store opened, and the demo accounts and the forum
   // exist before the port is bound, so the first request after /api/health answers can sign in.
   // Several instances starting together on an empty database: one seeds, the others then find it done.
-  const seeded = await store.exclusive('seed', () => seed(store, auth, config, clock));
-  await domains.strategy.service.ensureDocument();
+  // The strategy's first content too: two instances each appending a template would double its text.
+  const seeded = await store.exclusive('seed', async () => {
+    const outcome = await seed(store, auth, config, clock);
+    await domains.strategy.service.ensureDocument();
+    return outcome;
+  });
   const url = await listen(http, config);
   core.setPublicOrigin(url);
   // Without PUBLIC_ORIGIN the address was unknown while seeding: the setup link was made as a path.

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
+import { strategyDocName } from '../../shared/strategy';
 import { MeetingRunner } from '../helpers/meeting-run';
 import { createTestDatabase, runPostgresUrl, testDatabaseFor } from '../helpers/postgres';
 import { freePort } from '../helpers/redis';
@@ -115,6 +116,8 @@ describe('several instances on one PostgreSQL', () => {
       expect(new Set(titles).size).toBe(titles.length);
       expect((await b!.store.auth.listUsers()).filter((u) => u.email === 'ministry@forum.demo')).toHaveLength(1);
       await b!.login('ministry@forum.demo');
+      // The strategy document got its template once.
+      expect(await a!.store.docs.count(strategyDocName())).toBe(1);
     } finally {
       for (const s of servers) if (s.status === 'fulfilled') await s.value.close();
       await database.drop();
