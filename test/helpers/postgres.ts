@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,16 @@ export async function startPostgres(): Promise<PostgresProcess> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  // A run killed before its teardown (a timeout, ^C twice) would leave the server running: a
+  // detached watchdog stops it and removes its folder once this process is gone.
+  const stopCommand = [...(asRoot ? ['runuser', '-u', 'postgres', '--'] : []), join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'];
+  const quote = (arg: string) => `'${arg.replace(/'/g, "'\\''")}'`;
+  const watchdog = spawn(
+    'sh',
+    ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${stopCommand.map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`],
+    { detached: true, stdio: 'ignore' },
+  );
+  watchdog.unref();
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
