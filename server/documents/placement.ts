@@ -18,9 +18,9 @@ const maxWalk = 100_000;
 
 /**
  * The list items of `update` that `doc` does not have yet (a sync reply may repeat some it
- * has), and the state of their clients before. Refuses a delete set no encoder writes: an
- * empty range is harmless where its clock exists and throws where it does not yet (Yjs
- * cannot keep it pending), so a client a little behind would break on it.
+ * has), and the state of their clients before. Refuses what no encoder writes: an empty
+ * delete range is harmless where its clock exists and throws where it does not yet (Yjs
+ * cannot keep it pending), so a client a little behind would break on it; an empty struct.
  */
 export function readNew(doc: Y.Doc, update: Uint8Array): { inserted: Y.Item[]; before: Map<number, number> } {
   const { structs, ds } = Y.decodeUpdate(update);
@@ -28,6 +28,10 @@ export function readNew(doc: Y.Doc, update: Uint8Array): { inserted: Y.Item[]; b
     const empty = ranges.find((r) => !(r.len >= 1));
     if (empty) throw new Error(`the delete set has an empty range (${client}:${empty.clock})`);
   }
+  // An empty struct (a string cut to nothing) claims no clock, and integrating it leaves a
+  // store whose next deletion there throws, on the server and on every client.
+  const empty = structs.find((s) => !(s.length >= 1));
+  if (empty) throw new Error(`struct ${empty.id.client}:${empty.id.clock} is empty`);
   const before = new Map<number, number>();
   const inserted = structs.filter((s): s is Y.Item => {
     if (!(s instanceof Y.Item) || s.parentSub !== null) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TrialDoc } from '../../../../server/documents/trial';
-import { Mutator } from '../../../helpers/mutations';
+import { Mutator, mutationKinds } from '../../../helpers/mutations';
 import { mulberry32 } from '../../../helpers/random';
 
 /**
@@ -54,6 +54,36 @@ describe('TrialDoc', () => {
     expect(accepted).toBeGreaterThan(0);
   }, 120_000);
 
+  it('lets nothing through that leaves a copy where the next deletion throws', () => {
+    // Seed 2 sent an empty string item (a cut update) in round 32: integrated, it broke every later delete there.
+    const random = mulberry32(2);
+    const int = (n: number) => Math.floor(random() * n);
+    const server = new Y.Doc();
+    const trial = new TrialDoc(server);
+    const mutator = new Mutator(random);
+    const bob = new Y.Doc();
+    bob.clientID = 7;
+    const own: Uint8Array[] = [];
+    bob.on('update', (u: Uint8Array, origin: unknown) => origin === null && own.push(u));
+    const text = bob.getText('t');
+    text.insert(0, '산업대전환 포럼 회의록');
+    for (const k of own.splice(0)) expect(trial.try(k).ok).toBe(true), Y.applyUpdate(server, k), trial.settled();
+    for (let round = 0; round < 120; round++) {
+      mutator.setBase(Y.encodeStateAsUpdate(bob));
+      text.insert(int(text.length + 1), '위원장');
+      if (text.length > 40) text.delete(int(text.length - 5), 3);
+      // Eight damaged updates of every kind reach the server in one round, then bob's keystrokes.
+      const taken = Array.from({ length: 8 }, () => mutator.make(mutationKinds[int(mutationKinds.length)]!)).filter((u) => trial.try(u).ok);
+      const keystrokes = own.splice(0);
+      for (const k of keystrokes) expect(trial.try(k).ok, `bob's keystroke, round ${round}`).toBe(true);
+      for (const u of [...taken, ...keystrokes]) Y.applyUpdate(server, u);
+      trial.settled();
+      for (const u of taken) Y.applyUpdate(bob, u, 'server');
+      expect(bob.getText('t').toString(), `round ${round}`).toBe(server.getText('t').toString());
+      for (const doc of [server, bob]) expect(deletesAll(doc), `round ${round}`).toBe(true);
+    }
+  }, 120_000);
+
   it('refuses a delete set with an empty range, which breaks a client that does not have its clock yet', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, '전략');
@@ -67,6 +97,19 @@ describe('TrialDoc', () => {
     expect(doc.getText('t').toString()).toBe('전략');
   });
 });
+
+/** Whether a copy of `doc` can have all its text deleted (a store that a damaged item broke throws). */
+function deletesAll(doc: Y.Doc): boolean {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const text = copy.getText('t');
+  try {
+    text.delete(0, text.length);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function varUint(n: number): number[] {
   const out: number[] = [];
