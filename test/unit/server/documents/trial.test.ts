@@ -67,7 +67,11 @@ describe('TrialDoc', () => {
     bob.on('update', (u: Uint8Array, origin: unknown) => origin === null && own.push(u));
     const text = bob.getText('t');
     text.insert(0, '산업대전환 포럼 회의록');
-    for (const k of own.splice(0)) expect(trial.try(k).ok).toBe(true), Y.applyUpdate(server, k), trial.settled();
+    for (const k of own.splice(0)) {
+      expect(trial.try(k).ok).toBe(true);
+      Y.applyUpdate(server, k);
+      trial.settled();
+    }
     for (let round = 0; round < 120; round++) {
       mutator.setBase(Y.encodeStateAsUpdate(bob));
       text.insert(int(text.length + 1), '위원장');
