@@ -1,20 +1,22 @@
 import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import '../pages/home-page';
 import '../pages/not-found-page';
 import { PresenceController } from '../presence/presence-controller';
 import { routeLocation, type Route } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
 
 /**
- * Pages other than home load on first visit: the editor (Tiptap, Yjs) alone is most
- * of the client, and the home page should not wait for it. Each of a meeting's views
+ * Pages load on first visit: the editor (Tiptap, Yjs) alone is most of the client, and
+ * the home page should not wait for it, nor a meeting room for the home page's panels
+ * (action items, meetings, subcommittees). Each of a meeting's views
  * loads only its own page, so the room never downloads the projector and the
  * projector never downloads the editor. The element upgrades when its module arrives.
  */
 function loadPage(route: Route): Promise<unknown> | undefined {
   switch (route.page) {
+    case 'home':
+      return import('../pages/home-page');
     case 'admin':
       return import('../pages/admin-page');
     case 'proposals':

@@ -28,8 +28,8 @@ export const precompressed: readonly Precompressed[] = [
 /** Text files worth compressing; images and fonts are compressed already. Source maps are never served. */
 export const compressible = /\.(js|mjs|css|html|svg|json|txt)$/;
 
-/** Below this size the headers cost more than compression saves. */
-const minimumBytes = 1024;
+/** Below this size the headers cost more than compression saves: such files travel as they are. */
+export const minimumBytes = 1024;
 
 /** Writes `.br` and `.gz` beside every compressible file in `dir` (one level: Vite's assets folder). */
 export async function precompressDir(dir: string): Promise<number> {
