@@ -64,7 +64,11 @@ export class ActionItemService {
 
   /** The signed-in person's action items across meetings, open and overdue ones first. */
   async mine(user: User): Promise<ActionItem[]> {
-    const all = await this.across(await this.d.store.meetings.list());
+    // Approved minutes are sealed and their items recorded, so the index names the ones to read;
+    // minutes not yet approved may still change and are read as they are now.
+    const recorded = new Set(await this.d.store.meetings.meetingsWithItemsOf(user.id));
+    const meetings = (await this.d.store.meetings.list()).filter((m) => m.minutesStatus !== 'approved' || recorded.has(m.id));
+    const all = await this.across(meetings);
     return all.filter((i) => i.ownerId === user.id).sort(byUrgency);
   }
 

@@ -24,6 +24,8 @@ export interface ActionItemStore {
   doneStates(meetingIds?: string[]): Promise<ActionItemDoneRecord[]>;
   /** Marks done (keeping the first time) or, with null, not done. */
   setDone(meetingId: string, itemId: string, done: { at: string; by: string } | null): Promise<void>;
+  /** Meetings whose recorded action items (kept at approval) include one owned by this user: by index, not by scan. */
+  meetingsWithItemsOf(ownerId: string): Promise<string[]>;
   /** Records a reminder; false when it was already recorded (sent before, or by another instance). */
   claimNotice(key: ActionItemNoticeKey, at: string): Promise<boolean>;
 }

@@ -29,7 +29,7 @@ export const sqliteBackend: Backend = {
     const others: Store[] = [];
     return {
       store,
-      exec: async (sql) => (/^\s*select/i.test(sql) ? store.db.prepare(sql).all() : [store.db.prepare(sql).run()]),
+      exec: async (sql) => (/^\s*(select|explain)/i.test(sql) ? store.db.prepare(sql).all() : [store.db.prepare(sql).run()]),
       async another() {
         const other = openSqliteStore(dir);
         others.push(other);

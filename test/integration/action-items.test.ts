@@ -143,6 +143,8 @@ describe('action items', () => {
     const hash = (approved.json as { minutes: { contentHash: string } }).minutes.contentHash;
     expect((await done('chair.productivity', false)).status).toBe(200);
     expect((await done('chair.productivity', true)).status).toBe(200);
+    // Still the owner's, found through the record of the approved minutes (the owner index).
+    expect((await mine('chair.productivity')).filter((i) => i.meetingId === m.id).map((i) => [i.id, i.done !== null])).toEqual([['report', true]]);
     // Owner and due date are part of the sealed text: no longer assignable.
     expect((await http('ministry', 'PUT', `/api/meetings/${m.id}/action-items/report`, { owner: null, due: null })).status).toBe(403);
     const after = await http('ministry', 'GET', `/api/meetings/${m.id}`);

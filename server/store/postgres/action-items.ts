@@ -29,6 +29,13 @@ export function pgActionItemStore(sql: Sql): ActionItemStore {
         await sql.run('DELETE FROM action_item_done WHERE meeting_id = $1 AND item_id = $2', [meetingId, itemId]);
       }
     },
+    async meetingsWithItemsOf(ownerId) {
+      const rows = await sql.rows<{ meeting_id: string }>(
+        "SELECT DISTINCT meeting_id FROM meeting_decisions WHERE owner_id = $1 AND kind = 'actionItem'",
+        [ownerId],
+      );
+      return rows.map((r) => r.meeting_id);
+    },
     async claimNotice(key, at) {
       const inserted = await sql.run(
         `INSERT INTO action_item_notices (meeting_id, item_id, kind, owner_id, due, sent_at)

@@ -18,6 +18,9 @@ export function sqliteActionItemStore(db: Db): ActionItemStore {
     'INSERT INTO action_item_done (meeting_id, item_id, done_at, done_by) VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id, item_id) DO NOTHING',
   );
   const unmark = db.prepare<[string, string]>('DELETE FROM action_item_done WHERE meeting_id = ? AND item_id = ?');
+  const owned = db.prepare<[string], { meeting_id: string }>(
+    "SELECT DISTINCT meeting_id FROM meeting_decisions WHERE owner_id = ? AND kind = 'actionItem'",
+  );
   const claim = db.prepare(
     `INSERT INTO action_item_notices (meeting_id, item_id, kind, owner_id, due, sent_at)
      VALUES (@meetingId, @itemId, @kind, @ownerId, @due, @at) ON CONFLICT DO NOTHING`,
@@ -30,6 +33,9 @@ export function sqliteActionItemStore(db: Db): ActionItemStore {
     async setDone(meetingId, itemId, done) {
       if (done) markDone.run(meetingId, itemId, done.at, done.by);
       else unmark.run(meetingId, itemId);
+    },
+    async meetingsWithItemsOf(ownerId) {
+      return owned.all(ownerId).map((r) => r.meeting_id);
     },
     async claimNotice(key, at) {
       return claim.run({ ...key, at }).changes === 1;

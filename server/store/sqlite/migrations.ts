@@ -423,4 +423,13 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Numbered by the room helper's range (230–239).
+    version: 230,
+    name: 'action items by owner',
+    sql: `
+      -- "내 후속 조치": the meetings whose approved minutes hold an item of this owner, found by index.
+      CREATE INDEX meeting_decisions_owner ON meeting_decisions(owner_id, meeting_id) WHERE kind = 'actionItem' AND owner_id IS NOT NULL;
+    `,
+  },
 ];
