@@ -1,14 +1,6 @@
-import type { ActionItemDoneRecord, ActionItemStore } from '../../action-items/action-item-store';
+import type { ActionItemStore } from '../../action-items/action-item-store';
 import type { Sql } from './sql';
-
-interface DoneRow {
-  meeting_id: string;
-  item_id: string;
-  done_at: string;
-  done_by: string;
-}
-
-const toDone = (r: DoneRow): ActionItemDoneRecord => ({ meetingId: r.meeting_id, itemId: r.item_id, doneAt: r.done_at, doneBy: r.done_by });
+import { toDone, type DoneRow } from '../rows/action-items';
 
 /** Action items' done state and reminders, part of the PostgreSQL meetings store (as in SQLite). */
 export function pgActionItemStore(sql: Sql): ActionItemStore {

@@ -1,25 +1,6 @@
-import type { AuditRecord, AuditStore } from '../../audit/audit-store';
-import type { Sql } from './sql';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  target: string | null;
-  details: string;
-}
-
-const toRecord = (r: AuditRow): AuditRecord => ({
-  id: r.id,
-  at: r.at,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  action: r.action,
-  target: r.target,
-  details: JSON.parse(r.details) as Record<string, unknown>,
-});
+import type { AuditStore } from '../../audit/audit-store';
+import { whereClause, type Sql } from './sql';
+import { toAuditRecord, type AuditRow } from '../rows/audit';
 
 export function pgAuditStore(sql: Sql): AuditStore {
   return {
@@ -31,13 +12,7 @@ export function pgAuditStore(sql: Sql): AuditStore {
       return row!.id;
     },
     async list(filter) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const add = (clause: (p: string) => string, value: unknown) => {
-        if (value === undefined) return;
-        args.push(value);
-        where.push(clause(`$${args.length}`));
-      };
+      const { add, args, text: where } = whereClause();
       add((p) => `a.actor_id = ${p}`, filter.actor);
       // An action filter matches the action or its family: `auth` matches `auth.login`, and a word
       // without a dot matches every family it begins: `poll` finds `polls.open`.
@@ -49,8 +24,8 @@ export function pgAuditStore(sql: Sql): AuditStore {
       add((p) => `a.id < ${p}`, filter.before);
       args.push(filter.limit);
       const text = `SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT $${args.length}`;
-      return (await sql.rows<AuditRow>(text, args)).map(toRecord);
+        ${where()} ORDER BY a.id DESC LIMIT $${args.length}`;
+      return (await sql.rows<AuditRow>(text, args)).map(toAuditRecord);
     },
   };
 }

@@ -1,29 +1,13 @@
-import type { Subcommittee, SubcommitteeId } from '../../../shared/domain';
+import type { Subcommittee } from '../../../shared/domain';
 import type { ForumStore } from '../../forum/forum-store';
 import type { Sql } from './sql';
-
-interface ForumRow {
-  name_ko: string;
-  name_en: string;
-  starts_on: string;
-  project_days: number;
-  strategy_due_on: string;
-}
-interface SubcommitteeRow {
-  id: SubcommitteeId;
-  name_ko: string;
-  name_en: string;
-  chair_id: string | null;
-  chair_name: string | null;
-}
+import { toForum, toSubcommittee, type ForumRow, type SubcommitteeRow } from '../rows/forum';
 
 export function pgForumStore(sql: Sql): ForumStore {
   return {
     async forum() {
       const r = await sql.row<ForumRow>('SELECT * FROM forum WHERE id = 1');
-      return r
-        ? { nameKo: r.name_ko, nameEn: r.name_en, startsOn: r.starts_on, projectDays: r.project_days, strategyDueOn: r.strategy_due_on }
-        : null;
+      return r ? toForum(r) : null;
     },
     initForum: (forum, subs) =>
       sql.atomic(async (tx) => {
@@ -48,12 +32,7 @@ export function pgForumStore(sql: Sql): ForumStore {
          ) c ON true
          ORDER BY s.position`,
       );
-      return rows.map((r) => ({
-        id: r.id,
-        nameKo: r.name_ko,
-        nameEn: r.name_en,
-        chair: r.chair_id && r.chair_name ? { id: r.chair_id, name: r.chair_name } : null,
-      }));
+      return rows.map(toSubcommittee);
     },
   };
 }

@@ -1,33 +1,6 @@
-import type { NotificationRecord, NotificationSettings, NotificationStore } from '../../notifications/notification-store';
+import type { NotificationRecord, NotificationStore } from '../../notifications/notification-store';
 import type { Sql } from './sql';
-
-interface Row {
-  id: string;
-  user_id: string;
-  kind: NotificationRecord['kind'];
-  title_ko: string;
-  title_en: string;
-  link: string;
-  created_at: string;
-  read_at: string | null;
-}
-interface SettingsRow {
-  user_id: string;
-  choices: string;
-  locale: NotificationSettings['locale'];
-}
-
-const toRecord = (r: Row): NotificationRecord => ({
-  id: r.id,
-  userId: r.user_id,
-  kind: r.kind,
-  titleKo: r.title_ko,
-  titleEn: r.title_en,
-  link: r.link,
-  createdAt: r.created_at,
-  readAt: r.read_at,
-});
-const toSettings = (r: SettingsRow): NotificationSettings => ({ choices: JSON.parse(r.choices) as NotificationSettings['choices'], locale: r.locale });
+import { toNotification, toSettings, type NotificationRow, type SettingsRow } from '../rows/notifications';
 
 export function pgNotificationStore(sql: Sql): NotificationStore {
   return {
@@ -42,15 +15,15 @@ export function pgNotificationStore(sql: Sql): NotificationStore {
       );
     },
     async list(userId, limit) {
-      const rows = await sql.rows<Row>('SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, seq DESC LIMIT $2', [userId, limit]);
-      return rows.map(toRecord);
+      const rows = await sql.rows<NotificationRow>('SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, seq DESC LIMIT $2', [userId, limit]);
+      return rows.map(toNotification);
     },
     async between(userId, kind, from, to) {
-      const rows = await sql.rows<Row>(
+      const rows = await sql.rows<NotificationRow>(
         'SELECT * FROM notifications WHERE user_id = $1 AND kind = $2 AND created_at >= $3 AND created_at < $4 ORDER BY created_at, seq',
         [userId, kind, from, to],
       );
-      return rows.map(toRecord);
+      return rows.map(toNotification);
     },
     async unread(userId) {
       return (await sql.row<{ n: number }>('SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]))!.n;

@@ -1,37 +1,6 @@
-import type { NewOutboxRecord, OutboxRecord, OutboxStore } from '../../mail/outbox-store';
+import type { NewOutboxRecord, OutboxStore } from '../../mail/outbox-store';
 import type { Sql } from './sql';
-
-interface Row {
-  id: string;
-  to_address: string;
-  to_name: string | null;
-  subject: string;
-  text: string;
-  html: string;
-  meeting_id: string | null;
-  created_at: string;
-  attempts: number;
-  next_attempt_at: string;
-  sent_at: string | null;
-  failed_at: string | null;
-  last_error: string | null;
-}
-
-const toRecord = (r: Row): OutboxRecord => ({
-  id: r.id,
-  toAddress: r.to_address,
-  toName: r.to_name,
-  subject: r.subject,
-  text: r.text,
-  html: r.html,
-  meetingId: r.meeting_id,
-  createdAt: r.created_at,
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at,
-  sentAt: r.sent_at,
-  failedAt: r.failed_at,
-  lastError: r.last_error,
-});
+import { toOutboxRecord, type OutboxRow } from '../rows/outbox';
 
 export function pgOutboxStore(sql: Sql): OutboxStore {
   return {
@@ -47,7 +16,7 @@ export function pgOutboxStore(sql: Sql): OutboxStore {
     },
     async claimDue(now, leaseUntil, limit) {
       // SKIP LOCKED: two instances' senders claim different messages, never the same one twice.
-      const rows = await sql.rows<Row>(
+      const rows = await sql.rows<OutboxRow>(
         `UPDATE mail_outbox SET claimed_until = $2 WHERE id IN (
            SELECT id FROM mail_outbox
            WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
@@ -55,7 +24,7 @@ export function pgOutboxStore(sql: Sql): OutboxStore {
          RETURNING *`,
         [now, leaseUntil, limit],
       );
-      return rows.sort((a, b) => cmp(a.next_attempt_at, b.next_attempt_at) || cmp(a.created_at, b.created_at)).map(toRecord);
+      return rows.sort((a, b) => cmp(a.next_attempt_at, b.next_attempt_at) || cmp(a.created_at, b.created_at)).map(toOutboxRecord);
     },
     async markSent(id, at) {
       await sql.run('UPDATE mail_outbox SET sent_at = $1, claimed_until = NULL, attempts = attempts + 1 WHERE id = $2', [at, id]);
@@ -77,8 +46,8 @@ export function pgOutboxStore(sql: Sql): OutboxStore {
       return row ?? { pending: 0, sent: 0, failed: 0 };
     },
     async problems(limit) {
-      const rows = await sql.rows<Row>('SELECT * FROM mail_outbox WHERE last_error IS NOT NULL AND sent_at IS NULL ORDER BY created_at DESC LIMIT $1', [limit]);
-      return rows.map(toRecord);
+      const rows = await sql.rows<OutboxRow>('SELECT * FROM mail_outbox WHERE last_error IS NOT NULL AND sent_at IS NULL ORDER BY created_at DESC LIMIT $1', [limit]);
+      return rows.map(toOutboxRecord);
     },
   };
 }

@@ -1,86 +1,7 @@
-import type { PollOption } from '../../../shared/polls/tally';
-import type { Eligibility, PollResult } from '../../../shared/schemas/polls';
-import type { CastOutcome, DelegationRecord, NewPoll, PollCounts, PollRecord, PollStatus, PollStore, Transition, VoterState } from '../../polls/poll-store';
+import type { CastOutcome, NewPoll, PollCounts, PollStore, Transition, VoterState } from '../../polls/poll-store';
 import { lockSpace } from './database';
 import type { Sql } from './sql';
-
-interface PollRow {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string | null;
-  proposal_id: string | null;
-  title: string;
-  kind: PollRecord['kind'];
-  options: string;
-  max_choices: number;
-  ballot: PollRecord['ballot'];
-  eligibility: string;
-  quorum: number;
-  rule: PollRecord['rule'];
-  abstentions_count: boolean;
-  results_visibility: PollRecord['resultsVisibility'];
-  allow_change: boolean;
-  require_presence: boolean;
-  countdown_seconds: number | null;
-  status: PollStatus;
-  created_by: string;
-  created_at: string;
-  opened_at: string | null;
-  closes_at: string | null;
-  closed_at: string | null;
-  closed_by: string | null;
-  result: string | null;
-  effects_done: boolean;
-}
-interface VoterRow {
-  voter_id: string;
-  cast_by: string;
-  choices: string | null;
-  cast_at: string | null;
-}
-interface DelegationRow {
-  meeting_id: string;
-  from_user_id: string;
-  to_user_id: string;
-  granted_by: string;
-  granted_at: string;
-}
-
-const toPoll = (r: PollRow): PollRecord => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  agendaItemId: r.agenda_item_id,
-  proposalId: r.proposal_id,
-  title: r.title,
-  kind: r.kind,
-  options: JSON.parse(r.options) as PollOption[],
-  maxChoices: r.max_choices,
-  ballot: r.ballot,
-  eligibility: JSON.parse(r.eligibility) as Eligibility,
-  quorum: r.quorum,
-  rule: r.rule,
-  abstentionsCount: r.abstentions_count,
-  resultsVisibility: r.results_visibility,
-  allowChange: r.allow_change,
-  requirePresence: r.require_presence,
-  countdownSeconds: r.countdown_seconds,
-  status: r.status,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  openedAt: r.opened_at,
-  closesAt: r.closes_at,
-  closedAt: r.closed_at,
-  closedBy: r.closed_by,
-  result: r.result ? (JSON.parse(r.result) as PollResult) : null,
-  effectsDone: r.effects_done,
-});
-const toDelegation = (r: DelegationRow): DelegationRecord => ({
-  meetingId: r.meeting_id,
-  fromUserId: r.from_user_id,
-  toUserId: r.to_user_id,
-  grantedBy: r.granted_by,
-  grantedAt: r.granted_at,
-});
+import { choicesOf, sameChoices, toBallot, toDelegation, toPoll, type DelegationRow, type PollRow, type VoterRow } from '../rows/polls';
 
 const count = async (sql: Sql, text: string, params: unknown[]) => (await sql.row<{ n: number }>(text, params))!.n;
 const votedCount = (sql: Sql, id: string) => count(sql, 'SELECT count(*) AS n FROM poll_voters WHERE poll_id = $1', [id]);
@@ -233,18 +154,13 @@ export function pgPollStore(sql: Sql, compactAfterClose: () => Promise<void>): P
           eligible: eligible.has(userId),
           voted: row !== undefined,
           castBy: row?.cast_by ?? null,
-          choices: row?.choices ? (JSON.parse(row.choices) as string[]) : null,
+          choices: row ? choicesOf(row) : null,
         };
       });
     },
     async ballots(pollId) {
       const rows = await sql.rows<VoterRow>('SELECT * FROM poll_voters WHERE poll_id = $1 ORDER BY voter_id', [pollId]);
-      return rows.map((r) => ({
-        voterId: r.voter_id,
-        castBy: r.cast_by,
-        choices: r.choices ? (JSON.parse(r.choices) as string[]) : null,
-        castAt: r.cast_at,
-      }));
+      return rows.map(toBallot);
     },
     async eligibleUserIds(pollId) {
       return (await sql.rows<{ user_id: string }>('SELECT user_id FROM poll_eligible WHERE poll_id = $1 ORDER BY user_id', [pollId])).map((r) => r.user_id);
@@ -285,11 +201,6 @@ async function scrubSecret(tx: Sql, pollId: string): Promise<void> {
     [pollId, voters.map((v) => v.voter_id), voters.map((v) => v.cast_by)],
   );
   await tx.run('UPDATE poll_counts SET count = count WHERE poll_id = $1', [pollId]);
-}
-
-/** Two ballots with the same choices, in any order. */
-function sameChoices(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((choice) => b.includes(choice));
 }
 
 /** After a secret poll's close has committed: the old row versions leave the tables' files. */

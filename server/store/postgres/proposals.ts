@@ -1,57 +1,7 @@
 import { pgAmendmentStore } from './amendments';
-import type { SubcommitteeId } from '../../../shared/domain';
-import type { ProposalStatus } from '../../../shared/proposals/workflow';
-import type { ProposalRecord, ProposalRow, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
-import type { Sql } from './sql';
-
-interface Row {
-  id: string;
-  title: string;
-  subcommittee: SubcommitteeId;
-  status: ProposalStatus;
-  summary: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  author_name: string | null;
-  doc_at: string | null;
-}
-interface HistoryRow {
-  from_status: ProposalStatus | null;
-  to_status: ProposalStatus;
-  note: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  at: string;
-}
-
-const toRow = (r: Row): ProposalRow => ({
-  id: r.id,
-  title: r.title,
-  subcommittee: r.subcommittee,
-  status: r.status,
-  summary: r.summary,
-  createdBy: r.created_by,
-  authorName: r.author_name ?? '',
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  lastChangedAt: r.doc_at && r.doc_at > r.updated_at ? r.doc_at : r.updated_at,
-});
-
-const toHistory = (r: HistoryRow): StatusChangeRecord => ({
-  from: r.from_status,
-  to: r.to_status,
-  note: r.note,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  at: r.at,
-});
-
-// The time of a document's newest stored update (the doc log is indexed by name and seq).
-const SELECT = `
-  SELECT p.*, u.name AS author_name,
-    (SELECT d.created_at FROM doc_updates d WHERE d.doc_name = 'proposal:' || p.id ORDER BY d.seq DESC LIMIT 1) AS doc_at
-  FROM proposals p LEFT JOIN users u ON u.id = p.created_by`;
+import type { ProposalRecord, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
+import { whereClause, type Sql } from './sql';
+import { PROPOSAL_SELECT, toHistory, toProposalRow, type HistoryRow, type StoredProposalRow } from '../rows/proposals';
 
 const INSERT = `INSERT INTO proposals (id, title, subcommittee, status, summary, created_by, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
@@ -76,24 +26,18 @@ export function pgProposalStore(sql: Sql): ProposalStore {
         return true;
       }),
     async byId(id) {
-      const row = await sql.row<Row>(`${SELECT} WHERE p.id = $1`, [id]);
-      return row ? toRow(row) : null;
+      const row = await sql.row<StoredProposalRow>(`${PROPOSAL_SELECT} WHERE p.id = $1`, [id]);
+      return row ? toProposalRow(row) : null;
     },
     async list(filter) {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      const add = (clause: (p: string) => string, value: unknown) => {
-        if (value === undefined) return;
-        args.push(value);
-        where.push(clause(`$${args.length}`));
-      };
+      const { add, args, text: where } = whereClause();
       add((p) => `p.subcommittee = ${p}`, filter.subcommittee);
       add((p) => `p.status = ${p}`, filter.status);
       // strpos, not LIKE: the search text is matched literally; lower() in the C collation folds ASCII only, as SQLite's.
       add((p) => `strpos(lower(p.title), lower(${p})) > 0`, filter.q);
-      const text = `SELECT * FROM (${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}) r
+      const text = `SELECT * FROM (${PROPOSAL_SELECT} ${where()}) r
         ORDER BY greatest(updated_at, coalesce(doc_at, '')) DESC, id`;
-      return (await sql.rows<Row>(text, args)).map(toRow);
+      return (await sql.rows<StoredProposalRow>(text, args)).map(toProposalRow);
     },
     async update(id, changes, at) {
       const args: unknown[] = [id, at];

@@ -85,3 +85,19 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
     client.release(broken instanceof Error ? broken : undefined);
   }
 }
+
+/** A filter's WHERE clause with numbered parameters; `add` skips a filter left undefined. */
+export function whereClause() {
+  const conditions: string[] = [];
+  const args: unknown[] = [];
+  return {
+    args,
+    add(clause: (param: string) => string, value: unknown) {
+      if (value === undefined) return;
+      args.push(value);
+      conditions.push(clause(`$${args.length}`));
+    },
+    /** `WHERE a AND b`, or nothing. */
+    text: () => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''),
+  };
+}

@@ -1,25 +1,6 @@
-import type { AuditRecord, AuditStore } from '../../audit/audit-store';
+import type { AuditStore } from '../../audit/audit-store';
 import type { Db } from './database';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  target: string | null;
-  details: string;
-}
-
-const toRecord = (r: AuditRow): AuditRecord => ({
-  id: r.id,
-  at: r.at,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  action: r.action,
-  target: r.target,
-  details: JSON.parse(r.details) as Record<string, unknown>,
-});
+import { toAuditRecord, type AuditRow } from '../rows/audit';
 
 export function sqliteAuditStore(db: Db): AuditStore {
   const insert = db.prepare(
@@ -52,7 +33,7 @@ export function sqliteAuditStore(db: Db): AuditStore {
       add('a.id < @before', 'before', filter.before);
       const sql = `SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT @limit`;
-      return db.prepare<Record<string, unknown>, AuditRow>(sql).all(args).map(toRecord);
+      return db.prepare<Record<string, unknown>, AuditRow>(sql).all(args).map(toAuditRecord);
     },
   };
 }

@@ -1,50 +1,6 @@
-import type { Role, SubcommitteeId } from '../../../shared/domain';
-import { publicUser, type AcceptOutcome, type AuthStore, type InvitationRecord, type NewUser, type SessionRecord, type UserRecord } from '../../auth/auth-store';
+import { publicUser, type AcceptOutcome, type AuthStore, type NewUser, type SessionRecord, type UserRecord } from '../../auth/auth-store';
 import type { Db } from './database';
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  subcommittee: SubcommitteeId | null;
-  password_hash: string | null;
-  created_at: string;
-}
-interface InvitationRow {
-  id: string;
-  token_hash: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  subcommittee: SubcommitteeId | null;
-  expires_at: string;
-  accepted_at: string | null;
-  created_by: string | null;
-  created_at: string;
-}
-
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  subcommittee: r.subcommittee,
-  passwordHash: r.password_hash,
-  createdAt: r.created_at,
-});
-const toInvitation = (r: InvitationRow): InvitationRecord => ({
-  id: r.id,
-  tokenHash: r.token_hash,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  subcommittee: r.subcommittee,
-  expiresAt: r.expires_at,
-  acceptedAt: r.accepted_at,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+import { toInvitation, toUser, type InvitationRow, type UserRow } from '../rows/auth';
 
 export function sqliteAuthStore(db: Db): AuthStore {
   const insertUser = db.prepare(

@@ -1,41 +1,7 @@
-import type { DocStore, DocVersion, DocVersionInfo, QuarantinedUpdate } from '../../documents/doc-store';
+import type { DocStore, DocVersion } from '../../documents/doc-store';
 import { newId } from '../../ids';
 import type { Db } from './database';
-
-interface QuarantineRow {
-  seq: number;
-  doc_name: string;
-  bytes: number;
-  created_at: string;
-  quarantined_at: string;
-  error: string;
-}
-
-const toQuarantined = (r: QuarantineRow): QuarantinedUpdate => ({
-  seq: r.seq,
-  docName: r.doc_name,
-  bytes: r.bytes,
-  storedAt: r.created_at,
-  quarantinedAt: r.quarantined_at,
-  error: r.error,
-});
-
-interface VersionRow {
-  id: string;
-  doc_name: string;
-  label: string;
-  state?: Buffer;
-  created_by: string | null;
-  created_at: string;
-}
-
-const toInfo = (r: VersionRow): DocVersionInfo => ({
-  id: r.id,
-  docName: r.doc_name,
-  label: r.label,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+import { toInfo, toQuarantined, type QuarantineRow, type VersionRow } from '../rows/documents';
 
 /** better-sqlite3 is synchronous; each method is one statement or one transaction. */
 export function sqliteDocStore(db: Db): DocStore {

@@ -1,21 +1,7 @@
-import type { Forum, Subcommittee, SubcommitteeId } from '../../../shared/domain';
+import type { Forum, Subcommittee } from '../../../shared/domain';
 import type { ForumStore } from '../../forum/forum-store';
 import type { Db } from './database';
-
-interface ForumRow {
-  name_ko: string;
-  name_en: string;
-  starts_on: string;
-  project_days: number;
-  strategy_due_on: string;
-}
-interface SubcommitteeRow {
-  id: SubcommitteeId;
-  name_ko: string;
-  name_en: string;
-  chair_id: string | null;
-  chair_name: string | null;
-}
+import { toForum, toSubcommittee, type ForumRow, type SubcommitteeRow } from '../rows/forum';
 
 export function sqliteForumStore(db: Db): ForumStore {
   const getForum = db.prepare<[], ForumRow>('SELECT * FROM forum WHERE id = 1');
@@ -39,20 +25,13 @@ export function sqliteForumStore(db: Db): ForumStore {
   return {
     async forum() {
       const r = getForum.get();
-      return r
-        ? { nameKo: r.name_ko, nameEn: r.name_en, startsOn: r.starts_on, projectDays: r.project_days, strategyDueOn: r.strategy_due_on }
-        : null;
+      return r ? toForum(r) : null;
     },
     async initForum(forum, subcommittees) {
       return init.immediate(forum, subcommittees);
     },
     async subcommittees(): Promise<Subcommittee[]> {
-      return listSubs.all().map((r) => ({
-        id: r.id,
-        nameKo: r.name_ko,
-        nameEn: r.name_en,
-        chair: r.chair_id && r.chair_name ? { id: r.chair_id, name: r.chair_name } : null,
-      }));
+      return listSubs.all().map(toSubcommittee);
     },
   };
 }

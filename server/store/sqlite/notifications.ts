@@ -1,27 +1,6 @@
 import type { NotificationRecord, NotificationSettings, NotificationStore } from '../../notifications/notification-store';
 import type { Db } from './database';
-
-interface Row {
-  id: string;
-  user_id: string;
-  kind: NotificationRecord['kind'];
-  title_ko: string;
-  title_en: string;
-  link: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-const toRecord = (r: Row): NotificationRecord => ({
-  id: r.id,
-  userId: r.user_id,
-  kind: r.kind,
-  titleKo: r.title_ko,
-  titleEn: r.title_en,
-  link: r.link,
-  createdAt: r.created_at,
-  readAt: r.read_at,
-});
+import { toNotification, toSettings, type NotificationRow, type SettingsRow } from '../rows/notifications';
 
 export function sqliteNotificationStore(db: Db): NotificationStore {
   const insert = db.prepare(
@@ -29,14 +8,14 @@ export function sqliteNotificationStore(db: Db): NotificationStore {
      VALUES (@id, @userId, @kind, @titleKo, @titleEn, @link, @createdAt, @readAt)`,
   );
   // rowid breaks ties between notifications made in the same millisecond: newest first still.
-  const list = db.prepare<[string, number], Row>('SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
-  const between = db.prepare<[string, string, string, string], Row>(
+  const list = db.prepare<[string, number], NotificationRow>('SELECT * FROM notifications WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
+  const between = db.prepare<[string, string, string, string], NotificationRow>(
     'SELECT * FROM notifications WHERE user_id = ? AND kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, rowid',
   );
   const unread = db.prepare<[string], number>('SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck();
   const markRead = db.prepare<[string, string, string]>('UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND user_id = ?');
   const markAll = db.prepare<[string, string]>('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL');
-  const getSettings = db.prepare<[string], { choices: string; locale: NotificationSettings['locale'] }>(
+  const getSettings = db.prepare<[string], Pick<SettingsRow, 'choices' | 'locale'>>(
     'SELECT choices, locale FROM notification_settings WHERE user_id = ?',
   );
   const putSettings = db.prepare<[string, string, string]>(
@@ -52,10 +31,10 @@ export function sqliteNotificationStore(db: Db): NotificationStore {
       addAll.immediate(rows);
     },
     async list(userId, limit) {
-      return list.all(userId, limit).map(toRecord);
+      return list.all(userId, limit).map(toNotification);
     },
     async between(userId, kind, from, to) {
-      return between.all(userId, kind, from, to).map(toRecord);
+      return between.all(userId, kind, from, to).map(toNotification);
     },
     async unread(userId) {
       return unread.get(userId) ?? 0;
@@ -68,13 +47,13 @@ export function sqliteNotificationStore(db: Db): NotificationStore {
     },
     async settings(userId) {
       const row = getSettings.get(userId);
-      return row ? { choices: JSON.parse(row.choices) as NotificationSettings['choices'], locale: row.locale } : null;
+      return row ? toSettings(row) : null;
     },
     async settingsOf(userIds) {
       const out = new Map<string, NotificationSettings>();
       for (const userId of userIds) {
         const row = getSettings.get(userId);
-        if (row) out.set(userId, { choices: JSON.parse(row.choices) as NotificationSettings['choices'], locale: row.locale });
+        if (row) out.set(userId, toSettings(row));
       }
       return out;
     },

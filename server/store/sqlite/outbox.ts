@@ -1,44 +1,13 @@
-import type { NewOutboxRecord, OutboxRecord, OutboxStore } from '../../mail/outbox-store';
+import type { NewOutboxRecord, OutboxStore } from '../../mail/outbox-store';
 import type { Db } from './database';
-
-interface Row {
-  id: string;
-  to_address: string;
-  to_name: string | null;
-  subject: string;
-  text: string;
-  html: string;
-  meeting_id: string | null;
-  created_at: string;
-  attempts: number;
-  next_attempt_at: string;
-  sent_at: string | null;
-  failed_at: string | null;
-  last_error: string | null;
-}
-
-const toRecord = (r: Row): OutboxRecord => ({
-  id: r.id,
-  toAddress: r.to_address,
-  toName: r.to_name,
-  subject: r.subject,
-  text: r.text,
-  html: r.html,
-  meetingId: r.meeting_id,
-  createdAt: r.created_at,
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at,
-  sentAt: r.sent_at,
-  failedAt: r.failed_at,
-  lastError: r.last_error,
-});
+import { toOutboxRecord, type OutboxRow } from '../rows/outbox';
 
 export function sqliteOutboxStore(db: Db): OutboxStore {
   const insert = db.prepare(
     `INSERT INTO mail_outbox (id, to_address, to_name, subject, text, html, meeting_id, created_at, next_attempt_at)
      VALUES (@id, @toAddress, @toName, @subject, @text, @html, @meetingId, @createdAt, @createdAt)`,
   );
-  const due = db.prepare<[string, string, number], Row>(
+  const due = db.prepare<[string, string, number], OutboxRow>(
     `SELECT * FROM mail_outbox
      WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
      ORDER BY next_attempt_at, created_at LIMIT ?`,
@@ -54,7 +23,7 @@ export function sqliteOutboxStore(db: Db): OutboxStore {
     `SELECT COALESCE(SUM(sent_at IS NULL AND failed_at IS NULL), 0) AS pending, COALESCE(SUM(sent_at IS NOT NULL), 0) AS sent,
        COALESCE(SUM(failed_at IS NOT NULL), 0) AS failed FROM mail_outbox`,
   );
-  const problems = db.prepare<[number], Row>('SELECT * FROM mail_outbox WHERE last_error IS NOT NULL AND sent_at IS NULL ORDER BY created_at DESC LIMIT ?');
+  const problems = db.prepare<[number], OutboxRow>('SELECT * FROM mail_outbox WHERE last_error IS NOT NULL AND sent_at IS NULL ORDER BY created_at DESC LIMIT ?');
   const enqueueAll = db.transaction((rows: NewOutboxRecord[]) => rows.forEach((r) => insert.run(r)));
   const claimAll = db.transaction((now: string, until: string, limit: number) => {
     const rows = due.all(now, now, limit);
@@ -66,7 +35,7 @@ export function sqliteOutboxStore(db: Db): OutboxStore {
       enqueueAll.immediate(rows);
     },
     async claimDue(now, leaseUntil, limit) {
-      return claimAll.immediate(now, leaseUntil, limit).map(toRecord);
+      return claimAll.immediate(now, leaseUntil, limit).map(toOutboxRecord);
     },
     async markSent(id, at) {
       sent.run(at, id);
@@ -78,7 +47,7 @@ export function sqliteOutboxStore(db: Db): OutboxStore {
       return counts.get() ?? { pending: 0, sent: 0, failed: 0 };
     },
     async problems(limit) {
-      return problems.all(limit).map(toRecord);
+      return problems.all(limit).map(toOutboxRecord);
     },
   };
 }

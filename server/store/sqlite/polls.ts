@@ -1,96 +1,7 @@
-import type { PollOption } from '../../../shared/polls/tally';
-import type { Eligibility, PollResult } from '../../../shared/schemas/polls';
-import type {
-  Ballot,
-  CastOutcome,
-  DelegationRecord,
-  NewPoll,
-  PollCounts,
-  PollRecord,
-  PollStatus,
-  PollStore,
-  Transition,
-  VoterState,
-} from '../../polls/poll-store';
+import type { PollResult } from '../../../shared/schemas/polls';
+import type { Ballot, CastOutcome, DelegationRecord, NewPoll, PollCounts, PollRecord, PollStore, Transition, VoterState } from '../../polls/poll-store';
 import type { Db } from './database';
-
-interface PollRow {
-  id: string;
-  meeting_id: string;
-  agenda_item_id: string | null;
-  proposal_id: string | null;
-  title: string;
-  kind: PollRecord['kind'];
-  options: string;
-  max_choices: number;
-  ballot: PollRecord['ballot'];
-  eligibility: string;
-  quorum: number;
-  rule: PollRecord['rule'];
-  abstentions_count: number;
-  results_visibility: PollRecord['resultsVisibility'];
-  allow_change: number;
-  require_presence: number;
-  countdown_seconds: number | null;
-  status: PollStatus;
-  created_by: string;
-  created_at: string;
-  opened_at: string | null;
-  closes_at: string | null;
-  closed_at: string | null;
-  closed_by: string | null;
-  result: string | null;
-  effects_done: number;
-}
-interface VoterRow {
-  voter_id: string;
-  cast_by: string;
-  choices: string | null;
-  cast_at: string | null;
-}
-interface DelegationRow {
-  meeting_id: string;
-  from_user_id: string;
-  to_user_id: string;
-  granted_by: string;
-  granted_at: string;
-}
-
-const toPoll = (r: PollRow): PollRecord => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  agendaItemId: r.agenda_item_id,
-  proposalId: r.proposal_id,
-  title: r.title,
-  kind: r.kind,
-  options: JSON.parse(r.options) as PollOption[],
-  maxChoices: r.max_choices,
-  ballot: r.ballot,
-  eligibility: JSON.parse(r.eligibility) as Eligibility,
-  quorum: r.quorum,
-  rule: r.rule,
-  abstentionsCount: r.abstentions_count === 1,
-  resultsVisibility: r.results_visibility,
-  allowChange: r.allow_change === 1,
-  requirePresence: r.require_presence === 1,
-  countdownSeconds: r.countdown_seconds,
-  status: r.status,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  openedAt: r.opened_at,
-  closesAt: r.closes_at,
-  closedAt: r.closed_at,
-  closedBy: r.closed_by,
-  result: r.result ? (JSON.parse(r.result) as PollResult) : null,
-  effectsDone: r.effects_done === 1,
-});
-const toDelegation = (r: DelegationRow): DelegationRecord => ({
-  meetingId: r.meeting_id,
-  fromUserId: r.from_user_id,
-  toUserId: r.to_user_id,
-  grantedBy: r.granted_by,
-  grantedAt: r.granted_at,
-});
+import { choicesOf, sameChoices, toBallot, toDelegation, toPoll, type DelegationRow, type PollRow, type VoterRow } from '../rows/polls';
 
 /**
  * `truncateLog` folds the write-ahead log into the database and empties it (after the
@@ -272,17 +183,12 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
           eligible: isEligible.get(pollId, userId) !== undefined,
           voted: row !== undefined,
           castBy: row?.cast_by ?? null,
-          choices: row?.choices ? (JSON.parse(row.choices) as string[]) : null,
+          choices: row ? choicesOf(row) : null,
         };
       });
     },
     async ballots(pollId) {
-      return voters.all(pollId).map((r) => ({
-        voterId: r.voter_id,
-        castBy: r.cast_by,
-        choices: r.choices ? (JSON.parse(r.choices) as string[]) : null,
-        castAt: r.cast_at,
-      }));
+      return voters.all(pollId).map(toBallot);
     },
     async eligibleUserIds(pollId) {
       return eligibleIds.all(pollId).map((r) => r.user_id);
@@ -297,9 +203,4 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
       return delegations.all(meetingId).map(toDelegation);
     },
   };
-}
-
-/** Two ballots with the same choices, in any order. */
-function sameChoices(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((choice) => b.includes(choice));
 }

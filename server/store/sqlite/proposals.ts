@@ -1,57 +1,8 @@
 import { sqliteAmendmentStore } from './amendments';
-import type { SubcommitteeId } from '../../../shared/domain';
 import type { ProposalStatus } from '../../../shared/proposals/workflow';
-import type { ProposalRecord, ProposalRow, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
+import type { ProposalRecord, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
 import type { Db } from './database';
-
-interface Row {
-  id: string;
-  title: string;
-  subcommittee: SubcommitteeId;
-  status: ProposalStatus;
-  summary: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  author_name: string | null;
-  doc_at: string | null;
-}
-interface HistoryRow {
-  from_status: ProposalStatus | null;
-  to_status: ProposalStatus;
-  note: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  at: string;
-}
-
-const toRow = (r: Row): ProposalRow => ({
-  id: r.id,
-  title: r.title,
-  subcommittee: r.subcommittee,
-  status: r.status,
-  summary: r.summary,
-  createdBy: r.created_by,
-  authorName: r.author_name ?? '',
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  lastChangedAt: r.doc_at && r.doc_at > r.updated_at ? r.doc_at : r.updated_at,
-});
-
-const toHistory = (r: HistoryRow): StatusChangeRecord => ({
-  from: r.from_status,
-  to: r.to_status,
-  note: r.note,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  at: r.at,
-});
-
-// The time of a document's newest stored update (the doc log is indexed by name and seq).
-const SELECT = `
-  SELECT p.*, u.name AS author_name,
-    (SELECT d.created_at FROM doc_updates d WHERE d.doc_name = 'proposal:' || p.id ORDER BY d.seq DESC LIMIT 1) AS doc_at
-  FROM proposals p LEFT JOIN users u ON u.id = p.created_by`;
+import { PROPOSAL_SELECT, toHistory, toProposalRow, type HistoryRow, type StoredProposalRow } from '../rows/proposals';
 
 export function sqliteProposalStore(db: Db): ProposalStore {
   const insert = db.prepare(
@@ -62,7 +13,7 @@ export function sqliteProposalStore(db: Db): ProposalStore {
     `INSERT INTO proposal_status_history (proposal_id, from_status, to_status, note, actor_id, at)
      VALUES (@proposalId, @from, @to, @note, @actorId, @at)`,
   );
-  const byId = db.prepare<[string], Row>(`${SELECT} WHERE p.id = ?`);
+  const byId = db.prepare<[string], StoredProposalRow>(`${PROPOSAL_SELECT} WHERE p.id = ?`);
   const exists = db.prepare<[string], number>('SELECT 1 FROM proposals WHERE id = ?').pluck();
   const history = db.prepare<[string], HistoryRow>(
     `SELECT h.*, u.name AS actor_name FROM proposal_status_history h LEFT JOIN users u ON u.id = h.actor_id
@@ -98,7 +49,7 @@ export function sqliteProposalStore(db: Db): ProposalStore {
     },
     async byId(id) {
       const row = byId.get(id);
-      return row ? toRow(row) : null;
+      return row ? toProposalRow(row) : null;
     },
     async list(filter) {
       const where: string[] = [];
@@ -112,9 +63,9 @@ export function sqliteProposalStore(db: Db): ProposalStore {
       add('p.status = @status', 'status', filter.status);
       // instr, not LIKE: the search text is matched literally (no % or _ wildcards); lower() folds ASCII only, Hangul has no case.
       add('instr(lower(p.title), lower(@q)) > 0', 'q', filter.q);
-      const sql = `SELECT * FROM (${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+      const sql = `SELECT * FROM (${PROPOSAL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
         ORDER BY max(updated_at, coalesce(doc_at, '')) DESC, id`;
-      return db.prepare<Record<string, unknown>, Row>(sql).all(args).map(toRow);
+      return db.prepare<Record<string, unknown>, StoredProposalRow>(sql).all(args).map(toProposalRow);
     },
     async update(id, changes, at) {
       const sets = ['updated_at = @at'];
