@@ -70,4 +70,35 @@ describe('session expiry', () => {
     for (const e of [expiredEditor, otherEditor, watcher, stored]) e.destroy();
     for (const s of [socket, other, again]) s.disconnect();
   });
+  it("a reader that only listens is closed at its session's expiry too: its document stops receiving, its socket is told and closed", async () => {
+    const expiring = await server.login('observer@forum.demo');
+    clock.advance(6 * hour);
+    const writer = await server.login('chair.investment@forum.demo');
+    const list = await fetch(`${server.url}/api/proposals?subcommittee=investment&status=draft`, { headers: { authorization: `Bearer ${writer.token}` } });
+    const id = ((await list.json()) as { proposals: { id: string }[] }).proposals[0]!.id;
+
+    const socket = connect(server.url, { transports: ['websocket'], auth: { token: expiring.token }, reconnection: false, forceNew: true }) as Client;
+    const ended: string[] = [];
+    socket.on('session:ended', (reason) => ended.push(reason));
+    await waitFor(() => socket.connected, 'the reader’s socket connects');
+    const reader = await Editor.open(server, id, expiring.token);
+    const editor = await Editor.open(server, id, writer.token);
+    const closes: number[] = [];
+    reader.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
+    editor.type('만료 전에 읽은 문단');
+    await waitFor(() => reader.text.includes('만료 전에 읽은 문단'), 'the reader receives before expiry');
+
+    clock.advance(6 * hour + 60_000);
+
+    await waitFor(() => ended.includes('expired') && !socket.connected, 'the reader’s socket is told and closed');
+    await waitFor(() => closes.includes(CloseCode.unauthenticated), 'the reader’s document connection is refused for good');
+    editor.type('만료 후에 쓴 문단');
+    await editor.roundTrip();
+    const check = await Editor.open(server, id, writer.token);
+    expect(check.text).toContain('만료 후에 쓴 문단');
+    expect(reader.text).not.toContain('만료 후에 쓴 문단');
+
+    for (const e of [reader, editor, check]) e.destroy();
+    socket.disconnect();
+  });
 });
