@@ -19,20 +19,32 @@ export const grant = (text: DocAccess, mayComment: boolean): DocGrant => ({ text
 
 /**
  * A family of documents named `<prefix>:<id>` (`proposal:12`, `minutes:3`), each with its
- * comments' companion `comments:<prefix>:<id>`. Each domain registers one; `access`
- * answers null when the document does not exist or the user may not even read it.
+ * comments' companion `comments:<prefix>:<id>`. Each domain registers one and owns its
+ * admission there, as a Hocuspocus extension owns `onAuthenticate`: `access` answers null
+ * when the document does not exist or the user may not even read it. The document server
+ * asks it on the upgrade and at each recheck, the room before each write round.
  */
 export interface DocKind {
   prefix: string;
   access(user: User, id: string): Promise<DocGrant | null>;
 }
 
-/** A document name, parsed: which kind, which one, and whether it is the text or its comments. */
-export interface ParsedDocName {
-  kind: DocKind;
-  id: string;
-  part: keyof DocGrant;
+/**
+ * The admission of one document, bound to its kind: what a user may do with this document
+ * (its text's part of the kind's grant, or its comments' part), null when they may not open it.
+ */
+export interface DocAdmission {
+  readonly docName: string;
+  access(user: User): Promise<DocAccess | null>;
 }
+
+/**
+ * What a session's user may do now, asked of the document's admission with the user as they
+ * are now (`now`: credentials authenticated again, the account read again). Null when they
+ * signed out or the credentials now name someone else.
+ */
+export const admitNow = async (admission: DocAdmission, was: User, now: User | null): Promise<DocAccess | null> =>
+  now && now.id === was.id ? admission.access(now) : null;
 
 export class DocKinds {
   private readonly kinds = new Map<string, DocKind>();
@@ -41,18 +53,18 @@ export class DocKinds {
     this.kinds.set(kind.prefix, kind);
   }
 
-  /** Splits and checks a document name; null for a malformed name or an unknown family. */
-  parse(docName: string): ParsedDocName | null {
+  /** The admission of a document, from its kind; null for a malformed name or an unknown family. */
+  admission(docName: string): DocAdmission | null {
     const text = textDocNameOf(docName);
     const match = /^([a-z]+):([A-Za-z0-9_-]{1,64})$/.exec(text ?? docName);
     const kind = match && this.kinds.get(match[1]!);
-    return kind ? { kind, id: match[2]!, part: text === null ? 'text' : 'comments' } : null;
+    if (!kind) return null;
+    const id = match[2]!;
+    const part: keyof DocGrant = text === null ? 'text' : 'comments';
+    return { docName, access: async (user) => (await kind.access(user, id))?.[part] ?? null };
   }
 
   async access(user: User, docName: string): Promise<DocAccess | null> {
-    const parsed = this.parse(docName);
-    if (!parsed) return null;
-    const granted = await parsed.kind.access(user, parsed.id);
-    return granted ? granted[parsed.part] : null;
+    return (await this.admission(docName)?.access(user)) ?? null;
   }
 }

@@ -7,7 +7,7 @@ import { textDocNameOf } from '../../shared/comments';
 import type { User } from '../../shared/domain';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
-import type { DocAccess } from './access';
+import { admitNow, type DocAccess } from './access';
 import { Connection } from './connection';
 import { StandardClose, type Session } from './session';
 import type { DocumentServer, DocumentServerDeps, DocumentServerStats, ExclusiveDoc, LoadedListener } from './index';
@@ -48,8 +48,9 @@ export class DocumentServerImpl implements DocumentServer {
       compactEvery: deps.compactEvery ?? 500,
       merge: (updates) => this.merger.merge(updates),
       relay: deps.ephemeral && { ephemeral: deps.ephemeral, instanceId: newId() },
+      admissionOf: (name) => deps.kinds.admission(name) ?? undefined,
       // Only with a way to read the user as they are now; otherwise a write would re-decide with stale facts.
-      accessNow: deps.findUser && ((conn) => this.accessNow(conn)),
+      userNow: deps.findUser && ((conn) => this.userNow(conn)),
       onLoaded: (name, doc) => this.loaded(name, doc.doc),
       forwarded: deps.forwarded,
     });
@@ -142,10 +143,11 @@ export class DocumentServerImpl implements DocumentServer {
     let user: User | null;
     let access: DocAccess | null;
     const epoch = this.accessEpoch;
+    const admission = docName === null ? null : this.deps.kinds.admission(docName);
     try {
       user = await this.deps.authenticate(req);
       if (!user) return deny(CloseCode.unauthenticated, 'Sign in to open this document.');
-      access = docName === null ? null : await this.deps.kinds.access(user, docName);
+      access = admission && (await admission.access(user));
     } catch (error) {
       this.log.error({ err: error, docName }, 'could not authenticate or check access');
       return deny(StandardClose.internalError, 'Access could not be checked; try again.');
@@ -180,14 +182,16 @@ export class DocumentServerImpl implements DocumentServer {
     }
   }
 
-  /**
-   * What the connection may do with its document now: its credentials authenticated again (a
-   * session that ended counts as no access) and the user as stored now, for a write or a recheck.
-   */
-  private async accessNow(conn: Session): Promise<DocAccess | null> {
+  /** The session's user now, for a write or a recheck: its credentials authenticated again (null once the session ended). */
+  private async userNow(conn: Session): Promise<User | null> {
     const request = this.requests.get(conn);
-    const user = request ? await this.deps.authenticate(request) : this.deps.findUser ? await this.deps.findUser(conn.user.id) : conn.user;
-    return user && user.id === conn.user.id ? this.deps.kinds.access(user, conn.docName) : null;
+    return request ? this.deps.authenticate(request) : this.deps.findUser ? this.deps.findUser(conn.user.id) : conn.user;
+  }
+
+  /** What the connection may do with its document now, as the document's kind decides for its user now. */
+  private async accessNow(conn: Session): Promise<DocAccess | null> {
+    const admission = this.deps.kinds.admission(conn.docName);
+    return admission && admitNow(admission, conn.user, await this.userNow(conn));
   }
 
   private async recheckConnection(conn: Connection): Promise<void> {

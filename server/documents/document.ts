@@ -3,7 +3,8 @@ import { CloseCode } from '../../shared/close-codes';
 import { limits } from '../../shared/limits';
 import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
-import type { DocAccess } from './access';
+import type { User } from '../../shared/domain';
+import { admitNow, type DocAccess, type DocAdmission } from './access';
 import { DocAwareness } from './awareness';
 import { Compactor } from './compactor';
 import { Broadcast } from './broadcast';
@@ -31,11 +32,13 @@ export interface LiveDocDeps {
   /** Told, for each client update, the seconds from its arrival to its forwarding (the metrics). */
   forwarded?(seconds: number): void;
   /**
-   * What a connection may do now, asked before its updates are written (null: nothing, not
-   * even read). A change of role or status made on another instance then holds at the next
-   * write, however late the control plane's recheck arrives. Without it, access is as last decided.
+   * The document's admission, from its kind, and the session's user as they are now (null:
+   * signed out or gone). With both, the room asks the kind before each write round what each
+   * sender may do now: a change of role or status made on another instance then holds at the
+   * next write, however late the control plane's recheck arrives. Without them, access is as last decided.
    */
-  accessNow?(conn: Session): Promise<DocAccess | null>;
+  admission?: DocAdmission;
+  userNow?(conn: Session): Promise<User | null>;
 }
 
 /**
@@ -324,8 +327,9 @@ export class LiveDoc {
   private async writeRound(): Promise<void> {
     this.roundQueued = false;
     const received = this.inbox.splice(0);
+    const { admission, userNow } = this.deps;
     // Without a way to ask, no await: the round stays in this turn, as before the check existed.
-    const round = this.admit(this.deps.accessNow ? await this.fromWritersNow(this.deps.accessNow, received) : received);
+    const round = this.admit(admission && userNow ? await this.fromWritersNow(async (conn) => admitNow(admission, conn.user, await userNow(conn)), received) : received);
     if (round.length === 0) return;
     let seq: number;
     try {
@@ -358,7 +362,7 @@ export class LiveDoc {
    * stays connected as one (as after a recheck), one that may no longer open the document is
    * closed, and one whose access cannot be checked is refused like a failed store.
    */
-  private async fromWritersNow(accessNow: NonNullable<LiveDocDeps['accessNow']>, received: Received[]): Promise<Received[]> {
+  private async fromWritersNow(accessNow: (conn: Session) => Promise<DocAccess | null>, received: Received[]): Promise<Received[]> {
     if (received.length === 0) return received;
     const senders = [...new Set(received.map((r) => r.origin))].filter((conn) => !conn.refused);
     const decided = await Promise.all(senders.map((conn) => accessNow(conn).then((access) => ({ access }), (error: unknown) => ({ error }))));

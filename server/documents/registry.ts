@@ -9,7 +9,9 @@ export interface RegistryOptions {
   idleUnloadMs: number;
   compactEvery: number;
   merge: LiveDocDeps['merge'];
-  accessNow?: LiveDocDeps['accessNow'];
+  /** The admission of a document, from its kind (see DocKinds); none for a name of no kind. */
+  admissionOf(name: string): LiveDocDeps['admission'];
+  userNow?: LiveDocDeps['userNow'];
   /** Told of each document that loaded. */
   onLoaded(name: string, doc: LiveDoc): void;
   forwarded?: LiveDocDeps['forwarded'];
@@ -75,7 +77,8 @@ export class DocRegistry {
         compactEvery: this.options.compactEvery,
         merge: this.options.merge,
         relay: this.options.relay,
-        accessNow: this.options.accessNow,
+        admission: this.options.admissionOf(name),
+        userNow: this.options.userNow,
         forwarded: this.options.forwarded,
         onIdle: () => this.scheduleUnload(name),
       });
