@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { systemClock } from '../../server/clock';
 import type { Ephemeral } from '../../server/ephemeral/ephemeral';
 import { MemoryEphemeral } from '../../server/ephemeral/memory';
 import { RedisEphemeral } from '../../server/ephemeral/redis';
+import { TestClock } from '../helpers/clock';
 import { freePort, startRedis } from '../helpers/redis';
 
 /** Keys from this run never meet those of another run sharing the same Redis (REDIS_URL). */
@@ -28,17 +28,28 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((e) => e.close()));
 });
 
-type Make = () => Promise<Ephemeral>;
+/**
+ * Time in these tests passes only on a frozen test clock, never by sleeping. Presence expiry
+ * follows the clock on both backends; value TTLs only in memory (Redis expires keys by its
+ * own clock, so there the contract checks the TTL Redis was given, in milliseconds).
+ */
+interface Backend {
+  make(clock: TestClock): Promise<Ephemeral>;
+  valuesFollowClock: boolean;
+}
 
-const backends: [string, Make][] = [
-  ['memory', async () => new MemoryEphemeral(systemClock)],
+const backends: [string, Backend][] = [
+  ['memory', { make: async (clock) => new MemoryEphemeral(clock), valuesFollowClock: true }],
   // A fresh prefix per instance, so each test starts from an empty keyspace.
-  ['redis', () => RedisEphemeral.connect(inject('redisUrl'), { prefix: `${runPrefix}${++instanceCount}:` })],
+  ['redis', { make: (clock) => RedisEphemeral.connect(inject('redisUrl'), { prefix: `${runPrefix}${++instanceCount}:`, clock }), valuesFollowClock: false }],
 ];
 
-describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
+describe.each(backends)('Ephemeral contract: %s', (_name, { make, valuesFollowClock }) => {
+  let clock: TestClock;
   async function open() {
-    const e = await make();
+    clock = new TestClock();
+    clock.freeze();
+    const e = await make(clock);
     opened.push(e);
     return e;
   }
@@ -57,12 +68,23 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
     await expect(e.delete('never-set')).resolves.toBeUndefined();
   });
 
-  it('expires values after their TTL', async () => {
+  it('gives values their TTL in milliseconds', async () => {
+    const e = await open();
+    await e.set('short', 'v', 150);
+    expect(await e.get('short')).toBe('v');
+    const ttl = await e.ttl('short');
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(150);
+  });
+
+  it.runIf(valuesFollowClock)('expires values once their TTL has passed, and not before', async () => {
     const e = await open();
     await e.set('short', 'v', 150);
     await e.set('long', 'v', 10_000);
+    clock.advance(149);
     expect(await e.get('short')).toBe('v');
-    await sleep(300);
+    expect(await e.ttl('short')).toBe(1);
+    clock.advance(1);
     expect(await e.get('short')).toBeNull();
     expect(await e.ttl('short')).toBeNull();
     expect(await e.get('long')).toBe('v');
@@ -105,11 +127,18 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
   it('starts the window at the first increment and does not extend it', async () => {
     const e = await open();
     expect(await e.increment('w', 400)).toBe(1);
-    await sleep(150);
+    // A later increment asking for a longer window must not restart or lengthen this one.
+    expect(await e.increment('w', 60_000)).toBe(2);
+    expect(await e.ttl('w')).toBeLessThanOrEqual(400);
+  });
+
+  it.runIf(valuesFollowClock)('ends the window its first increment started', async () => {
+    const e = await open();
+    expect(await e.increment('w', 400)).toBe(1);
+    clock.advance(150);
     expect(await e.increment('w', 400)).toBe(2);
-    // Had the second increment restarted the window, about 400 ms would remain.
-    expect(await e.ttl('w')).toBeLessThanOrEqual(300);
-    await sleep(300);
+    expect(await e.ttl('w')).toBe(250);
+    clock.advance(250);
     expect(await e.get('w')).toBeNull();
     expect(await e.increment('w', 400)).toBe(1);
   });
@@ -147,7 +176,7 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
   it('sets, refreshes, removes and lists presence', async () => {
     const e = await open();
     expect(await e.presenceList('room')).toEqual([]);
-    const before = Date.now();
+    const before = clock.now();
     await e.presenceSet('room', 'alice', { name: 'Alice', cursor: { x: 1, y: 2 } }, 10_000);
     await e.presenceSet('room', 'bob', { name: 'Bob' }, 10_000);
     await e.presenceSet('other-room', 'carol', { name: 'Carol' }, 10_000);
@@ -156,15 +185,14 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
     expect(list.map((p) => p.member).sort()).toEqual(['alice', 'bob']);
     const alice = list.find((p) => p.member === 'alice');
     expect(alice?.value).toEqual({ name: 'Alice', cursor: { x: 1, y: 2 } });
-    expect(alice?.expiresAt).toBeGreaterThanOrEqual(before + 10_000);
-    expect(alice?.expiresAt).toBeLessThanOrEqual(Date.now() + 10_000);
+    expect(alice?.expiresAt).toBe(before + 10_000);
 
     await e.presenceSet('room', 'bob', { name: 'Bobby' }, 20_000);
     const refreshed = await e.presenceList<{ name: string }>('room');
     expect(refreshed.filter((p) => p.member === 'bob')).toEqual([
       { member: 'bob', value: { name: 'Bobby' }, expiresAt: expect.any(Number) },
     ]);
-    expect(refreshed.find((p) => p.member === 'bob')!.expiresAt).toBeGreaterThanOrEqual(before + 20_000);
+    expect(refreshed.find((p) => p.member === 'bob')!.expiresAt).toBe(before + 20_000);
 
     await e.presenceRemove('room', 'alice');
     await e.presenceRemove('room', 'nobody');
@@ -177,9 +205,11 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
     await e.presenceSet('room', 'stays', 1, 10_000);
     await e.presenceSet('room', 'leaves', 2, 150);
     await e.presenceSet('room', 'refreshed', 3, 150);
-    await sleep(75);
+    clock.advance(75);
     await e.presenceSet('room', 'refreshed', 4, 10_000);
-    await sleep(225);
+    clock.advance(74);
+    expect((await e.presenceList('room')).map((p) => p.member).sort()).toEqual(['leaves', 'refreshed', 'stays']);
+    clock.advance(1);
     const list = await e.presenceList<number>('room');
     expect(list.map((p) => [p.member, p.value]).sort()).toEqual([
       ['refreshed', 4],
@@ -205,8 +235,8 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
 
     await unsubscribeFirst();
     await e.publish('news', 'two');
+    // Both handlers hear a message in the same delivery: once the second has it, the first would have.
     await waitFor(() => second.length === 2);
-    await sleep(50);
     expect(first).toEqual(['one']);
     expect(second).toEqual(['one', 'two']);
     expect(elsewhere).toEqual([]);
@@ -215,14 +245,14 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
     await unsubscribeSecond();
     await e.publish('news', 'three');
     await e.publish('sport', 'goal');
+    // Messages arrive in the order they were published: 'three' would have come before 'goal'.
     await waitFor(() => elsewhere.length === 1);
-    await sleep(50);
     expect(second).toEqual(['one', 'two']);
     expect(elsewhere).toEqual(['goal']);
   });
 
   it('reports health and closes cleanly', async () => {
-    const e = await make();
+    const e = await make(new TestClock());
     expect(await e.health()).toBe(true);
     await e.subscribe('c', () => undefined);
     await e.close();
@@ -232,8 +262,8 @@ describe.each(backends)('Ephemeral contract: %s', (_name, make) => {
 
 describe('RedisEphemeral across instances', () => {
   const url = () => inject('redisUrl');
-  async function connect(prefix: string) {
-    const e = await RedisEphemeral.connect(url(), { prefix });
+  async function connect(prefix: string, clock?: TestClock) {
+    const e = await RedisEphemeral.connect(url(), { prefix, clock });
     opened.push(e);
     return e;
   }
@@ -262,16 +292,20 @@ describe('RedisEphemeral across instances', () => {
     const received: string[] = [];
     await b.subscribe('c', (m) => received.push(m));
     await a.publish('c', 'not for b');
-    await sleep(100);
-    expect(received).toEqual([]);
+    // Redis delivers in the order it took the publishes: b's own message comes after a's would have.
+    await b.publish('c', 'b itself');
+    await waitFor(() => received.length > 0);
+    expect(received).toEqual(['b itself']);
   });
 
   it('removes expired presence values from Redis, not only from the result', async () => {
     const prefix = `${runPrefix}presence-cleanup:`;
-    const e = await connect(prefix);
+    const clock = new TestClock();
+    clock.freeze();
+    const e = await connect(prefix, clock);
     await e.presenceSet('room', 'gone', 'x', 100);
     await e.presenceSet('room', 'here', 'y', 10_000);
-    await sleep(200);
+    clock.advance(100);
     expect((await e.presenceList('room')).map((p) => p.member)).toEqual(['here']);
 
     const raw = createClient({ url: url() });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { PollView } from '../../shared/schemas/polls';
+import { TestClock } from '../helpers/clock';
 import { waitFor } from '../helpers/server';
 import { ask, must, pollHarness, type PollHarness } from './polls-harness';
 
@@ -36,14 +37,18 @@ describe.each([
   });
 
   it('a countdown that ran out while the server was down closes the poll on start', async () => {
-    h = await pollHarness({ redisUrl: redisUrl() });
+    // The time the server was down passes on the servers' clock, not in the test.
+    const clock = new TestClock();
+    clock.freeze();
+    h = await pollHarness({ redisUrl: redisUrl(), clock });
     const meetingId = h.meetings.add('live');
     h.meetings.checkIn(meetingId, ...h.chairs.map((c) => c.user.id));
-    const poll = await h.createPoll(h.ministry, meetingId, { title: '카운트다운', countdownSeconds: 1, quorum: 0 });
+    const poll = await h.createPoll(h.ministry, meetingId, { title: '카운트다운', countdownSeconds: 3600, quorum: 0 });
     await must(h.client(h.ministry), 'poll:open', { pollId: poll.id });
     await must(h.client(h.chairs[0]!), 'poll:cast', { pollId: poll.id, choices: ['yes'] });
     h.server.polls.stop(); // the server "dies" before its countdown fires
-    await new Promise((r) => setTimeout(r, 1_100));
+    // An hour passes while it is down: only the clock can have run the countdown out.
+    clock.advance(3_600_000);
     await h.restart();
     const closed = await waitFor(async () => {
       const { poll: p } = await h!.get(h!.ministry, poll.id);
