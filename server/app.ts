@@ -25,6 +25,7 @@ import { createSocketServer, useSocketModules, type ForumServer } from './realti
 import { seed, type SeedOutcome } from './seed/seed';
 import type { Store } from './store/store';
 import type { Transport } from './mail';
+import { timeBroadcasts } from './metrics/broadcasts';
 import { Metrics, timedDocStore } from './metrics/metrics';
 import { serveMetrics } from './metrics/serve';
 import { openCore } from './wiring/core';
@@ -151,6 +152,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   ]);
   const adapterClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
   redisClients = adapterClients;
+  if (metrics) timeBroadcasts(io, metrics);
   const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);
   await meetings.start(io);

@@ -34,6 +34,13 @@ export class Metrics {
     buckets: latencyBuckets,
     registers: [this.registry],
   });
+  readonly broadcastSeconds = new Histogram({
+    name: 'forum_socket_broadcast_seconds',
+    help: 'From a Socket.IO room broadcast on this instance to its delivery to local sockets (the Redis publish included), by event family',
+    labelNames: ['family'] as const,
+    buckets: latencyBuckets,
+    registers: [this.registry],
+  });
   readonly ballots = new Counter({ name: 'forum_ballots_total', help: 'Ballots stored and acknowledged', registers: [this.registry] });
   readonly rateLimited = new Counter({
     name: 'forum_rate_limited_total',

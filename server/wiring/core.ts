@@ -44,6 +44,10 @@ export interface RateLimits {
   socketEvents: RateLimiter;
   httpWrites: RateLimiter;
   anonymousWrites: RateLimiter;
+  /** Failed sign-ins (auth/sign-in-limits.ts): per account and address, per account, per address. */
+  signInPair: RateLimiter;
+  signInAccount: RateLimiter;
+  signInAddress: RateLimiter;
 }
 
 const hour = 3_600_000;
@@ -59,18 +63,22 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
   // With Redis, each bucket's local twin refuses floods without a round trip (limits/rate-limiter.ts).
   const local = ephemeral.kind === 'redis' ? new MemoryEphemeral(clock) : undefined;
   const hooks: Core['hooks'] = { onUserChanged: () => {}, onSessionEnded: () => {}, onInvited: async () => {} };
+  const limits: RateLimits = {
+    socketEvents: new RateLimiter(ephemeral, 'socket', ratePolicies.socketEvents, local),
+    httpWrites: new RateLimiter(ephemeral, 'http-user', ratePolicies.httpWrites, local),
+    anonymousWrites: new RateLimiter(ephemeral, 'http-address', ratePolicies.anonymousWrites, local),
+    // No local twins here: a success on one instance must free the pair on every instance.
+    signInPair: new RateLimiter(ephemeral, 'login-pair', perQuarterHour(config.LOGIN_MAX_PER_PAIR)),
+    signInAccount: new RateLimiter(ephemeral, 'login-account', perQuarterHour(config.LOGIN_MAX_PER_ACCOUNT)),
+    signInAddress: new RateLimiter(ephemeral, 'login-address', perQuarterHour(config.LOGIN_MAX_PER_ADDRESS)),
+  };
   const auth = new AuthService({
     store: store.auth,
     db: store,
     sessions: new Sessions(store.auth, clock, config.SESSION_TTL_HOURS * hour),
     audit,
     clock,
-    // No local twins here: a success on one instance must free the pair on every instance.
-    signInLimits: new SignInLimits({
-      pair: new RateLimiter(ephemeral, 'login-pair', perQuarterHour(config.LOGIN_MAX_PER_PAIR)),
-      account: new RateLimiter(ephemeral, 'login-account', perQuarterHour(config.LOGIN_MAX_PER_ACCOUNT)),
-      address: new RateLimiter(ephemeral, 'login-address', perQuarterHour(config.LOGIN_MAX_PER_ADDRESS)),
-    }),
+    signInLimits: new SignInLimits({ pair: limits.signInPair, account: limits.signInAccount, address: limits.signInAddress }),
     hashing: new HashingPool(config.PASSWORD_HASH_CONCURRENCY),
     invitationTtlMs: config.INVITATION_TTL_HOURS * hour,
     invitationLink: (token) => `${publicOrigin}/invite/${token}`,
@@ -78,11 +86,6 @@ export async function openCore(config: Config, clock: Clock, logger: Logger, wra
     onSessionEnded: (sessionId, userId) => hooks.onSessionEnded(sessionId, userId, 'signed out'),
     onInvited: (tx, invitation) => hooks.onInvited(tx, invitation),
   });
-  const limits: RateLimits = {
-    socketEvents: new RateLimiter(ephemeral, 'socket', ratePolicies.socketEvents, local),
-    httpWrites: new RateLimiter(ephemeral, 'http-user', ratePolicies.httpWrites, local),
-    anonymousWrites: new RateLimiter(ephemeral, 'http-address', ratePolicies.anonymousWrites, local),
-  };
   const liveSessions = new LiveSessions(clock, (sessionId, userId, reason) => hooks.onSessionEnded(sessionId, userId, reason));
   return {
     store,

@@ -49,11 +49,12 @@ describe('GET /metrics', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    for (const name of ['forum_connections', 'forum_documents_loaded', 'forum_document_updates_total', 'forum_document_append_seconds', 'forum_document_fanout_seconds', 'forum_ballots_total', 'forum_rate_limited_total', 'forum_database_up', 'forum_redis_up', 'nodejs_eventloop_lag_p99_seconds']) {
+    for (const name of ['forum_connections', 'forum_documents_loaded', 'forum_document_updates_total', 'forum_document_append_seconds', 'forum_document_fanout_seconds', 'forum_socket_broadcast_seconds', 'forum_ballots_total', 'forum_rate_limited_total', 'forum_database_up', 'forum_redis_up', 'nodejs_eventloop_lag_p99_seconds']) {
       expect(text).toContain(`# TYPE ${name} `);
     }
     expect(await sample('forum_database_up', 'kind="sqlite"')).toBe(1);
     expect(await sample('forum_redis_up')).toBe(1);
+    expect(await sample('nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
   });
 
   it('counts connections by kind, loaded documents, applied updates with their append and fan-out times, and ballots', async () => {
@@ -74,8 +75,13 @@ describe('GET /metrics', () => {
     expect(await sample('forum_document_append_seconds_count')).toBeGreaterThanOrEqual(before + 1);
     expect(await sample('forum_document_fanout_seconds_count')).toBe(before + 3);
 
+    const broadcasts = async (family: string) => (await sample('forum_socket_broadcast_seconds_count', `family="${family}"`)) ?? 0;
+    const [meetingBefore, pollBefore] = [await broadcasts('meeting'), await broadcasts('poll')];
     await runner.adoptTalentBank('지표 시험 회의', { end: false });
     expect(await sample('forum_ballots_total')).toBe(2);
+    // Starting the meeting, moving its item, opening, counting and closing the poll went out to its room.
+    expect(await broadcasts('meeting')).toBeGreaterThan(meetingBefore);
+    expect(await broadcasts('poll')).toBeGreaterThan(pollBefore);
     // The runner's ministry and two chairs are connected over Socket.IO.
     expect(await sample('forum_connections', 'kind="socketio"')).toBe(3);
   });
@@ -88,6 +94,21 @@ describe('GET /metrics', () => {
     const refused = answers.filter((a) => !a.ok && a.error?.code === 'rate_limited').length;
     expect(refused).toBeGreaterThan(0);
     expect(await sample('forum_rate_limited_total', 'limit="socket"')).toBe(refused);
+  });
+
+  it('counts sign-ins refused by the sign-in limits', { timeout: 120_000 }, async () => {
+    const signIn = () =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'chair.newbusiness@forum.demo', password: 'not the password' }),
+      });
+    // At once: each attempt takes its token before the password is hashed, so the count is exact.
+    const statuses = (await Promise.all(Array.from({ length: 13 }, signIn))).map((res) => res.status);
+    // Ten wrong passwords per account and address (LOGIN_MAX_PER_PAIR), then refusals; the clock is frozen.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3);
+    expect(await sample('forum_rate_limited_total', 'limit="login-pair"')).toBe(3);
   });
 });
 
