@@ -1,46 +1,40 @@
 /**
- * Voting: a poll with V voters, all checked in to a live meeting, each casting
- * one ballot at the same moment over their own Socket.IO connection. The poll is
- * open to a role (staff), as most polls are; voters of earlier steps stay
- * eligible without voting, so only the turnout differs.
- * Prints ballots stored per second and the time from emitting `poll:cast` to its
- * acknowledgement (which the server sends only once the ballot is stored), and
- * checks that the closed poll counts exactly V ballots.
+ * Voting: a poll with V voters, all checked in to a live meeting, each casting one ballot at the
+ * same moment over their own Socket.IO connection. The poll is open to a role (staff), as most
+ * polls are; voters of earlier steps stay eligible without voting, so only the turnout differs.
+ * Prints ballots stored per second and the time from emitting `poll:cast` to its acknowledgement
+ * (which the server sends only once the ballot is stored), and checks that the closed poll counts
+ * exactly V ballots.
  *
- * The server runs in this process (so it can seat V voters without V password
- * hashes), on the real stack: SQLite store, meetings domain, Socket.IO. Clients
- * share the event loop, so the figures include their side too. The voters'
- * sockets leave the forum-wide presence room once connected: the presence list
- * is re-sent to everyone on every join, which is presence's cost, not a vote's.
+ * Three kinds of process: this one only orchestrates; the server runs in its own
+ * (bench/voting-server.ts: the real forum, which also seats the voters without password hashes);
+ * the voters are spread over two load-generator processes (bench/voting-voters.ts), so neither
+ * the server nor the clients share an event loop with anything else.
  *
- *   npx tsx bench/voting.ts                         # ladder 10,100,500,1000
- *   VOTING_LADDER=10,100 npx tsx bench/voting.ts
- *   REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/voting.ts   # ephemeral state and adapter in that Redis
+ *   npx tsx bench/voting.ts                          # ladder 10,100,500,1000, in-memory ephemeral state
+ *   VOTING_LADDER=1000 VOTING_RUNS=5 npx tsx bench/voting.ts   # five fresh servers; medians and range
+ *   VOTING_REDIS=1 npx tsx bench/voting.ts           # through a throwaway redis-server (Socket.IO adapter, presence)
+ *   REDIS_URL=redis://127.0.0.1:6380 npx tsx bench/voting.ts   # through that Redis
+ *   DATABASE_URL=postgres://… npx tsx bench/voting.ts          # on PostgreSQL instead of SQLite
  *
- * It prints figures; the only failure it reports is a count mismatch.
+ * It prints figures (and one `RESULT {json}` line per step, for scripts); the only failure it
+ * reports is a count mismatch.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { io as connect, type Socket } from 'socket.io-client';
-import { startForum, type Forum } from '../server/app';
-import { Sessions } from '../server/auth/sessions';
-import { systemClock } from '../server/clock';
-import { loadConfig } from '../server/config';
-import { newId } from '../server/ids';
-import { createLogger } from '../server/logger';
-import { FORUM_SCOPE } from '../server/presence/socket';
-import type { User } from '../shared/domain';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../shared/realtime/protocol';
-import { CreateMeetingBody } from '../shared/schemas/meetings';
-import { CreatePollBody } from '../shared/schemas/polls';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { serverNodeFlags } from '../test/helpers/process';
+import { startRedis } from '../test/helpers/redis';
+import { Child, monotonicMs, type CastReport, type Seated, type ServerRequest, type VotersRequest } from './voting-ipc';
 
 export interface VotingOptions {
   /** Voter counts to measure, in increasing order. */
   ladder?: number[];
+  /** Fresh server processes, each running the whole ladder; figures are medians over them. */
+  runs?: number;
+  /** Load-generator processes (default 2). */
+  generators?: number;
   redisUrl?: string;
   log?: (line: string) => void;
 }
@@ -49,11 +43,11 @@ export interface VotingStep {
   voters: number;
   /** Acknowledged ballots. */
   acked: number;
-  refused: number;
+  refused: Record<string, number>;
   /** Ballots in the closed poll's result. */
   counted: number;
   exact: boolean;
-  /** From the first emit to the last acknowledgement. */
+  /** From the first emit to the last acknowledgement, over all generators. */
   wallMs: number;
   ballotsPerSecond: number;
   castToAck: { p50: number; p99: number; max: number };
@@ -62,24 +56,51 @@ export interface VotingStep {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const round = (n: number) => Math.round(n * 10) / 10;
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs the ladder and returns one row per step. */
-export async function runVoting({ ladder = [10, 100, 500, 1000], redisUrl = process.env.REDIS_URL, log = console.log }: VotingOptions = {}): Promise<VotingStep[]> {
+/** Runs the ladder `runs` times, each on a fresh server, and returns every step of every run. */
+export async function runVoting({
+  ladder = [10, 100, 500, 1000],
+  runs = 1,
+  generators = 2,
+  redisUrl = process.env.REDIS_URL,
+  log = console.log,
+}: VotingOptions = {}): Promise<VotingStep[]> {
+  const steps: VotingStep[] = [];
+  for (let run = 1; run <= runs; run++) {
+    if (runs > 1) log(`run ${run} of ${runs}`);
+    steps.push(...(await runOnce(ladder, generators, redisUrl, log)));
+  }
+  if (runs > 1) {
+    log('medians over the runs (min–max):');
+    for (const voters of ladder) {
+      const of = steps.filter((s) => s.voters === voters);
+      const spread = (f: (s: VotingStep) => number) => {
+        const values = of.map(f);
+        return `${round(median(values))} (${round(Math.min(...values))}–${round(Math.max(...values))})`;
+      };
+      log(
+        `${String(voters).padStart(6)} voters: p50 ${spread((s) => s.castToAck.p50)} ms, p99 ${spread((s) => s.castToAck.p99)} ms, ` +
+          `${spread((s) => Math.round(s.ballotsPerSecond))} ballots/s, exact ${of.filter((s) => s.exact).length}/${of.length}`,
+      );
+    }
+  }
+  return steps;
+}
+
+async function runOnce(ladder: number[], generators: number, redisUrl: string | undefined, log: (line: string) => void): Promise<VotingStep[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-voting-'));
-  const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }, true);
-  if (!loaded.ok) throw new Error(loaded.message);
-  const forum = await startForum(loaded.config, { logger: createLogger('silent') });
-  // Voters only: their sockets skip the forum-wide presence broadcasts (see the header).
-  forum.io.on('connection', (socket) => {
-    if (socket.handshake.auth.bench === 'voter') void socket.leave(FORUM_SCOPE);
-  });
+  const server = Child.fork<ServerRequest>('voting-server.ts', { DATA_DIR: dataDir, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }, serverNodeFlags);
+  const voters = Array.from({ length: generators }, () => Child.fork<VotersRequest>('voting-voters.ts', {}));
   const steps: VotingStep[] = [];
   try {
-    const ministry = await userByEmail(forum, 'ministry@forum.demo');
-    log(`voting bench: ${ladder.join(', ')} voters, ephemeral ${forum.ephemeral.kind}, store ${forum.store.kind}`);
+    const started = (await server.ready) as { url: string; store: string; ephemeral: string };
+    await Promise.all(voters.map((v) => v.ready));
+    log(`voting bench: server in its own process (store ${started.store}, ephemeral ${started.ephemeral}), ${generators} load generators`);
     log('voters  acked  counted  exact  ballots/s  p50 ms  p99 ms  max ms  (connect ms)');
-    for (const voters of ladder) {
-      const step = await runStep(forum, ministry, voters);
+    for (const n of ladder) {
+      const step = await runStep(server, voters, started.url, n);
       steps.push(step);
       log(
         [
@@ -94,98 +115,67 @@ export async function runVoting({ ladder = [10, 100, 500, 1000], redisUrl = proc
           `  (${step.connectMs})`,
         ].join(' '),
       );
-      if (!step.exact) log(`COUNT MISMATCH at ${voters} voters: ${step.acked} acknowledged, ${step.counted} counted`);
+      log(`RESULT ${JSON.stringify(step)}`);
+      if (!step.exact) log(`COUNT MISMATCH at ${n} voters: ${step.acked} acknowledged, ${step.counted} counted, refused ${JSON.stringify(step.refused)}`);
     }
   } finally {
-    await forum.close();
+    await Promise.all([...voters.map((v) => v.stop()), server.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   }
   return steps;
 }
 
-async function runStep(forum: Forum, ministry: User, n: number): Promise<VotingStep> {
-  const meeting = await forum.meetings.service.create(ministry, CreateMeetingBody.parse({ title: `표결 벤치마크 ${n}`, startsAt: new Date().toISOString() }));
-  if (!meeting.ok) throw new Error(meeting.error.message);
-  const meetingId = meeting.value.id;
-  const started = await forum.meetings.service.start(ministry, meetingId);
-  if (!started.ok) throw new Error(started.error.message);
-
-  const sessions = new Sessions(forum.store.auth, systemClock, 3_600_000);
-  const createdAt = new Date().toISOString();
-  const tag = newId().toLowerCase();
-  const voters = await Promise.all(
-    Array.from({ length: n }, async (_x, i) => {
-      const user = await forum.store.auth.createUser({
-        id: newId(),
-        email: `bench${i}.${tag}@forum.test`,
-        name: `투표자 ${i}`,
-        role: 'staff',
-        subcommittee: null,
-        passwordHash: null,
-        createdAt,
-      });
-      await forum.store.meetings.checkIn(meetingId, user.id, createdAt);
-      return { user, token: (await sessions.create(user.id)).token };
-    }),
-  );
-  const body = CreatePollBody.parse({ title: `벤치마크 ${n}`, eligibility: { roles: ['staff'], userIds: [] } });
-  const created = await forum.polls.service.create(ministry, meetingId, body);
-  if (!created.ok) throw new Error(created.error.message);
-  const pollId = created.value.poll.id;
-
+async function runStep(server: Child<ServerRequest>, generators: Child<VotersRequest>[], url: string, n: number): Promise<VotingStep> {
+  const seated = await server.ask<Seated>({ type: 'seat', voters: n });
+  // Contiguous shares, so that each voter's index (and with it, its choice) is the same in every run.
+  const share = Math.ceil(n / generators.length);
   const connectStart = performance.now();
-  const clients: Client[] = voters.map(
-    (v) => connect(forum.url, { transports: ['websocket'], auth: { token: v.token, bench: 'voter' }, reconnection: false, forceNew: true }) as Client,
+  await Promise.all(
+    generators.map((g, i) =>
+      g.ask({ type: 'connect', url, meetingId: seated.meetingId, tokens: seated.tokens.slice(i * share, (i + 1) * share), offset: i * share }),
+    ),
   );
+  const connectMs = Math.round(performance.now() - connectStart);
+  await sleep(500); // let the connection burst settle
   try {
-    await Promise.all(clients.map((c) => (c.connected ? undefined : new Promise((resolve) => c.once('connect', () => resolve(undefined))))));
-    await Promise.all(clients.map((c) => c.emitWithAck('poll:watch', { meetingId })));
-    const connectMs = Math.round(performance.now() - connectStart);
-    const opened = await forum.polls.service.open(ministry, pollId);
-    if (!opened.ok) throw new Error(opened.error.message);
-
-    const latencies: number[] = [];
-    let acked = 0;
-    const t0 = performance.now();
-    await Promise.all(
-      clients.map(async (c, i) => {
-        const sent = performance.now();
-        const answer = (await c.emitWithAck('poll:cast', { pollId, choices: [i % 3 === 0 ? 'no' : 'yes'] })) as Ack;
-        latencies.push(performance.now() - sent);
-        if (answer.ok) acked++;
-      }),
-    );
-    const wallMs = performance.now() - t0;
-    const closed = await forum.polls.service.close(ministry, pollId);
-    if (!closed.ok) throw new Error(closed.error.message);
-    const counted = closed.value.result?.ballots ?? -1;
-    const sorted = latencies.sort((a, b) => a - b);
+    await server.ask({ type: 'open', pollId: seated.pollId });
+    const at = monotonicMs() + 100;
+    const reports = await Promise.all(generators.map((g) => g.ask<CastReport>({ type: 'cast', pollId: seated.pollId, at })));
+    const counted = await server.ask<number>({ type: 'close', pollId: seated.pollId });
+    const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const acked = reports.reduce((sum, r) => sum + r.acked, 0);
+    const refused: Record<string, number> = {};
+    for (const r of reports) for (const [reason, count] of Object.entries(r.refused)) refused[reason] = (refused[reason] ?? 0) + count;
+    const wallMs = Math.max(...reports.map((r) => r.lastAck)) - Math.min(...reports.map((r) => r.firstEmit));
     return {
       voters: n,
       acked,
-      refused: n - acked,
+      refused,
       counted,
       exact: counted === n && acked === n,
       wallMs: round(wallMs),
       ballotsPerSecond: (acked / wallMs) * 1000,
-      castToAck: { p50: round(quantile(sorted, 0.5)), p99: round(quantile(sorted, 0.99)), max: round(sorted.at(-1) ?? 0) },
+      castToAck: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? 0) },
       connectMs,
     };
   } finally {
-    for (const c of clients) c.disconnect();
+    await Promise.all(generators.map((g) => g.ask({ type: 'disconnect' })));
   }
 }
 
-async function userByEmail(forum: Forum, email: string): Promise<User> {
-  const record = await forum.store.auth.userByEmail(email);
-  if (!record) throw new Error(`no ${email}; the bench runs in demo mode`);
-  const { passwordHash: _, ...user } = record;
-  return user;
+async function main(): Promise<void> {
+  const ladder = process.env.VOTING_LADDER?.split(',').map(Number).filter((n) => n > 0);
+  const runs = Number(process.env.VOTING_RUNS ?? 1);
+  const redis = !process.env.REDIS_URL && process.env.VOTING_REDIS ? await startRedis() : undefined;
+  try {
+    await runVoting({ ladder, runs, redisUrl: process.env.REDIS_URL ?? redis?.url });
+  } finally {
+    await redis?.stop();
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const ladder = process.env.VOTING_LADDER?.split(',').map(Number).filter((n) => n > 0);
-  runVoting(ladder ? { ladder } : {})
+  main()
     .then(() => process.exit(0))
     .catch((error: unknown) => {
       console.error(error);

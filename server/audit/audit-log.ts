@@ -25,6 +25,12 @@ export class AuditLog {
     return this.store.append({ at: new Date(this.clock.now()).toISOString(), actorId, action, target, details });
   }
 
+  /** Several entries at one moment, in the order given (a group of ballots). */
+  recordMany(entries: { actorId: string | null; action: AuditAction; target: string | null; details: Record<string, unknown> }[]): Promise<void> {
+    const at = new Date(this.clock.now()).toISOString();
+    return this.store.appendMany(entries.map((e) => ({ at, ...e })));
+  }
+
   /** Entries, newest first, each with the title of what it points at where there is one. */
   async list(filter: AuditFilter): Promise<AuditRecord[]> {
     const entries = await this.store.list(filter);

@@ -15,5 +15,7 @@ export interface NewAuditRecord {
 /** Append-only: there is no update and no delete. */
 export interface AuditStore {
   append(entry: NewAuditRecord): Promise<number>;
+  /** Several entries, in the order given (one statement where the database allows). */
+  appendMany(entries: NewAuditRecord[]): Promise<void>;
   list(filter: AuditFilter): Promise<AuditRecord[]>;
 }

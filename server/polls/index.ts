@@ -43,9 +43,9 @@ export function createPolls(d: { store: Store; ports: PollPorts; audit: AuditLog
       service.listen({
         changed: (poll, urgent) => events.changed(poll, urgent),
         closed: (poll) => events.closed(poll),
-        voted: (poll, userId) => {
-          countBallot();
-          events.voted(poll, userId);
+        voted: (poll, userIds) => {
+          userIds.forEach(() => countBallot());
+          events.voted(poll, userIds);
         },
       });
       await service.start();

@@ -11,6 +11,7 @@ import { newId } from '../ids';
 import type { Logger } from '../logger';
 import type { PollAnnouncement } from '../notifications';
 import type { Transactor, Tx } from '../store/store';
+import { BallotBox } from './ballot-box';
 import type { CastOutcome, PollRecord, PollStore } from './poll-store';
 import { toView, type Audience } from './poll-view';
 import type { MeetingInfo, MinutesBlock, PollPorts, ProposalCheck } from './ports';
@@ -21,8 +22,8 @@ export interface PollEvents {
   changed(poll: PollRecord, urgent: boolean): void;
   /** Sent once, by the call that closed the poll. */
   closed(poll: PollRecord): void;
-  /** `userId` cast a ballot (for themselves or another), so may see after_vote counts. */
-  voted(poll: PollRecord, userId: string): void;
+  /** Each of `userIds` cast a ballot (for themselves or another), so may see after_vote counts. */
+  voted(poll: PollRecord, userIds: string[]): void;
 }
 
 export interface PollServiceDeps {
@@ -50,8 +51,19 @@ const notFound = () => err('not_found', 'No such poll.', 'missing.poll');
 export class PollService {
   private events: PollEvents = { changed() {}, closed() {}, voted() {} };
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly box: BallotBox;
 
-  constructor(private readonly d: PollServiceDeps) {}
+  constructor(private readonly d: PollServiceDeps) {
+    this.box = new BallotBox({
+      db: d.db,
+      audit: d.audit,
+      view: (poll) => this.view(poll, 'voted'),
+      stored: (poll, actorIds) => {
+        this.events.voted(poll, actorIds);
+        this.events.changed(poll, false);
+      },
+    });
+  }
 
   /** The realtime side registers itself once it exists. */
   listen(events: PollEvents): void {
@@ -223,7 +235,10 @@ export class PollService {
     return this.stateAfterTransition(pollId, 'cancelled');
   }
 
-  /** Stores one ballot, then answers; every refusal says why and changes nothing. */
+  /**
+   * Stores one ballot, then answers; every refusal says why and changes nothing. Ballots cast
+   * together are stored together (ballot-box.ts), each answered once its group has committed.
+   */
   async cast(actor: User, input: CastInput): Promise<Result<{ poll: PollView; voterId: string; changed: boolean }>> {
     const poll = await this.d.store.poll(input.pollId);
     if (!poll) return notFound();
@@ -235,24 +250,11 @@ export class PollService {
     if (poll.requirePresence && !(await this.d.ports.meetings.isCheckedIn(poll.meetingId, actor.id))) {
       return err('forbidden', 'Check in to the meeting to vote: this poll requires voters to be present.', 'poll.check_in');
     }
-    const outcome = await this.d.db.transaction(async (tx) => {
-      const cast = await tx.polls.cast({ pollId: poll.id, voterId, castBy: actor.id, choices: ballot.choices, at: this.now() });
-      if (cast.outcome !== 'cast' && cast.outcome !== 'changed') return cast;
-      // For a secret poll the record says who cast, never what.
-      await this.d.audit.in(tx).record(actor.id, cast.outcome === 'changed' ? 'polls.change' : 'polls.cast', `poll:${poll.id}`, {
-        voter: voterId,
-        ...(voterId !== actor.id ? { castFor: voterId } : {}),
-        ...(poll.ballot === 'named' ? { choices: ballot.choices } : {}),
-      });
-      return cast;
-    });
+    const { outcome, view } = await this.box.cast({ poll, actorId: actor.id, ballot: { pollId: poll.id, voterId, castBy: actor.id, choices: ballot.choices, at: this.now() } });
     // Casting the same choices again is no change: no audit entry, no broadcast.
-    if (outcome.outcome === 'unchanged') return ok({ poll: await this.view(poll, 'voted'), voterId, changed: false });
+    if (outcome.outcome === 'unchanged') return ok({ poll: await view(), voterId, changed: false });
     if (outcome.outcome !== 'cast' && outcome.outcome !== 'changed') return this.refusal(outcome, voterId, actor.id);
-    const changed = outcome.outcome === 'changed';
-    this.events.voted(poll, actor.id);
-    this.events.changed(poll, false);
-    return ok({ poll: await this.view(poll, 'voted'), voterId, changed });
+    return ok({ poll: await view(), voterId, changed: outcome.outcome === 'changed' });
   }
 
   async get(actor: User, pollId: string): Promise<Result<{ poll: PollView; mine: PollMine }>> {

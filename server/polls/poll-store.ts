@@ -118,6 +118,12 @@ export interface PollStore {
   cancel(id: string, at: string): Promise<Transition>;
 
   cast(ballot: Ballot): Promise<CastOutcome>;
+  /**
+   * A group of ballots in one transaction (group commit), each outcome in the order given: judged
+   * one after the other (a voter's second ballot sees the first), written without that order (see
+   * ballot-plan.ts). `votedCount` is the count after the whole group.
+   */
+  castMany(ballots: Ballot[]): Promise<CastOutcome[]>;
   counts(id: string): Promise<PollCounts>;
   votedCount(id: string): Promise<number>;
   voterStates(pollId: string, userIds: string[]): Promise<VoterState[]>;

@@ -98,8 +98,9 @@ export class PollBroadcaster implements PollEvents {
     });
   }
 
-  voted(poll: PollRecord, userId: string): void {
-    this.io.in(`user:${userId}`).socketsJoin(votedRoom(poll.id));
+  voted(poll: PollRecord, userIds: string[]): void {
+    // One call for a group of ballots: with several instances, one message between them.
+    this.io.in(userIds.map((id) => `user:${id}`)).socketsJoin(votedRoom(poll.id));
   }
 
   /**

@@ -211,7 +211,7 @@ describe('meeting, minutes and poll commands', () => {
     await atEveryStep(async () => value(await delegations.grant(otherChair, meetingId, { toUserId: ministry.id })));
     await atEveryStep(async () => value(await delegations.revoke(otherChair, meetingId, otherChair.id)));
     const cast = await atEveryStep(async () => value(await polls().cast(chair, { pollId, choices: ['yes'] })));
-    expect(writes(cast.steps)).toEqual(['polls.cast', 'audit.append', 'commit']);
+    expect(writes(cast.steps)).toEqual(['polls.castMany', 'audit.appendMany', 'commit']);
     const spare = value(await polls().create(ministry, meetingId, body));
     await atEveryStep(async () => value(await polls().cancel(ministry, spare.poll.id)));
     const close = await atEveryStep(async () => value(await polls().close(ministry, pollId)));

@@ -11,6 +11,14 @@ export function pgAuditStore(sql: Sql): AuditStore {
       );
       return row!.id;
     },
+    async appendMany(entries) {
+      if (entries.length === 0) return;
+      await sql.run(
+        `INSERT INTO audit_log (at, actor_id, action, target, details)
+         SELECT t.at, t.a, t.ac, t.ta, t.d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(at, a, ac, ta, d, n) ORDER BY t.n`,
+        [entries.map((e) => e.at), entries.map((e) => e.actorId), entries.map((e) => e.action), entries.map((e) => e.target), entries.map((e) => JSON.stringify(e.details))],
+      );
+    },
     async list(filter) {
       const { add, args, text: where } = whereClause();
       add((p) => `a.actor_id = ${p}`, filter.actor);

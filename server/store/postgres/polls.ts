@@ -1,7 +1,8 @@
-import type { CastOutcome, NewPoll, PollCounts, PollStore, Transition, VoterState } from '../../polls/poll-store';
+import { planBallots, voterKey, votersOf, withCounts, type BallotFacts } from '../../polls/ballot-plan';
+import type { Ballot, CastOutcome, NewPoll, PollCounts, PollStore, Transition, VoterState } from '../../polls/poll-store';
 import { lockSpace } from './database';
 import type { Sql } from './sql';
-import { choicesOf, sameChoices, toBallot, toDelegation, toPoll, type DelegationRow, type PollRow, type VoterRow } from '../rows/polls';
+import { choicesOf, toBallot, toDelegation, toPoll, toPollFacts, type DelegationRow, type PollRow, type VoterRow } from '../rows/polls';
 
 const count = async (sql: Sql, text: string, params: unknown[]) => (await sql.row<{ n: number }>(text, params))!.n;
 const votedCount = (sql: Sql, id: string) => count(sql, 'SELECT count(*) AS n FROM poll_voters WHERE poll_id = $1', [id]);
@@ -93,49 +94,8 @@ export function pgPollStore(sql: Sql, compactAfterClose: () => Promise<void>): P
         const changed = await tx.run("UPDATE polls SET status = 'cancelled', closed_at = $1 WHERE id = $2 AND status IN ('draft', 'open')", [at, id]);
         return { poll: await current(tx, id), changed: changed === 1 };
       }),
-    cast: (b) =>
-      sql.atomic(async (tx): Promise<CastOutcome> => {
-        const row = await tx.row<PollRow>('SELECT * FROM polls WHERE id = $1 FOR SHARE', [b.pollId]);
-        if (!row) return { outcome: 'unknown_poll' };
-        if (row.status !== 'open') return { outcome: 'not_open', status: row.status };
-        if (!(await tx.row('SELECT 1 FROM poll_eligible WHERE poll_id = $1 AND user_id = $2', [b.pollId, b.voterId]))) return { outcome: 'not_eligible' };
-        const delegation = await delegationFrom(tx, row.meeting_id, b.voterId);
-        if (b.castBy === b.voterId && delegation) return { outcome: 'delegated', toUserId: delegation.to_user_id };
-        if (b.castBy !== b.voterId && delegation?.to_user_id !== b.castBy) return { outcome: 'not_delegate' };
-
-        const secret = row.ballot === 'secret';
-        // A secret poll stores neither the choice nor the time beside the voter.
-        const inserted = await tx.run(
-          'INSERT INTO poll_voters (poll_id, voter_id, cast_by, choices, cast_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-          [b.pollId, b.voterId, b.castBy, secret ? null : JSON.stringify(b.choices), secret ? null : b.at],
-        );
-        const delta = new Map<string, number>();
-        const add = (choices: string[], by: number) => choices.forEach((c) => delta.set(c, (delta.get(c) ?? 0) + by));
-        add(b.choices, 1);
-        let outcome: 'cast' | 'changed' = 'cast';
-        if (inserted === 0) {
-          if (secret || !row.allow_change) return { outcome: 'already_voted' };
-          const stored = await tx.row<VoterRow>('SELECT * FROM poll_voters WHERE poll_id = $1 AND voter_id = $2 FOR UPDATE', [b.pollId, b.voterId]);
-          const before = JSON.parse(stored!.choices ?? '[]') as string[];
-          if (sameChoices(before, b.choices)) return { outcome: 'unchanged', votedCount: await votedCount(tx, b.pollId) };
-          add(before, -1);
-          await tx.run('UPDATE poll_voters SET cast_by = $1, choices = $2, cast_at = $3 WHERE poll_id = $4 AND voter_id = $5', [
-            b.castBy,
-            JSON.stringify(b.choices),
-            b.at,
-            b.pollId,
-            b.voterId,
-          ]);
-          outcome = 'changed';
-        }
-        // Counters in one fixed order, so two ballots bumping the same ones never deadlock.
-        for (const [choice, by] of [...delta].sort(([a], [c]) => (a < c ? -1 : 1))) {
-          if (by === 0) continue;
-          const bumped = await tx.run('UPDATE poll_counts SET count = count + $1 WHERE poll_id = $2 AND option_id = $3', [by, b.pollId, choice]);
-          if (bumped !== 1) throw new Error(`poll ${b.pollId} has no counter for ${choice}`);
-        }
-        return { outcome, votedCount: await votedCount(tx, b.pollId) };
-      }),
+    cast: async (ballot) => (await castMany(sql, [ballot]))[0]!,
+    castMany: (ballots) => castMany(sql, ballots),
     counts: (id) => countsOf(sql, id),
     votedCount: (id) => votedCount(sql, id),
     async voterStates(pollId, userIds): Promise<VoterState[]> {
@@ -186,6 +146,73 @@ export function pgPollStore(sql: Sql, compactAfterClose: () => Promise<void>): P
       return (await sql.rows<DelegationRow>('SELECT * FROM poll_delegations WHERE meeting_id = $1 ORDER BY from_user_id', [meetingId])).map(toDelegation);
     },
   };
+}
+
+/** (poll, voter) pairs as two parallel arrays, for `unnest($1::text[], $2::text[]) AS t(p, u)`. */
+const pairs = (voters: { pollId: string; voterId: string }[]) => [voters.map((v) => v.pollId), voters.map((v) => v.voterId)];
+
+/**
+ * A group of ballots in one transaction: the polls held FOR SHARE (a close waits for the group,
+ * or the group finds the poll closed), what the ballots depend on read in one statement each,
+ * then decided (ballot-plan.ts) and written. Voter rows go in with one statement, in voter-id
+ * order, and each counter moves once by the group's sum, so every row the group writes carries
+ * the same transaction id and nothing orders the voters by arrival. A voter another instance
+ * stored meanwhile is found by ON CONFLICT, and the group is decided again knowing it.
+ */
+async function castMany(sql: Sql, ballots: Ballot[]): Promise<CastOutcome[]> {
+  return sql.atomic(async (tx) => {
+    const pollIds = [...new Set(ballots.map((b) => b.pollId))].sort();
+    const polls = await tx.rows<PollRow>('SELECT * FROM polls WHERE id = ANY($1::text[]) ORDER BY id FOR SHARE', [pollIds]);
+    const facts: BallotFacts = { polls: new Map(polls.map((r) => [r.id, toPollFacts(r)])), eligible: new Set(), delegations: new Map(), stored: new Map() };
+    const voters = votersOf(ballots).filter((v) => facts.polls.has(v.pollId));
+    const eligible = await tx.rows<{ poll_id: string; user_id: string }>(
+      'SELECT e.poll_id, e.user_id FROM poll_eligible e JOIN unnest($1::text[], $2::text[]) AS t(p, u) ON e.poll_id = t.p AND e.user_id = t.u',
+      pairs(voters),
+    );
+    for (const r of eligible) facts.eligible.add(voterKey(r.poll_id, r.user_id));
+    const delegations = await tx.rows<DelegationRow>(
+      'SELECT d.* FROM poll_delegations d JOIN unnest($1::text[], $2::text[]) AS t(m, u) ON d.meeting_id = t.m AND d.from_user_id = t.u',
+      [voters.map((v) => facts.polls.get(v.pollId)!.meetingId), voters.map((v) => v.voterId)],
+    );
+    for (const r of delegations) facts.delegations.set(voterKey(r.meeting_id, r.from_user_id), r.to_user_id);
+    const readStored = async (of: { pollId: string; voterId: string }[]) => {
+      const rows = await tx.rows<VoterRow & { poll_id: string }>(
+        `SELECT v.* FROM poll_voters v JOIN unnest($1::text[], $2::text[]) AS t(p, u) ON v.poll_id = t.p AND v.voter_id = t.u
+         ORDER BY v.poll_id, v.voter_id FOR UPDATE OF v`,
+        pairs(of),
+      );
+      for (const r of rows) facts.stored.set(voterKey(r.poll_id, r.voter_id), choicesOf(r));
+    };
+    await readStored(voters);
+    let plan = planBallots(ballots, facts);
+    const inserted = await tx.rows<{ poll_id: string; voter_id: string }>(
+      `INSERT INTO poll_voters (poll_id, voter_id, cast_by, choices, cast_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING RETURNING poll_id, voter_id`,
+      [...pairs(plan.inserts), plan.inserts.map((r) => r.castBy), plan.inserts.map((r) => r.choices), plan.inserts.map((r) => r.at)],
+    );
+    if (inserted.length < plan.inserts.length) {
+      const done = new Set(inserted.map((r) => voterKey(r.poll_id, r.voter_id)));
+      await readStored(plan.inserts.filter((r) => !done.has(voterKey(r.pollId, r.voterId))));
+      plan = planBallots(ballots, facts);
+    }
+    if (plan.updates.length > 0) {
+      await tx.run(
+        `UPDATE poll_voters v SET cast_by = t.c, choices = t.ch, cast_at = t.a
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(p, u, c, ch, a) WHERE v.poll_id = t.p AND v.voter_id = t.u`,
+        [...pairs(plan.updates), plan.updates.map((r) => r.castBy), plan.updates.map((r) => r.choices), plan.updates.map((r) => r.at)],
+      );
+    }
+    // One counter at a time, in the plan's fixed order, so two groups bumping the same ones never deadlock.
+    for (const b of plan.bumps) {
+      const bumped = await tx.run('UPDATE poll_counts SET count = count + $1 WHERE poll_id = $2 AND option_id = $3', [b.by, b.pollId, b.optionId]);
+      if (bumped !== 1) throw new Error(`poll ${b.pollId} has no counter for ${b.optionId}`);
+    }
+    const counted = await tx.rows<{ poll_id: string; n: number }>(
+      'SELECT poll_id, count(*)::int AS n FROM poll_voters WHERE poll_id = ANY($1::text[]) GROUP BY poll_id',
+      [[...facts.polls.keys()]],
+    );
+    return withCounts(plan.decided, new Map(counted.map((r) => [r.poll_id, r.n])));
+  });
 }
 
 /**

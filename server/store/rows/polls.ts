@@ -1,5 +1,6 @@
 import type { PollOption } from '../../../shared/polls/tally';
 import type { Eligibility, PollResult } from '../../../shared/schemas/polls';
+import type { PollFacts } from '../../polls/ballot-plan';
 import type { BallotRow, DelegationRecord, PollRecord, PollStatus } from '../../polls/poll-store';
 
 // Polls, voters and delegations: the rows both stores read (SQLite and PostgreSQL share the schema) and their domain records.
@@ -86,12 +87,10 @@ export const toDelegation = (r: DelegationRow): DelegationRecord => ({
   grantedAt: r.granted_at,
 });
 
+/** What a poll's ballots depend on (ballot-plan.ts). */
+export const toPollFacts = (r: PollRow): PollFacts => ({ meetingId: r.meeting_id, status: r.status, secret: r.ballot === 'secret', allowChange: flag(r.allow_change) });
+
 /** A voter's stored choices; none for a secret ballot. */
 export const choicesOf = (r: VoterRow): string[] | null => (r.choices ? (JSON.parse(r.choices) as string[]) : null);
 
 export const toBallot = (r: VoterRow): BallotRow => ({ voterId: r.voter_id, castBy: r.cast_by, choices: choicesOf(r), castAt: r.cast_at });
-
-/** Two ballots with the same choices, in any order. */
-export function sameChoices(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((choice) => b.includes(choice));
-}

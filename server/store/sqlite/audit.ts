@@ -10,6 +10,9 @@ export function sqliteAuditStore(db: Db): AuditStore {
     async append(entry) {
       return Number(insert.run({ ...entry, details: JSON.stringify(entry.details) }).lastInsertRowid);
     },
+    async appendMany(entries) {
+      for (const entry of entries) insert.run({ ...entry, details: JSON.stringify(entry.details) });
+    },
     async list(filter) {
       const where: string[] = [];
       const args: Record<string, unknown> = { limit: filter.limit };

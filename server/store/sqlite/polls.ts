@@ -1,7 +1,8 @@
 import type { PollResult } from '../../../shared/schemas/polls';
 import type { Ballot, CastOutcome, DelegationRecord, NewPoll, PollCounts, PollRecord, PollStore, Transition, VoterState } from '../../polls/poll-store';
+import { planBallots, voterKey, votersOf, withCounts, type BallotFacts } from '../../polls/ballot-plan';
 import type { Db } from './database';
-import { choicesOf, sameChoices, toBallot, toDelegation, toPoll, type DelegationRow, type PollRow, type VoterRow } from '../rows/polls';
+import { choicesOf, toBallot, toPollFacts, toDelegation, toPoll, type DelegationRow, type PollRow, type VoterRow } from '../rows/polls';
 
 /**
  * `truncateLog` folds the write-ahead log into the database and empties it (after the
@@ -35,7 +36,7 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
   const bump = db.prepare('UPDATE poll_counts SET count = count + ? WHERE poll_id = ? AND option_id = ?');
   const counters = db.prepare<[string], { option_id: string; count: number }>('SELECT option_id, count FROM poll_counts WHERE poll_id = ?');
   const insertVoter = db.prepare(
-    'INSERT INTO poll_voters (poll_id, voter_id, cast_by, choices, cast_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    'INSERT INTO poll_voters (poll_id, voter_id, cast_by, choices, cast_at) VALUES (?, ?, ?, ?, ?)',
   );
   const voter = db.prepare<[string, string], VoterRow>('SELECT * FROM poll_voters WHERE poll_id = ? AND voter_id = ?');
   const updateVoter = db.prepare('UPDATE poll_voters SET cast_by = ?, choices = ?, cast_at = ? WHERE poll_id = ? AND voter_id = ?');
@@ -87,32 +88,27 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
     return { poll: current(id), changed };
   });
 
-  const cast = db.transaction((b: Ballot): CastOutcome => {
-    const row = byId.get(b.pollId);
-    if (!row) return { outcome: 'unknown_poll' };
-    if (row.status !== 'open') return { outcome: 'not_open', status: row.status };
-    if (!isEligible.get(b.pollId, b.voterId)) return { outcome: 'not_eligible' };
-    const delegation = delegationFrom.get(row.meeting_id, b.voterId);
-    if (b.castBy === b.voterId && delegation) return { outcome: 'delegated', toUserId: delegation.to_user_id };
-    if (b.castBy !== b.voterId && delegation?.to_user_id !== b.castBy) return { outcome: 'not_delegate' };
-
-    const secret = row.ballot === 'secret';
-    // A secret poll stores neither the choice nor the time beside the voter.
-    const inserted = insertVoter.run(b.pollId, b.voterId, b.castBy, secret ? null : JSON.stringify(b.choices), secret ? null : b.at);
-    let outcome: 'cast' | 'changed' = 'cast';
-    if (inserted.changes === 0) {
-      if (secret || row.allow_change !== 1) return { outcome: 'already_voted' };
-      const before = JSON.parse(voter.get(b.pollId, b.voterId)!.choices ?? '[]') as string[];
-      if (sameChoices(before, b.choices)) return { outcome: 'unchanged', votedCount: voterCount.get(b.pollId)!.n };
-      for (const choice of before) bump.run(-1, b.pollId, choice);
-      updateVoter.run(b.castBy, JSON.stringify(b.choices), b.at, b.pollId, b.voterId);
-      outcome = 'changed';
+  /** Reads what a group of ballots depends on, decides it (ballot-plan.ts), writes it. */
+  const castMany = db.transaction((ballots: Ballot[]): CastOutcome[] => {
+    const facts: BallotFacts = { polls: new Map(), eligible: new Set(), delegations: new Map(), stored: new Map() };
+    for (const { pollId, voterId } of votersOf(ballots)) {
+      const row = byId.get(pollId);
+      if (!row) continue;
+      facts.polls.set(pollId, toPollFacts(row));
+      if (isEligible.get(pollId, voterId)) facts.eligible.add(voterKey(pollId, voterId));
+      const delegation = delegationFrom.get(row.meeting_id, voterId);
+      if (delegation) facts.delegations.set(voterKey(row.meeting_id, voterId), delegation.to_user_id);
+      const stored = voter.get(pollId, voterId);
+      if (stored) facts.stored.set(voterKey(pollId, voterId), choicesOf(stored));
     }
-    for (const choice of b.choices) {
-      if (bump.run(1, b.pollId, choice).changes !== 1) throw new Error(`poll ${b.pollId} has no counter for ${choice}`);
+    const plan = planBallots(ballots, facts);
+    for (const r of plan.inserts) insertVoter.run(r.pollId, r.voterId, r.castBy, r.choices, r.at);
+    for (const r of plan.updates) updateVoter.run(r.castBy, r.choices, r.at, r.pollId, r.voterId);
+    for (const b of plan.bumps) {
+      if (bump.run(b.by, b.pollId, b.optionId).changes !== 1) throw new Error(`poll ${b.pollId} has no counter for ${b.optionId}`);
     }
-    const votedCount = voterCount.get(b.pollId)!.n;
-    return outcome === 'cast' ? { outcome: 'cast', votedCount } : { outcome: 'changed', votedCount };
+    const voted = new Map([...facts.polls.keys()].map((id) => [id, voterCount.get(id)!.n]));
+    return withCounts(plan.decided, voted);
   });
 
   const delegate = db.transaction((d: DelegationRecord) => {
@@ -167,7 +163,10 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
       return cancel.immediate(id, at);
     },
     async cast(ballot) {
-      return cast.immediate(ballot);
+      return castMany.immediate([ballot])[0]!;
+    },
+    async castMany(ballots) {
+      return castMany.immediate(ballots);
     },
     async counts(id) {
       return countsOf(id);
