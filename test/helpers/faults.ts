@@ -18,6 +18,8 @@ export class Faults {
   fired = false;
   /** What the last armed transaction did, step by step (method names, then 'commit'). */
   readonly steps: string[] = [];
+  /** Transactions started through the wrapped store, armed or not. */
+  started = 0;
   /** The store as the server opened it, unwrapped. */
   real: Store | undefined;
 
@@ -39,6 +41,7 @@ export class Faults {
   }
 
   private transaction<T>(store: Store, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    this.started++;
     const armed = this.armedAt;
     this.armedAt = null;
     if (armed === null) return store.transaction(fn);

@@ -154,6 +154,44 @@ describe.each(backends)('$kind store: polls', (backend) => {
     expect(await polls().counts(poll.id)).toEqual({ ballots: 40, eligible: 40, counts: { yes: 14, no: 13, abstain: 13 } });
   });
 
+  it('a group of ballots (castMany): judged in order, a refusal is one ballot\'s alone, counters move by the group', async () => {
+    const poll = await polls().create(newPoll({ eligibility: { roles: [], userIds: voters }, allowChange: true }));
+    const secret = await polls().create(newPoll({ eligibility: { roles: [], userIds: voters }, ballot: 'secret' }));
+    await polls().open(poll.id, voters.slice(0, 5), at(10), null);
+    await polls().open(secret.id, voters.slice(0, 5), at(10), null);
+    expect(await polls().cast(ballot(poll.id, voters[0]!, ['yes']))).toEqual({ outcome: 'cast', votedCount: 1 });
+    const outcomes = await polls().castMany([
+      ballot(poll.id, voters[1]!, ['no']),
+      ballot(poll.id, voters[0]!, ['no']), // changes the stored ballot
+      ballot(poll.id, voters[9]!, ['yes']), // not eligible
+      ballot(poll.id, voters[2]!, ['yes']),
+      ballot(poll.id, voters[2]!, ['yes']), // the same again: unchanged
+      ballot(secret.id, voters[3]!, ['no']),
+      ballot(secret.id, voters[3]!, ['yes']), // a secret ballot cannot be cast twice
+      ballot('nope', voters[3]!, ['yes']),
+    ]);
+    expect(outcomes).toEqual([
+      { outcome: 'cast', votedCount: 3 },
+      { outcome: 'changed', votedCount: 3 },
+      { outcome: 'not_eligible' },
+      { outcome: 'cast', votedCount: 3 },
+      { outcome: 'unchanged', votedCount: 3 },
+      { outcome: 'cast', votedCount: 1 },
+      { outcome: 'already_voted' },
+      { outcome: 'unknown_poll' },
+    ]);
+    expect(await polls().counts(poll.id)).toEqual({ ballots: 3, eligible: 5, counts: { yes: 1, no: 2, abstain: 0 } });
+    expect(await polls().counts(secret.id)).toEqual({ ballots: 1, eligible: 5, counts: { yes: 0, no: 1, abstain: 0 } });
+    expect((await polls().ballots(poll.id)).map((b) => [b.voterId, b.choices])).toEqual([
+      [voters[0], ['no']],
+      [voters[1], ['no']],
+      [voters[2], ['yes']],
+    ]);
+    // A group that throws (an option without a counter) stores none of its ballots.
+    await expect(polls().castMany([ballot(poll.id, voters[3]!, ['yes']), ballot(poll.id, voters[4]!, ['maybe'])])).rejects.toThrow(/no counter/);
+    expect(await polls().votedCount(poll.id)).toBe(3);
+  });
+
   it('ballots racing the close: each one is in the result or refused, never lost', async () => {
     const other = await opened.another();
     const poll = await polls().create(newPoll({ eligibility: { roles: [], userIds: voters } }));
@@ -176,6 +214,28 @@ describe('postgres store: a closed secret poll links no voter to a choice', () =
     await seed(opened.store);
   });
   afterAll(() => opened?.close());
+
+  it('a group of secret ballots leaves no arrival order and no per-ballot transaction, even while the poll is open', async () => {
+    const polls = opened.store.polls;
+    const poll = await polls.create(newPoll({ ballot: 'secret', eligibility: { roles: [], userIds: voters } }));
+    await polls.open(poll.id, voters, at(10), null);
+    const arrival = [...voters].reverse();
+    const outcomes = await polls.castMany(arrival.map((voterId, i) => ({ pollId: poll.id, voterId, castBy: voterId, choices: [i % 4 === 0 ? 'yes' : 'no'], at: at(11) })));
+    expect(outcomes.every((o) => o.outcome === 'cast')).toBe(true);
+    const rows = (await opened.exec(`SELECT voter_id, xmin::text AS x, cmin::text AS c FROM poll_voters WHERE poll_id = '${poll.id}' ORDER BY ctid`)) as {
+      voter_id: string;
+      x: string;
+      c: string;
+    }[];
+    // Heap order is voter-id order, not arrival order; all written by one statement (one command id).
+    expect(rows.map((r) => r.voter_id)).toEqual(voters);
+    expect(new Set(rows.map((r) => r.c)).size).toBe(1);
+    // One transaction id for every voter and counter the group wrote.
+    const counters = (await opened.exec(`SELECT xmin::text AS x FROM poll_counts WHERE poll_id = '${poll.id}' AND count > 0`)) as { x: string }[];
+    expect(counters).toHaveLength(2);
+    expect(new Set([...rows, ...counters].map((r) => r.x)).size).toBe(1);
+    expect((await polls.counts(poll.id)).counts).toEqual({ yes: 10, no: 30, abstain: 0 });
+  });
 
   it('no column, no row order, no shared transaction id, no old row version ties a voter to the counter they bumped', async () => {
     const polls = opened.store.polls;
