@@ -1,8 +1,8 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { errorMessage } from '../http/call';
 import '../components/app-header';
-import { LocaleController } from '../i18n/i18n';
+import { LocaleController, localeState } from '../i18n/i18n';
 import '../pages/invite-page';
 import '../pages/sign-in-page';
 import { RouterController } from '../router/router-controller';
@@ -32,6 +32,8 @@ export class ForumApp extends LitElement {
 
   override render() {
     const { t } = this.#i18n;
+    // The remembered language's strings are on their way: no page in another language meanwhile.
+    if (localeState.settling) return nothing;
     // The projector view fills the room's screen: no header, no footer.
     if (this.#router.route.page === 'meeting' && this.#router.route.view === 'projector') {
       return html`<main id="main" tabindex="-1">${this.#renderMain(this.#router.route)}</main>`;

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { catalogues, LocaleController, localeState, locales } from '../i18n/i18n';
+import { LocaleController, localeNames, localeState, locales } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 
 /** 한국어 / English: a pair of toggle buttons; the pressed one is the current language. */
@@ -51,8 +51,8 @@ export class LangSwitch extends LitElement {
     return html`<div class="group" role="group" aria-label=${this.#i18n.t.header.language}>
       ${locales.map(
         (locale) =>
-          html`<button type="button" lang=${locale} aria-pressed=${String(locale === current)} @click=${() => localeState.set(locale)}>
-            ${catalogues[locale].localeName}
+          html`<button type="button" lang=${locale} aria-pressed=${String(locale === current)} @click=${() => void localeState.set(locale)}>
+            ${localeNames[locale]}
           </button>`,
       )}
     </div>`;

@@ -12,8 +12,6 @@ import type { AmendmentsCatalogue } from '../amendments/i18n/catalogue';
  * missing in one language is a type error. Terms follow shared/GLOSSARY.md.
  */
 export interface Catalogue {
-  /** The language's own name, for the language switch. */
-  localeName: string;
   app: {
     productName: string;
     ministry: string;

@@ -9,7 +9,6 @@ import { enAmendments } from '../amendments/i18n/en';
 
 /** English. */
 export const en: Catalogue = {
-  localeName: 'English',
   app: {
     productName: 'Industrial Transformation Forum Workspace',
     ministry: 'Ministry of Trade, Industry and Energy',

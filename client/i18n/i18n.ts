@@ -1,12 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Catalogue } from './catalogue';
-import { en } from './en';
-import { ko } from './ko';
+import { isPackLoaded, loadPack, locales, packOf, type Locale } from './packs';
 
-export const locales = ['ko', 'en'] as const;
-export type Locale = (typeof locales)[number];
-
-export const catalogues: Record<Locale, Catalogue> = { ko, en };
+export { localeNames, locales, type Locale } from './packs';
 
 const storageKey = 'fw.locale';
 const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
@@ -22,20 +18,50 @@ function storedLocale(): Locale {
 
 type Listener = (locale: Locale) => void;
 
-/** The page's one current language: remembered in localStorage, mirrored in `<html lang>`. */
+/**
+ * The page's one current language: remembered in localStorage, mirrored in `<html lang>`.
+ * A language other than Korean becomes current once its pack has loaded; until the
+ * remembered one has, `settling` is true and the app shows its boot message.
+ */
 class LocaleState {
-  #locale: Locale = storedLocale();
+  #locale: Locale = 'ko';
+  #settling = false;
   readonly #listeners = new Set<Listener>();
 
   constructor() {
     document.documentElement.lang = this.#locale;
+    const remembered = storedLocale();
+    if (remembered !== 'ko') {
+      this.#settling = true;
+      void this.set(remembered).finally(() => {
+        this.#settling = false;
+        this.#notify();
+      });
+    }
   }
 
   get locale(): Locale {
     return this.#locale;
   }
 
-  set(locale: Locale): void {
+  get settling(): boolean {
+    return this.#settling;
+  }
+
+  /** The current language's strings. */
+  get catalogue(): Catalogue {
+    return packOf(this.#locale).catalogue;
+  }
+
+  /** Switches once the language's pack is here; a failed fetch leaves the page as it is. */
+  async set(locale: Locale): Promise<void> {
+    if (!isPackLoaded(locale)) {
+      try {
+        await loadPack(locale);
+      } catch {
+        return;
+      }
+    }
     if (locale === this.#locale) return;
     this.#locale = locale;
     document.documentElement.lang = locale;
@@ -44,12 +70,16 @@ class LocaleState {
     } catch {
       // not remembered across visits; the switch still works for this page
     }
-    for (const listener of this.#listeners) listener(locale);
+    this.#notify();
   }
 
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener(this.#locale);
   }
 }
 
@@ -69,7 +99,7 @@ export class LocaleController implements ReactiveController {
 
   /** The current language's strings. */
   get t(): Catalogue {
-    return catalogues[localeState.locale];
+    return localeState.catalogue;
   }
 
   hostConnected(): void {

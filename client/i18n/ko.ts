@@ -9,7 +9,6 @@ import { koAmendments } from '../amendments/i18n/ko';
 
 /** Korean, the default language. */
 export const ko: Catalogue = {
-  localeName: '한국어',
   app: {
     productName: '산업대전환 포럼 워크스페이스',
     ministry: '산업통상자원부',

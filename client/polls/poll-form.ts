@@ -5,18 +5,14 @@ import { api } from '../../shared/api/endpoints';
 import type { User } from '../../shared/domain';
 import { mayVote } from '../../shared/permissions';
 import type { AgendaItem } from '../../shared/schemas/meetings';
-import type { CreatePollBody, PollMine, PollView } from '../../shared/schemas/polls';
+import type { CreatePollBody } from '../../shared/schemas/polls';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
+import { pollCreatedEvent, pollFormCancelEvent, type PollCreatedDetail } from './poll-form-events';
 import { pollStyles } from './poll-styles';
 
-/** Fired (bubbling, composed) with the new draft once the server has it. */
-export const pollCreatedEvent = 'fw-poll-created';
-export type PollCreatedDetail = { poll: PollView; mine: PollMine };
-/** Fired when the person leaves the form without preparing a poll. */
-export const pollFormCancelEvent = 'fw-poll-form-cancel';
 
 type Kind = 'yes_no_abstain' | 'single' | 'multiple';
 type Ballot = 'named' | 'secret';

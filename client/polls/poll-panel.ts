@@ -17,8 +17,8 @@ import { delegationsChangedEvent } from './poll-delegations';
 import type { PollCard } from './poll-card';
 import { PollFeedController, type PollEntry } from './poll-feed-controller';
 import { InViewController } from './in-view-controller';
-import './poll-form';
-import { pollCreatedEvent, pollFormCancelEvent, type PollCreatedDetail, type PollForm } from './poll-form';
+import type { PollForm } from './poll-form';
+import { pollCreatedEvent, pollFormCancelEvent, type PollCreatedDetail } from './poll-form-events';
 import { pollErrorText } from './poll-format';
 import './poll-record';
 import { pollStyles } from './poll-styles';
@@ -310,6 +310,8 @@ export class PollPanel extends LitElement {
   }
 
   async #openForm() {
+    // The form loads when it is first opened: most people in the room never prepare a poll.
+    await import('./poll-form');
     this.formOpen = true;
     await this.updateComplete;
     await this.renderRoot.querySelector<PollForm>('fw-poll-form')?.focusFirst();

@@ -4,7 +4,7 @@ import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { svg } from 'lit';
 import { DECISION_NODE } from '../../../shared/meetings/minutes';
 import type { Catalogue } from '../../i18n/catalogue';
-import { catalogues, localeState } from '../../i18n/i18n';
+import { localeState } from '../../i18n/i18n';
 import type { Tool } from '../editor-toolbar';
 
 declare module '@tiptap/core' {
@@ -17,7 +17,7 @@ declare module '@tiptap/core' {
 }
 
 /** The catalogue of the page's language now (node views live outside Lit's rendering). */
-export const currentCatalogue = (): Catalogue => catalogues[localeState.locale];
+export const currentCatalogue = (): Catalogue => localeState.catalogue;
 
 /**
  * A block with a fixed label in front of its editable text ("결정 사항", "후속 조치"):

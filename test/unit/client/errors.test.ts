@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localizedError } from '../../../client/i18n/errors';
+import { loadPack } from '../../../client/i18n/packs';
 import { rateLimited } from '../../../server/limits/rate-limiter';
 import { errorReasons } from '../../../shared/error-reasons';
+
+// English is a chunk of its own in the browser, loaded when someone reads English.
+beforeAll(() => loadPack('en'));
 
 describe('localizedError', () => {
   it('says a rate-limited refusal in Korean and in English', () => {

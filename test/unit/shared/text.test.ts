@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CreatePollBody } from '../../../shared/schemas/polls';
 import { ChangeStatusBody, CreateProposalBody } from '../../../shared/schemas/proposals';
 import { line, paragraph } from '../../../shared/schemas/text';
 import { localizedError } from '../../../client/i18n/errors';
+import { loadPack } from '../../../client/i18n/packs';
+
+// English is a chunk of its own in the browser, loaded when someone reads English.
+beforeAll(() => loadPack('en'));
 
 const title = line(200);
 const note = paragraph(500);
