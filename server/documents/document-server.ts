@@ -12,7 +12,7 @@ import { Connection } from './connection';
 import { StandardClose, type Session } from './session';
 import type { DocumentServer, DocumentServerDeps, DocumentServerStats, ExclusiveDoc, LoadedListener } from './index';
 import { DocRegistry } from './registry';
-import { StateMerger } from './state-merger';
+import { StateMerger, type Merger } from './state-merger';
 import { createSocketServer, docNameOf, refuse } from './upgrade';
 
 const heartbeatMs = 30_000;
@@ -21,7 +21,7 @@ const closeGraceMs = 2_000;
 
 export class DocumentServerImpl implements DocumentServer {
   private readonly wss = createSocketServer();
-  private readonly merger = new StateMerger();
+  private readonly merger: Merger;
   private readonly registry: DocRegistry;
   private readonly connections = new Set<Connection>();
   private readonly log: Logger;
@@ -41,6 +41,7 @@ export class DocumentServerImpl implements DocumentServer {
 
   constructor(private readonly deps: DocumentServerDeps) {
     this.log = deps.logger.child({ module: 'documents' });
+    this.merger = deps.merger ?? new StateMerger();
     this.registry = new DocRegistry({
       store: deps.store,
       logger: this.log,
@@ -106,7 +107,7 @@ export class DocumentServerImpl implements DocumentServer {
   }
 
   stats(): DocumentServerStats {
-    return { documents: this.registry.size, connections: this.connections.size, mergerStarted: this.merger.started };
+    return { documents: this.registry.size, connections: this.connections.size };
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { DocKinds } from './access';
 import type { DocStore } from './doc-store';
+import type { Merger } from './state-merger';
 import { sessionOf } from './session';
 import { DocumentServerImpl } from './document-server';
 
@@ -35,6 +36,8 @@ export interface DocumentServerDeps {
   compactEvery?: number;
   /** Told, for each client update, the seconds from its arrival to its forwarding (the metrics). */
   forwarded?(seconds: number): void;
+  /** Folds a document's log into one state update, off the event loop; default a worker thread (`StateMerger`). */
+  merger?: Merger;
 }
 
 export interface DocumentServer {
@@ -58,7 +61,7 @@ export interface DocumentServer {
    * again (after a sign-out, the signed-out session's connections are then refused).
    */
   reauthenticate(userId: string): void;
-  /** Loaded documents, open connections, and whether the compaction worker is running. */
+  /** Loaded documents and open connections. */
   stats(): DocumentServerStats;
   /** Flush, close sockets with 1001. */
   close(): Promise<void>;
@@ -99,7 +102,6 @@ export interface DocTx {
 export interface DocumentServerStats {
   documents: number;
   connections: number;
-  mergerStarted: boolean;
 }
 
 /** The y-websocket-compatible document server at /yjs/<docName>. */

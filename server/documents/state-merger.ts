@@ -26,7 +26,15 @@ parentPort.on('message', ({ id, updates }) => {
 
 type Reply = { id: number; state: Uint8Array } | { id: number; error: string };
 
-export class StateMerger {
+/** What the document server needs of a merger: merging, getting ready ahead of it, stopping. */
+export interface Merger {
+  merge(updates: Uint8Array[]): Promise<Uint8Array>;
+  /** Gets ready for a first merge that will come soon (see `StateMerger.warm`). */
+  warm(): void;
+  close(): Promise<void>;
+}
+
+export class StateMerger implements Merger {
   private worker: Worker | undefined;
   private readonly waiting = new Map<number, { resolve(state: Uint8Array): void; reject(error: Error): void }>();
   private nextId = 1;
@@ -49,11 +57,6 @@ export class StateMerger {
    */
   warm(): void {
     this.start();
-  }
-
-  /** Whether its worker is running (started by a merge or by `warm`, until `close`). */
-  get started(): boolean {
-    return this.worker !== undefined;
   }
 
   async close(): Promise<void> {

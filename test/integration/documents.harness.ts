@@ -14,7 +14,7 @@ import type { User } from '../../shared/domain';
 import { DocKinds, grant, type DocAccess, type DocGrant, type DocKind } from '../../server/documents/access';
 import type { DocStore } from '../../server/documents/doc-store';
 import { moveCommentsOutOnLoad } from '../../server/comments/move-out';
-import { createDocumentServer, type DocumentServer } from '../../server/documents/index';
+import { createDocumentServer, type DocumentServer, type DocumentServerDeps } from '../../server/documents/index';
 import { encodeSyncStep1 } from '../../server/documents/messages';
 import { systemClock } from '../../server/clock';
 import type { Ephemeral } from '../../server/ephemeral/ephemeral';
@@ -64,6 +64,7 @@ export class NoteKind implements DocKind {
 export interface HarnessOptions {
   idleUnloadMs?: number;
   compactEvery?: number;
+  merger?: DocumentServerDeps['merger'];
   /** Wraps the SQLite store, e.g. to delay or fail some calls. */
   wrapStore?: (store: DocStore) => DocStore;
   /** Pub/sub shared with other instances; by default a private in-memory one, as the app has with one instance. */
@@ -294,6 +295,7 @@ export class Harness {
       ephemeral: this.ephemeral,
       idleUnloadMs: this.options.idleUnloadMs,
       compactEvery: this.options.compactEvery,
+      merger: this.options.merger,
     });
     moveCommentsOutOnLoad(this.docs, { docs: this.store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocStore } from '../../server/documents/doc-store';
+import { StateMerger, type Merger } from '../../server/documents/state-merger';
 import { converged, Harness, waitFor, type HarnessOptions, type UserName } from './documents.harness';
 
 let h: Harness;
@@ -39,7 +40,7 @@ describe('document sync with the stock y-websocket client', () => {
     const encoded = await h.connectSynced('note%3Aenc', 'bob');
     plain.text.insert(0, 'same doc');
     await waitFor(() => encoded.text.toString() === 'same doc', 'encoded name to see the edit');
-    expect(h.docs.stats()).toEqual({ documents: 1, connections: 2, mergerStarted: true });
+    expect(h.docs.stats()).toEqual({ documents: 1, connections: 2 });
   });
 
   it('leaves other paths to the caller', async () => {
@@ -199,17 +200,27 @@ describe('server-side changes', () => {
     await h.docs.close();
     await waitFor(() => a.closes.length > 0, 'the close');
     expect(a.closes[0]).toEqual({ code: 1001, reason: 'The server is restarting.' });
-    expect(h.docs.stats()).toEqual({ documents: 0, connections: 0, mergerStarted: false });
+    expect(h.docs.stats()).toEqual({ documents: 0, connections: 0 });
   });
 
-  it('starts the compaction worker with the first connection, long before the first compaction', async () => {
-    await start();
-    expect(h.docs.stats().mergerStarted).toBe(false);
+  it('warms the compaction worker with the first connection, before the first compaction needs it', async () => {
+    // The real worker, watched: what the server asked of it, in order.
+    const worker = new StateMerger();
+    const asked: string[] = [];
+    const merger: Merger = {
+      warm: () => (asked.push('warm'), worker.warm()),
+      merge: (updates) => (asked.push('merge'), worker.merge(updates)),
+      close: () => worker.close(),
+    };
+    await start({ merger, compactEvery: 3 });
+    expect(asked).toEqual([]);
     const a = await h.connectSynced('note:warm');
-    a.text.insert(0, '투자 분과 초안');
-    await waitFor(async () => (await h.storedText('note:warm')) === '투자 분과 초안', 'the edit stored');
-    expect(await h.store.count('note:warm')).toBeLessThan(500);
-    expect(h.docs.stats().mergerStarted).toBe(true);
+    expect(asked).toEqual(['warm']);
+    for (const word of ['투자 ', '분과 ', '초안 ', '검토']) a.text.insert(a.text.length, word);
+    await waitFor(async () => (await h.store.count('note:warm')) === 1, 'the log compacted');
+    expect(asked[0]).toBe('warm');
+    expect(asked).toContain('merge');
+    expect(await h.storedText('note:warm')).toBe('투자 분과 초안 검토');
   });
 });
 
