@@ -33,41 +33,41 @@ describe('sign-in', () => {
 
     const page = await openBrowser();
     await signIn(page, investmentChair.email, 'not-the-password');
-    const alert = await see(page.getByRole('alert').filter({ hasText: '이메일 또는 비밀번호가 올바르지 않습니다.' }));
-    expect(await alert.isVisible()).toBe(true);
+    await see(page.getByRole('alert').filter({ hasText: '이메일 또는 비밀번호가 올바르지 않습니다.' }));
+    // Still on the sign-in form: nobody was signed in.
     expect(await page.getByRole('heading', { name: '로그인' }).isVisible()).toBe(true);
   });
 });
 
 describe('home page', () => {
-  let first: Page;
-
   it('greets a chairperson in Korean with the D-day and the subcommittees', async () => {
-    first = await openBrowser();
-    await signIn(first, investmentChair.email);
-    await see(first.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
-    await see(first.getByRole('heading', { name: '투자 분과' }));
-    await see(first.getByRole('heading', { name: '인력 분과' }));
+    const page = await openBrowser();
+    await signIn(page, investmentChair.email);
+    await see(page.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
+    await see(page.getByRole('heading', { name: '투자 분과' }));
+    await see(page.getByRole('heading', { name: '인력 분과' }));
     // The countdowns show the days the forum answers (to the end of the project, to the strategy's due date).
-    const days = await first.evaluate(async () => (await (await fetch('/api/forum')).json()) as { projectDaysLeft: number; strategyDaysLeft: number });
-    await see(first.getByText(dDay(days.projectDaysLeft), { exact: true }).first());
-    await see(first.getByText(dDay(days.strategyDaysLeft), { exact: true }).first());
-    expect(await first.evaluate(() => document.documentElement.lang)).toBe('ko');
+    const days = await page.evaluate(async () => (await (await fetch('/api/forum')).json()) as { projectDaysLeft: number; strategyDaysLeft: number });
+    await see(page.getByText(dDay(days.projectDaysLeft), { exact: true }).first());
+    await see(page.getByText(dDay(days.strategyDaysLeft), { exact: true }).first());
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
     // the signed-in person in the header
-    await see(first.getByRole('banner').getByText(investmentChair.name));
+    await see(page.getByRole('banner').getByText(investmentChair.name));
   });
 
   it('switches to English', async () => {
-    await first.getByRole('button', { name: 'English' }).click();
-    await see(first.getByRole('heading', { level: 1, name: 'Industrial Transformation Forum' }));
-    await see(first.getByRole('heading', { name: 'Investment', exact: true }));
-    expect(await first.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await first.evaluate(() => document.documentElement.lang)).toBe('en');
+    const page = await stage.signedIn(investmentChair.email);
+    await page.getByRole('button', { name: 'English' }).click();
+    await see(page.getByRole('heading', { level: 1, name: 'Industrial Transformation Forum' }));
+    await see(page.getByRole('heading', { name: 'Investment', exact: true }));
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
   it('shows a second person in the online list as soon as they sign in', async () => {
-    const online = first.getByRole('region', { name: 'Online now' });
-    await see(online.getByText(investmentChair.name));
+    const first = await stage.signedIn(ministry.email);
+    const online = first.getByRole('region', { name: '접속 중' });
+    await see(online.getByText(ministry.name));
     expect(await online.getByText(workforceChair.name).count()).toBe(0);
 
     const second = await openBrowser();
@@ -75,7 +75,7 @@ describe('home page', () => {
     await see(second.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
 
     await see(online.getByText(workforceChair.name));
-    await see(second.getByRole('region', { name: '접속 중' }).getByText(investmentChair.name));
+    await see(second.getByRole('region', { name: '접속 중' }).getByText(ministry.name));
   });
 });
 

@@ -127,7 +127,15 @@ async function checkAll(page: Page, scope: string, wanted: string[], namePattern
 
 describe('the record, from a meeting to the strategy', () => {
   let meetingId = '';
-  let page: Page;
+  /**
+   * Each step in a browser context of its own: a step that fails leaves no page behind for the
+   * next. Ministry staff agree to every confirmation (approving, incorporating, restoring).
+   */
+  const ministryPage = async () => {
+    const page = await stage.signedIn('ministry@forum.demo', { viewport: { width: 1440, height: 1000 } });
+    page.on('dialog', (d) => void d.accept());
+    return page;
+  };
 
   beforeAll(async () => {
     server = stage.server;
@@ -136,8 +144,7 @@ describe('the record, from a meeting to the strategy', () => {
   afterAll(() => sockets.forEach((s) => s.disconnect()));
 
   it('ministry staff approve the minutes and download them in four formats, with the hash of the approved text', async () => {
-    page = await stage.signedIn('ministry@forum.demo', { viewport: { width: 1440, height: 1000 } });
-    page.on('dialog', (d) => void d.accept());
+    const page = await ministryPage();
     await page.goto(`${server.url}/meetings/${meetingId}`);
     await see(page.getByRole('heading', { level: 1, name: title }));
     // The minute-taker's decision, typed into the minutes.
@@ -160,6 +167,7 @@ describe('the record, from a meeting to the strategy', () => {
   });
 
   it('incorporates two adopted proposals from the progress view, and the proposal page links forward', async () => {
+    const page = await ministryPage();
     await page.getByRole('link', { name: '전략', exact: true }).click();
     await see(page.getByRole('heading', { level: 1, name: '산업대전환 전략' }));
     await page.getByRole('tab', { name: '진행 현황' }).click();
@@ -178,6 +186,9 @@ describe('the record, from a meeting to the strategy', () => {
   });
 
   it('downloads the strategy in four formats with its chapters and the incorporated proposals', async () => {
+    const page = await ministryPage();
+    await page.goto(`${server.url}/strategy`);
+    await see(page.locator('fw-editor .fw-prose section.fw-incorporation').filter({ hasText: '마더 팩토리' }));
     await checkAll(page, 'fw-strategy-page', ['산업대전환 전략', '2. 인력 분과', '출처: 제안', '국가 산업인재은행', '은퇴 전문가 재고용 및 멘토링', '마더 팩토리'], /산업대전환 전략_\d{4}-\d\d-\d\d/, 'strategy-pdf.png');
     await page.goto(`${server.url}/proposals/talent-bank`);
     await page.getByRole('link', { name: '전략 문서에서 보기' }).click();
@@ -186,6 +197,7 @@ describe('the record, from a meeting to the strategy', () => {
   });
 
   it("keeps the strategy's versions as proposals do: one per incorporation, viewed, compared with the text and restored as a new edit", async () => {
+    const page = await ministryPage();
     await page.goto(`${server.url}/strategy`);
     const blocks = page.locator('fw-editor .fw-prose section.fw-incorporation');
     await see(blocks.filter({ hasText: '마더 팩토리' }));

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -16,6 +16,11 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+export interface PersonOptions {
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
@@ -27,10 +32,8 @@ export interface TestBrowser {
  * A headless Debian Chromium with a fresh profile of its own (cookies,
  * localStorage), so two of them are two different people.
  */
-export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium is not installed at ${chromiumPath}: install it with \`apt-get install -y chromium\``);
-  }
+export async function launchBrowser(options: PersonOptions = {}): Promise<TestBrowser> {
+  needChromium();
   const profile = mkdtempSync(join(tmpdir(), 'forum-chromium-'));
   let context: BrowserContext;
   try {
@@ -54,4 +57,32 @@ export async function launchBrowser(options: { locale?: string; viewport?: { wid
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+function needChromium(): void {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is not installed at ${chromiumPath}: install it with \`apt-get install -y chromium\``);
+  }
+}
+
+/**
+ * One headless Chromium shared by a test file's people: each person is a context of their
+ * own (cookies, localStorage, IndexedDB apart, as two profiles are), far cheaper than a
+ * browser each. Launched with the first person.
+ */
+export class SharedBrowser {
+  private browser: Promise<Browser> | undefined;
+
+  /** A fresh context and its page: a new person, who shares nothing with the others. */
+  async person(options: PersonOptions = {}): Promise<Page> {
+    this.browser ??= (needChromium(), chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs }));
+    const context = await (await this.browser).newContext({ locale: options.locale ?? 'ko-KR', viewport: options.viewport ?? { width: 1280, height: 900 } });
+    return context.newPage();
+  }
+
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = undefined;
+    await (await browser?.catch(() => undefined))?.close();
+  }
 }

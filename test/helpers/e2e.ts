@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from '../../server/seed/demo';
-import { launchBrowser, type TestBrowser } from './browser';
+import { SharedBrowser, type PersonOptions } from './browser';
 import { ensureClientBuilt } from './build-client';
 import { startTestServer, type TestServer } from './server';
 
@@ -51,12 +51,15 @@ export async function see(locator: Locator, timeout = seenWithin): Promise<Locat
 
 export interface Stage {
   server: TestServer;
-  /** A fresh Chromium with its own profile, closed after the file's tests. */
-  open(options?: Parameters<typeof launchBrowser>[0]): Promise<Page>;
+  /**
+   * A new person: a fresh browser context (its own cookies and storage) and its page, on the
+   * file's one Chromium. Open one in each test that needs it, so no test leans on a page another left.
+   */
+  open(options?: PersonOptions): Promise<Page>;
   /** Signs in through the sign-in form, as a person would. */
   signIn(page: Page, email: string, password?: string): Promise<void>;
-  /** A fresh browser, signed in, on the home page. */
-  signedIn(email: string, options?: Parameters<typeof launchBrowser>[0]): Promise<Page>;
+  /** A new person, signed in, on the home page. */
+  signedIn(email: string, options?: PersonOptions): Promise<Page>;
 }
 
 /**
@@ -64,14 +67,14 @@ export interface Stage {
  * open; registers the file's beforeAll/afterAll. Use the stage inside tests.
  */
 export function useStage(): Stage {
-  const browsers: TestBrowser[] = [];
+  const browser = new SharedBrowser();
   let server: TestServer | undefined;
   beforeAll(async () => {
     await ensureClientBuilt();
     server = await startTestServer({ demo: true });
   }, 180_000);
   afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
+    await browser.close();
     await server?.close();
   });
 
@@ -80,11 +83,7 @@ export function useStage(): Stage {
       if (!server) throw new Error('the stage is set up in beforeAll');
       return server;
     },
-    async open(options) {
-      const browser = await launchBrowser(options);
-      browsers.push(browser);
-      return browser.page;
-    },
+    open: (options) => browser.person(options),
     async signIn(page, email, password = DEMO_PASSWORD) {
       await page.goto(`${stage.server.url}/`);
       await page.getByLabel('이메일', { exact: true }).fill(email);
