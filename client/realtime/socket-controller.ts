@@ -14,7 +14,12 @@ export interface SocketControllerOptions {
   onRefused?(): void;
   /** The server ended the session (`session:ended`). */
   onSessionEnded?(reason: string): void;
+  /** Makes the socket, not yet connected; by default to this page's own origin (see `sameOriginSocket`). */
+  open?(): ClientSocket;
 }
+
+/** Same origin, WebSocket only, authenticated by the session cookie; connected by the controller. */
+export const sameOriginSocket = (): ClientSocket => io({ transports: ['websocket'], withCredentials: true, autoConnect: false });
 
 /** Seconds before retrying a connection the server refused (Socket.IO does not retry those). */
 const retryAfterRefusalMs = 5_000;
@@ -42,7 +47,7 @@ export class SocketController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const socket: ClientSocket = io({ transports: ['websocket'], withCredentials: true, autoConnect: false });
+    const socket = (this.options.open ?? sameOriginSocket)();
     this.#socket = socket;
     socket.on('connect', () => {
       this.#setStatus('connected');
