@@ -4,7 +4,8 @@
  * the event loop is held meanwhile — in-process and on the render thread the server uses.
  * Prints medians and the p10–p90 range.
  */
-import { renderHere, type DocumentFormat } from '../server/exports/render';
+import type { DocumentFormat } from '../shared/exports';
+import { renderHere } from '../server/exports/render';
 import { render } from '../server/exports/routes';
 import type { Block, ExportDocument } from '../server/exports/model';
 

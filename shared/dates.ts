@@ -8,7 +8,7 @@
  *   ko: 2027년 1월 4일 · 2027년 1월 4일 (월) 14:00 · 14:00
  *   en: 4 January 2027 · Mon 4 January 2027, 14:00 · 14:00
  */
-export type DateLanguage = 'ko' | 'en';
+import type { Locale } from './domain';
 
 const seoulOffsetMs = 9 * 3_600_000;
 const koWeekdays = ['일', '월', '화', '수', '목', '금', '토'];
@@ -21,7 +21,7 @@ function seoul(iso: string): Date {
   return new Date(Date.parse(iso) + seoulOffsetMs);
 }
 
-function day(d: Date, language: DateLanguage): string {
+function day(d: Date, language: Locale): string {
   return language === 'ko'
     ? `${d.getUTCFullYear()}년 ${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일`
     : `${d.getUTCDate()} ${enMonths[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
@@ -30,18 +30,18 @@ function day(d: Date, language: DateLanguage): string {
 const clock = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 
 /** A calendar day (YYYY-MM-DD, no time zone): "2027년 1월 4일" / "4 January 2027"; anything else as given. */
-export function formatDay(isoDate: string, language: DateLanguage): string {
+export function formatDay(isoDate: string, language: Locale): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
   return day(new Date(`${isoDate}T00:00:00Z`), language);
 }
 
 /** An instant's day in Seoul: "2027년 1월 4일" / "4 January 2027". */
-export function formatSeoulDay(iso: string, language: DateLanguage): string {
+export function formatSeoulDay(iso: string, language: Locale): string {
   return day(seoul(iso), language);
 }
 
 /** An instant in Seoul: "2027년 1월 4일 (월) 14:00" / "Mon 4 January 2027, 14:00". */
-export function formatSeoulDateTime(iso: string, language: DateLanguage): string {
+export function formatSeoulDateTime(iso: string, language: Locale): string {
   const d = seoul(iso);
   return language === 'ko'
     ? `${day(d, 'ko')} (${koWeekdays[d.getUTCDay()]}) ${clock(d)}`

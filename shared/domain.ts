@@ -1,5 +1,9 @@
 /** Domain vocabulary shared by server and client. */
 
+/** The languages the forum speaks, Korean first. */
+export const locales = ['ko', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
 export const roles = ['ministry', 'chair', 'staff', 'observer'] as const;
 export type Role = (typeof roles)[number];
 

@@ -1,10 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { documentFormats, type DocumentFormat } from '../../shared/exports';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 
-const formats = ['pdf', 'docx', 'hwpx', 'md'] as const;
-type Format = (typeof formats)[number];
 
 /** After this long without the file, the button says what is happening. */
 const showProgressAfterMs = 1000;
@@ -63,7 +62,7 @@ export class ExportButtons extends LitElement {
   @property() base = '';
   /** A note shown beside the buttons (e.g. that a draft exports marked as such). */
   @property() note = '';
-  @state() private busy: Format | null = null;
+  @state() private busy: DocumentFormat | null = null;
   @state() private progress: string | null = null;
   @state() private error: string | null = null;
 
@@ -73,7 +72,7 @@ export class ExportButtons extends LitElement {
     const t = this.#i18n.t.strategy.exports;
     return html`<div class="row" role="group" aria-label=${t.label}>
         <span class="label">${t.label}</span>
-        ${formats.map(
+        ${documentFormats.map(
           (f) => html`<button type="button" class="secondary small" data-format=${f} ?disabled=${this.busy !== null} @click=${() => void this.#download(f)}>
             ${t.formats[f]}
           </button>`,
@@ -85,7 +84,7 @@ export class ExportButtons extends LitElement {
       ${this.error ? html`<p class="message error" role="alert">${this.error}</p>` : nothing}`;
   }
 
-  async #download(format: Format): Promise<void> {
+  async #download(format: DocumentFormat): Promise<void> {
     const t = this.#i18n.t.strategy.exports;
     this.busy = format;
     this.error = null;

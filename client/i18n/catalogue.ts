@@ -1,5 +1,6 @@
 import type { Role, SubcommitteeId } from '../../shared/domain';
 import type { ProposalStatus, ProposalStep } from '../../shared/proposals/workflow';
+import type { AdminSection } from '../router/routes';
 import type { MeetingsCatalogue } from '../meetings/i18n/catalogue';
 import type { PollsCatalogue } from '../polls/i18n/catalogue';
 import type { StrategyCatalogue } from '../strategy/i18n/catalogue';
@@ -93,7 +94,7 @@ export interface Catalogue {
   admin: {
     title: string;
     forbidden: string;
-    sections: Record<'invite' | 'users' | 'audit' | 'quarantine', string>;
+    sections: Record<AdminSection, string>;
     sectionsNav: string;
     invite: {
       email: string;

@@ -3,8 +3,9 @@ import { ko } from './ko';
 import type { ReasonSentences } from './reason-words';
 import { koReasons } from './reasons-ko';
 
-export const locales = ['ko', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from '../../shared/domain';
+
+export { locales, type Locale };
 
 /** Each language's name in itself, for the language switch (known before its catalogue loads). */
 export const localeNames: Record<Locale, string> = { ko: '한국어', en: 'English' };

@@ -9,12 +9,10 @@ import '../admin/user-roles';
 import '../mail/mail-status';
 import '../admin/pending-invitations';
 import { LocaleController } from '../i18n/i18n';
-import { routePath, type AdminSection } from '../router/routes';
+import { adminSections, routePath, type AdminSection } from '../router/routes';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
-
-const sections: readonly AdminSection[] = ['invite', 'users', 'audit', 'quarantine'];
 
 /** Ministry staff only: invitations, users and roles, the audit log, quarantined document changes. */
 @customElement('fw-admin-page')
@@ -75,7 +73,7 @@ export class AdminPage extends LitElement {
       <h1>${t.admin.title}</h1>
       <nav aria-label=${t.admin.sectionsNav}>
         <ul>
-          ${sections.map(
+          ${adminSections.map(
             (s) => html`<li>
               <a href=${routePath({ page: 'admin', section: s })} aria-current=${s === this.section ? 'page' : nothing}>${t.admin.sections[s]}</a>
             </li>`,

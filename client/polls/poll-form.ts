@@ -5,7 +5,7 @@ import { api } from '../../shared/api/endpoints';
 import type { User } from '../../shared/domain';
 import { mayVote } from '../../shared/permissions';
 import type { AgendaItem } from '../../shared/schemas/meetings';
-import type { CreatePollBody } from '../../shared/schemas/polls';
+import { BallotMode, PollKind, ResultsVisibility, VoteRule, VoterRole, type CreatePollBody } from '../../shared/schemas/polls';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
@@ -14,15 +14,10 @@ import { pollCreatedEvent, pollFormCancelEvent, type PollCreatedDetail } from '.
 import { pollStyles } from './poll-styles';
 
 
-type Kind = 'yes_no_abstain' | 'single' | 'multiple';
-type Ballot = 'named' | 'secret';
-type Visibility = 'live' | 'after_vote' | 'after_close';
-type VoterRole = 'chair' | 'ministry' | 'staff';
-const voterRoles: readonly VoterRole[] = ['chair', 'ministry', 'staff'];
-const kinds: readonly Kind[] = ['yes_no_abstain', 'single', 'multiple'];
-const visibilities: readonly Visibility[] = ['after_close', 'after_vote', 'live'];
-type Rule = 'simple_majority' | 'two_thirds' | 'unanimity';
-const rules: readonly Rule[] = ['simple_majority', 'two_thirds', 'unanimity'];
+/** Chairs first: most voters are chairs. */
+const voterRoles: readonly VoterRole[] = ['chair', ...VoterRole.exclude(['chair']).options];
+/** The most private (the default) first. */
+const visibilities: readonly ResultsVisibility[] = [...ResultsVisibility.options].reverse();
 const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => (values.includes(value as T) ? (value as T) : fallback);
 
 /**
@@ -104,8 +99,8 @@ export class PollForm extends LitElement {
   /** People who may be named as voters (observers are left out here). */
   @property({ attribute: false }) users: User[] = [];
 
-  @state() private kind: Kind = 'yes_no_abstain';
-  @state() private ballot: Ballot = 'named';
+  @state() private kind: PollKind = 'yes_no_abstain';
+  @state() private ballot: BallotMode = 'named';
   @state() private customVoters = false;
   @state() private agendaItemId = '';
   @state() private proposalId = '';
@@ -140,7 +135,7 @@ export class PollForm extends LitElement {
 
       <fieldset>
         <legend>${f.kind}</legend>
-        ${kinds.map(
+        ${PollKind.options.map(
           (kind) => html`<label class="choice"
             ><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => (this.kind = kind)} />${t.polls.kinds[kind]}</label
           >`,
@@ -163,7 +158,7 @@ export class PollForm extends LitElement {
 
       <fieldset>
         <legend>${f.ballot}</legend>
-        ${(['named', 'secret'] as const).map(
+        ${BallotMode.options.map(
           (ballot) => html`<label class="choice"
             ><input type="radio" name="ballot" value=${ballot} .checked=${this.ballot === ballot} @change=${() => (this.ballot = ballot)} />${t.polls.ballots[ballot]}</label
           >`,
@@ -191,7 +186,7 @@ export class PollForm extends LitElement {
         <div class="field">
           <label for="poll-rule">${f.rule}</label>
           <select id="poll-rule" name="rule">
-            ${rules.map((rule) => html`<option value=${rule}>${t.polls.rules[rule]}</option>`)}
+            ${VoteRule.options.map((rule) => html`<option value=${rule}>${t.polls.rules[rule]}</option>`)}
           </select>
           ${this.kind === 'yes_no_abstain'
             ? html`<label class="choice"><input type="checkbox" name="abstentionsCount" aria-describedby="poll-abst-hint" />${f.abstentionsCount}</label>
@@ -349,7 +344,7 @@ export class PollForm extends LitElement {
       eligibility: this.customVoters ? { roles, userIds } : { roles: ['chair'], userIds: [] },
       // Left empty: the server sets a majority of the eligible voters.
       ...(quorum !== null ? { quorum: Math.max(0, Math.trunc(quorum)) } : {}),
-      rule: oneOf(rules, fieldValue(form, 'rule'), 'simple_majority'),
+      rule: oneOf(VoteRule.options, fieldValue(form, 'rule'), 'simple_majority'),
       abstentionsCount: form.get('abstentionsCount') === 'on',
       resultsVisibility: secret ? 'after_close' : oneOf(visibilities, fieldValue(form, 'resultsVisibility'), 'after_close'),
       allowChange: !secret && form.get('allowChange') === 'on',

@@ -2,7 +2,9 @@ import { subcommitteeIds, type SubcommitteeId } from '../../shared/domain';
 import { proposalStatuses, type ProposalStatus } from '../../shared/proposals/workflow';
 
 /** The pages of the app, parsed from the path (and, for lists, the query). The server serves index.html for every non-API path. */
-export type AdminSection = 'invite' | 'users' | 'audit' | 'quarantine';
+/** The admin page's sections, in the order its navigation shows them. */
+export const adminSections = ['invite', 'users', 'audit', 'quarantine'] as const;
+export type AdminSection = (typeof adminSections)[number];
 
 /** The filters of the proposal list, kept in the address so that a filtered list can be linked to. */
 export interface ProposalFilter {
@@ -22,8 +24,6 @@ export type Route =
   | { page: 'meeting'; id: string; view: MeetingView }
   | { page: 'strategy' }
   | { page: 'notFound' };
-
-const adminSections: readonly AdminSection[] = ['invite', 'users', 'audit', 'quarantine'];
 
 /** A meeting's pages: the room, the read-only live view (`/live`), the projector (`/projector`). */
 export type MeetingView = 'room' | 'live' | 'projector';

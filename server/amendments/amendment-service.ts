@@ -3,7 +3,7 @@ import { COMMENTS_FIELD } from '../../shared/comments';
 import type { User } from '../../shared/domain';
 import { can } from '../../shared/permissions';
 import { err, ok, type Result } from '../../shared/result';
-import { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD, amendmentMaxChars, type AmendmentDecision } from '../../shared/schemas/amendments';
+import { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD, amendmentMaxChars, type AmendmentDecision, type AmendmentVerdict } from '../../shared/schemas/amendments';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { AmendmentNotice } from '../notifications';
@@ -56,7 +56,7 @@ export class AmendmentService {
     return ok(await this.views(await this.d.store.proposals.amendmentDecisions(proposalId)));
   }
 
-  async decide(actor: User, proposalId: string, threadId: string, decision: 'accepted' | 'declined'): Promise<Result<AmendmentDecision>> {
+  async decide(actor: User, proposalId: string, threadId: string, decision: AmendmentVerdict): Promise<Result<AmendmentDecision>> {
     const row = await this.d.store.proposals.byId(proposalId);
     if (!row) return notFound();
     if (!can(actor, { type: 'proposals.amendments.decide', proposal: row })) {

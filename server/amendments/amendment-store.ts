@@ -1,9 +1,11 @@
+import type { AmendmentVerdict } from '../../shared/schemas/amendments';
+
 /** What was decided about a suggested replacement text attached to a comment. */
 export interface AmendmentDecisionRecord {
   proposalId: string;
   /** The comment thread the amendment is attached to. */
   threadId: string;
-  decision: 'accepted' | 'declined';
+  decision: AmendmentVerdict;
   /** The replacement text as it was decided. */
   text: string;
   decidedBy: string;

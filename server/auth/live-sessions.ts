@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Session } from './sessions';
 
-export type SessionEndReason = 'signed out' | 'expired';
+/** Why a session ended; also what the control plane carries (wiring/control-plane.ts). */
+export const SessionEndReason = z.enum(['signed out', 'expired']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 /** Told when a session ends; the control plane (wiring/control-plane.ts) tells every instance. */
 export type EndSession = (sessionId: string, userId: string, reason: SessionEndReason) => void;

@@ -3,6 +3,7 @@ import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import type { Store } from '../store/store';
 
 /** Where the durable store lives: PostgreSQL with DATABASE_URL, else the SQLite file under DATA_DIR. */
 export type StoreLocation = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
@@ -61,7 +62,7 @@ export async function restore(file: string, to: StoreLocation): Promise<void> {
 }
 
 /** What a snapshot file holds, from its first bytes. */
-export function snapshotKind(file: string): 'sqlite' | 'postgres' {
+export function snapshotKind(file: string): Store['kind'] {
   const head = Buffer.alloc(16);
   const fd = openSync(file, 'r');
   try {

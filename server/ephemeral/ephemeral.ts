@@ -10,12 +10,13 @@ export interface PresenceEntry<T> {
   expiresAt: number;
 }
 
+import type { EphemeralKind } from '../../shared/schemas/forum';
 import type { BucketPolicy, TakeResult } from '../limits/token-bucket';
 
 export type Unsubscribe = () => Promise<void>;
 
 export interface Ephemeral {
-  readonly kind: 'memory' | 'redis';
+  readonly kind: EphemeralKind;
 
   /** A value with a time to live. */
   get(key: string): Promise<string | null>;

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ExportDocument } from './model';
-import { renderHere, type DocumentFormat } from './render';
+import type { DocumentFormat } from '../../shared/exports';
+import { renderHere } from './render';
 
 export interface RenderJob {
   id: number;

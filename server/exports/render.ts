@@ -1,12 +1,9 @@
 import { renderDocx } from './docx';
-import type { ExportFormat } from './filename';
+import type { DocumentFormat } from '../../shared/exports';
 import { renderHwpx } from './hwpx';
 import { renderMarkdown } from './markdown';
 import type { ExportDocument } from './model';
 import { renderPdf } from './pdf';
-
-/** The formats rendered from an ExportDocument. */
-export type DocumentFormat = Exclude<ExportFormat, 'txt' | 'csv'>;
 
 /** One rendered file, in this thread (the render thread runs this; so do Markdown exports). */
 export async function renderHere(doc: ExportDocument, format: DocumentFormat): Promise<Buffer> {

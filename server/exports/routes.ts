@@ -3,9 +3,9 @@ import { rawRoutes } from '../../shared/permissions/doors';
 import type { AppEnv } from '../http/env';
 import { httpError } from '../http/errors';
 import { rawRoute } from '../http/route';
+import { documentFormats, isDocumentFormat, type DocumentFormat } from '../../shared/exports';
 import { contentDisposition, exportFileName, exportFormats, type ExportFormat } from './filename';
 import type { ExportDocument } from './model';
-import type { DocumentFormat } from './render';
 import { RenderThread } from './render-thread';
 import type { ExportSource } from './sources';
 
@@ -48,8 +48,6 @@ async function download(source: ExportSource, format: ExportFormat): Promise<Res
   });
 }
 
-const documentFormats: readonly ExportFormat[] = ['pdf', 'docx', 'hwpx', 'md'];
-
 export interface ExportProviders {
   minutes(meetingId: string): Promise<ExportSource | null>;
   proposal(id: string): Promise<ExportSource | null>;
@@ -78,8 +76,8 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>, sources: ExportProviders)
   });
 
   rawRoute(app, rawRoutes.strategyExport, async (c) => {
-    const format = (c.req.param('file') ?? '').slice('strategy.'.length) as ExportFormat;
-    if (!documentFormats.includes(format)) throw httpError('not_found', `No such export: the strategy exports as ${documentFormats.map((f) => `.${f}`).join(', ')}.`, 'missing.export');
+    const format = (c.req.param('file') ?? '').slice('strategy.'.length);
+    if (!isDocumentFormat(format)) throw httpError('not_found', `No such export: the strategy exports as ${documentFormats.map((f) => `.${f}`).join(', ')}.`, 'missing.export');
     if (!sources.strategy) throw httpError('not_found', 'There is no strategy document yet.', 'missing.strategy');
     return download(await sources.strategy(), format);
   });

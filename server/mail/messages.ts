@@ -1,4 +1,4 @@
-import type { MailLocale } from '../../shared/schemas/notifications';
+import type { Locale } from '../../shared/domain';
 
 /** A rendered e-mail: subject, plain text and HTML. */
 export interface MailContent {
@@ -9,12 +9,12 @@ export interface MailContent {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const footer: Record<MailLocale, string> = {
+const footer: Record<Locale, string> = {
   ko: '산업대전환 포럼 작업공간에서 보낸 알림입니다. 알림 설정에서 받는 방법을 바꿀 수 있습니다.',
   en: 'A notification from the Industrial Transformation Forum workspace. Change how you hear of it in the notification settings.',
 };
 
-const open: Record<MailLocale, string> = { ko: '페이지 열기', en: 'Open the page' };
+const open: Record<Locale, string> = { ko: '페이지 열기', en: 'Open the page' };
 
 function page(title: string, body: string[], link: { url: string; label: string }, note: string): MailContent & { subject: string } {
   const text = [title, '', ...body, '', `${link.label}: ${link.url}`, '', '—', note].join('\n');
@@ -28,13 +28,13 @@ ${body.map((line) => `<p>${escape(line)}</p>`).join('\n')}
 }
 
 /** A notification as an e-mail in the recipient's language, with a link to its page. */
-export function notificationMail(title: { ko: string; en: string }, url: string, locale: MailLocale, withCalendar: boolean): MailContent {
+export function notificationMail(title: { ko: string; en: string }, url: string, locale: Locale, withCalendar: boolean): MailContent {
   const calendar = { ko: '첨부한 캘린더 파일(.ics)로 일정을 추가할 수 있습니다.', en: 'The attached calendar file (.ics) adds it to your calendar.' };
   return page(title[locale], withCalendar ? [calendar[locale]] : [], { url, label: open[locale] }, footer[locale]);
 }
 
 /** One e-mail collecting a day's notifications of a kind (the comment digest), each line with its page. */
-export function digestMail(day: string, items: { title: { ko: string; en: string }; url: string }[], locale: MailLocale, home: string): MailContent {
+export function digestMail(day: string, items: { title: { ko: string; en: string }; url: string }[], locale: Locale, home: string): MailContent {
   const subject = locale === 'ko' ? `오늘의 의견 알림 ${items.length}건 (${day})` : `Today's comments: ${items.length} (${day})`;
   const text = [subject, '', ...items.flatMap((i) => [`• ${i.title[locale]}`, `  ${i.url}`]), '', '—', footer[locale]].join('\n');
   const html = `<!doctype html><html><body style="font-family: 'Pretendard GOV', 'Noto Sans KR', sans-serif; line-height: 1.6">

@@ -23,7 +23,7 @@ import type { AuthStore } from '../auth/auth-store';
 import type { MeetingAnnouncement } from '../notifications';
 import type { Store, Tx } from '../store/store';
 import type { LiveMeetingState } from './live-state';
-import type { AgendaItemRecord, MeetingRecord } from './meeting-store';
+import type { AgendaItemRecord, MeetingFields, MeetingRecord } from './meeting-store';
 import { APPROVED_MINUTES_LABEL, decisionsIn, sealOf, seedMinutes, writeAttendance, type MeetingMinutes } from './minutes';
 import { agendaItemView, attendanceLines, attendanceView, meetingView, minutesView, people, summaryView, userIdsOf } from './views';
 
@@ -82,7 +82,7 @@ const newItem = (input: z.output<typeof AgendaItemInput>): AgendaItemRecord => (
 
 /** A scheduled meeting with draft minutes, not yet stored. */
 export function newMeetingRecord(
-  fields: Pick<MeetingRecord, 'title' | 'startsAt' | 'place' | 'onlineLink' | 'chairId'>,
+  fields: MeetingFields,
   createdBy: string | null,
   now: string,
 ): MeetingRecord {

@@ -1,4 +1,5 @@
-import type { SubcommitteeId } from '../../shared/domain';
+import type { Locale, SubcommitteeId } from '../../shared/domain';
+import type { AmendmentVerdict } from '../../shared/schemas/amendments';
 import { isPartOf } from '../../shared/meetings/participants';
 import type { ProposalStatus } from '../../shared/proposals/workflow';
 import type { Tx } from '../store/store';
@@ -45,13 +46,13 @@ export interface ActionItemNotice {
 export interface AmendmentNotice {
   proposalId: string;
   proposalTitle: string;
-  decision: 'accepted' | 'declined';
+  decision: AmendmentVerdict;
   commenterId: string;
   actorId: string;
 }
 
 /** 12월 20일 (일) 14:00, in Seoul, for titles. */
-function seoulTime(iso: string, locale: 'ko' | 'en'): string {
+function seoulTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
     timeZone: 'Asia/Seoul',
     month: 'short',

@@ -1,4 +1,5 @@
-import type { DeliveryChoice, MailLocale, NotificationKind } from '../../shared/schemas/notifications';
+import type { Locale } from '../../shared/domain';
+import type { DeliveryChoice, NotificationKind } from '../../shared/schemas/notifications';
 
 /** A notification as the store keeps it: one row per recipient. */
 export interface NotificationRecord {
@@ -16,7 +17,7 @@ export interface NotificationRecord {
 /** What a person chose; kinds they never set take the defaults. */
 export interface NotificationSettings {
   choices: Partial<Record<NotificationKind, DeliveryChoice>>;
-  locale: MailLocale;
+  locale: Locale;
 }
 
 /** The durable side of notifications: each person reads and marks only their own. */

@@ -1,7 +1,5 @@
 import type { BallotCounts, PollOption } from '../../shared/polls/tally';
-import type { CreatePollInput, PollResult } from '../../shared/schemas/polls';
-
-export type PollStatus = 'draft' | 'open' | 'closed' | 'cancelled';
+import type { CreatePollInput, PollResult, PollStatus } from '../../shared/schemas/polls';
 
 /** A poll as stored. `result` is written once, in the transaction that closes the poll. */
 export interface PollRecord extends Omit<CreatePollInput, 'options' | 'maxChoices' | 'quorum'> {

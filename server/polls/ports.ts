@@ -2,14 +2,13 @@ import type { User } from '../../shared/domain';
 import type { MeetingStatus } from '../../shared/meetings/state-machine';
 import type { DecisionBlock } from '../../shared/schemas/polls';
 import type { ProposalStatus } from '../../shared/proposals/workflow';
+import type { Verdict } from '../../shared/schemas/proposals';
 import type { Tx } from '../store/store';
 
 /**
  * What votes need from other domains, as ports that server/app.ts wires. Polls
  * never import the meetings, proposals or documents services themselves.
  */
-
-export type { MeetingStatus };
 
 export interface MeetingInfo {
   id: string;
@@ -45,7 +44,7 @@ export interface ProposalPort {
    * Moves the proposal inside `tx`, the poll's close: its history names `actor` (who closed the
    * poll) and `note` (which poll); the workflow's permission and transition checks apply.
    */
-  decideIn(tx: Tx, actor: User, proposalId: string, to: 'adopted' | 'rejected', note: string, source: Record<string, unknown>): Promise<void>;
+  decideIn(tx: Tx, actor: User, proposalId: string, to: Verdict, note: string, source: Record<string, unknown>): Promise<void>;
 }
 
 /** A poll's result as it goes into the minutes: text lines and the structured result. */

@@ -15,7 +15,7 @@ import {
   type ProposalStep,
 } from '../../shared/proposals/workflow';
 import { err, ok, type Result } from '../../shared/result';
-import type { CreateProposalBody, Proposal, ProposalDetail, UpdateProposalBody } from '../../shared/schemas/proposals';
+import { Verdict, type CreateProposalBody, type Proposal, type ProposalDetail, type UpdateProposalBody } from '../../shared/schemas/proposals';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { grant, type DocGrant } from '../documents/access';
@@ -158,7 +158,7 @@ export class ProposalService {
     if (!row) return null;
     // Who may decide it, whatever its status now: the steps a vote takes, from under discussion.
     const decidable = { ...row, status: 'under_discussion' as const };
-    const mayDecide = (['adopted', 'rejected'] as const).every((to) => can(actor, { type: 'proposals.move', proposal: decidable, to }));
+    const mayDecide = Verdict.options.every((to) => can(actor, { type: 'proposals.move', proposal: decidable, to }));
     const blocked = !mayDecide ? 'not_allowed' : isVoteDecidable(row.status) ? null : 'not_under_discussion';
     return { title: row.title, status: row.status, blocked };
   }
@@ -169,7 +169,7 @@ export class ProposalService {
    * poll (`note`). The text is locked under discussion, so the stored log is the snapshot.
    * Throws, rolling the close back, if what `voteCheck` allowed no longer holds.
    */
-  async decideIn(tx: Tx, actor: User, id: string, to: 'adopted' | 'rejected', note: string, source: Record<string, unknown>): Promise<void> {
+  async decideIn(tx: Tx, actor: User, id: string, to: Verdict, note: string, source: Record<string, unknown>): Promise<void> {
     const row = await tx.proposals.byId(id);
     if (!row) throw new Error(`no proposal ${id}`);
     const problem = transitionProblem(row.status, to);

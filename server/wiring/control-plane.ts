@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SessionEndReason } from '../auth/live-sessions';
 import type { Ephemeral, Unsubscribe } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import { newId } from '../ids';
@@ -11,7 +12,7 @@ import { newId } from '../ids';
 const Command = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('recheck'), docName: z.string().min(1) }),
   z.object({ kind: z.literal('user-changed'), userId: z.string().min(1) }),
-  z.object({ kind: z.literal('session-ended'), sessionId: z.string().min(1), userId: z.string().min(1), reason: z.enum(['signed out', 'expired']) }),
+  z.object({ kind: z.literal('session-ended'), sessionId: z.string().min(1), userId: z.string().min(1), reason: SessionEndReason }),
 ]);
 export type ControlCommand = z.infer<typeof Command>;
 

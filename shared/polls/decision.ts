@@ -4,6 +4,7 @@
  */
 import { statusNames } from '../proposals/workflow';
 import type { DecisionBlock, PollDecision } from '../schemas/polls';
+import type { Verdict } from '../schemas/proposals';
 
 /** Why a result did not move its proposal, Korean first. */
 export const blockReasons: Record<DecisionBlock, { ko: string; en: string }> = {
@@ -25,7 +26,7 @@ export function describeDecision(decision: PollDecision): string {
 }
 
 /** The note of the proposal's history entry: which poll moved it, and who closed that poll. */
-export function decisionNote(pollTitle: string, to: 'adopted' | 'rejected', closer: string, byCountdown: boolean): string {
+export function decisionNote(pollTitle: string, to: Verdict, closer: string, byCountdown: boolean): string {
   const how = byCountdown ? `${closer} 설정 카운트다운으로 마감` : `${closer} 마감`;
   const howEn = byCountdown ? `closed by the countdown ${closer} set` : `closed by ${closer}`;
   return `표결 ‘${pollTitle}’ 결과 ${statusNames[to].ko} (${how}) — ${statusNames[to].en} by the vote ‘${pollTitle}’, ${howEn}`;

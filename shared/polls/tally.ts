@@ -11,10 +11,7 @@
  * quorum and the turnout. A poll passes when the quorum (minimum number of
  * ballots) is met and an option carries; for yes/no/abstain that option is `yes`.
  */
-import type { PollResult } from '../schemas/polls';
-
-export type PollKind = 'yes_no_abstain' | 'single' | 'multiple';
-export type VoteRule = 'simple_majority' | 'two_thirds' | 'unanimity';
+import type { BallotMode, PollKind, PollResult, VoteRule } from '../schemas/polls';
 
 export interface PollOption {
   id: string;
@@ -133,7 +130,7 @@ export function tally(poll: TallyPoll, ballots: BallotCounts, eligible: number):
 const ruleKo: Record<VoteRule, string> = { simple_majority: '과반수', two_thirds: '3분의 2', unanimity: '만장일치' };
 
 /** One line per fact, Korean first, for the minutes and the audit log. */
-export function describeResult(poll: TallyPoll & { title: string; ballot: 'named' | 'secret' }, result: PollResult): string[] {
+export function describeResult(poll: TallyPoll & { title: string; ballot: BallotMode }, result: PollResult): string[] {
   const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
   const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
   return [

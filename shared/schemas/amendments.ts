@@ -4,11 +4,14 @@ import { Id } from './common';
 export { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD, amendmentMaxChars } from './amendment-fields';
 
 export const AmendmentParams = z.object({ id: Id, threadId: Id });
-export const AmendmentDecisionBody = z.strictObject({ decision: z.enum(['accepted', 'declined']) });
+/** What the author made of a suggested change. */
+export const AmendmentVerdict = z.enum(['accepted', 'declined']);
+export type AmendmentVerdict = z.infer<typeof AmendmentVerdict>;
+export const AmendmentDecisionBody = z.strictObject({ decision: AmendmentVerdict });
 
 export const AmendmentDecision = z.object({
   threadId: Id,
-  decision: z.enum(['accepted', 'declined']),
+  decision: AmendmentVerdict,
   text: z.string(),
   decidedBy: z.object({ id: Id, name: z.string() }),
   decidedAt: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../limits';
-import { roles, subcommitteeIds } from '../domain';
+import { locales, roles, subcommitteeIds } from '../domain';
 import { line } from './text';
 
 export { line, paragraph } from './text';
@@ -15,6 +15,7 @@ export const Email = z
   .toLowerCase()
   .max(limits.emailChars)
   .email('must be an email address');
+export const Locale = z.enum(locales);
 export const Role = z.enum(roles);
 export const SubcommitteeId = z.enum(subcommitteeIds);
 export const IsoTime = z.string().datetime({ offset: true });

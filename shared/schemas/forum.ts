@@ -25,12 +25,16 @@ export const ForumResponse = z.object({
   strategyDaysLeft: z.number().int(),
 });
 
+/** Where ephemeral state lives: this process's memory, or Redis (REDIS_URL). */
+export const EphemeralKind = z.enum(['memory', 'redis']);
+export type EphemeralKind = z.infer<typeof EphemeralKind>;
+
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   uptimeSeconds: z.number(),
   store: z.object({ kind: z.string(), ok: z.boolean() }),
-  ephemeral: z.object({ kind: z.enum(['memory', 'redis']), ok: z.boolean() }),
+  ephemeral: z.object({ kind: EphemeralKind, ok: z.boolean() }),
   /**
    * What carries decisions and events between instances (the control plane, the document relay,
    * the Socket.IO adapter): Redis with REDIS_URL, else nothing to carry (`in-process`, one instance).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deliveryChoices, notificationKinds, offersChoice } from '../notifications';
-import { Id } from './common';
+import { Id, Locale } from './common';
 
 export { deliveryChoices, notificationKinds };
 
@@ -11,8 +11,6 @@ export const DeliveryChoice = z.enum(deliveryChoices);
 export type DeliveryChoice = z.infer<typeof DeliveryChoice>;
 
 /** E-mails are written in the recipient's language; Korean unless they chose English. */
-export const MailLocale = z.enum(['ko', 'en']);
-export type MailLocale = z.infer<typeof MailLocale>;
 
 export const Notification = z.object({
   id: Id,
@@ -35,7 +33,7 @@ export const UnreadResponse = z.object({ unread: z.number().int() });
 
 export const Preferences = z.object({
   kinds: z.record(NotificationKind, DeliveryChoice),
-  locale: MailLocale,
+  locale: Locale,
 });
 export type Preferences = z.infer<typeof Preferences>;
 export const PreferencesBody = z.strictObject({
@@ -49,7 +47,7 @@ export const PreferencesBody = z.strictObject({
         }
       }
     }),
-  locale: MailLocale.optional(),
+  locale: Locale.optional(),
 });
 export const PreferencesResponse = z.object({ preferences: Preferences });
 

@@ -2,17 +2,24 @@ import { z } from 'zod';
 import { limits } from '../limits';
 import { proposalStatuses } from '../proposals/workflow';
 import { Id, IsoTime, text } from './common';
+import { Verdict } from './proposals';
 import { sameText } from './text';
 
 export const PollKind = z.enum(['yes_no_abstain', 'single', 'multiple']);
+export type PollKind = z.infer<typeof PollKind>;
 export const BallotMode = z.enum(['named', 'secret']);
+export type BallotMode = z.infer<typeof BallotMode>;
 /** simple_majority: more than half; two_thirds: at least two thirds; unanimity: all (of the counted ballots). */
 export const VoteRule = z.enum(['simple_majority', 'two_thirds', 'unanimity']);
+export type VoteRule = z.infer<typeof VoteRule>;
 /** live: to everyone; after_vote: to each voter once they voted; after_close: to nobody before the close. */
 export const ResultsVisibility = z.enum(['live', 'after_vote', 'after_close']);
+export type ResultsVisibility = z.infer<typeof ResultsVisibility>;
 export const PollStatus = z.enum(['draft', 'open', 'closed', 'cancelled']);
+export type PollStatus = z.infer<typeof PollStatus>;
 /** Observers never vote, whatever a poll says. */
 export const VoterRole = z.enum(['ministry', 'chair', 'staff']);
+export type VoterRole = z.infer<typeof VoterRole>;
 
 export const PollOption = z.object({ id: z.string(), label: z.string() });
 export const Eligibility = z.object({ roles: z.array(VoterRole), userIds: z.array(Id) });
@@ -92,7 +99,7 @@ export const PollDecision = z.object({
   proposalId: Id,
   proposalTitle: z.string(),
   /** What the proposal became, or null when the result could not move it (then `blocked` says why). */
-  moved: z.enum(['adopted', 'rejected']).nullable(),
+  moved: Verdict.nullable(),
   blocked: DecisionBlock.nullable(),
   /** The proposal's status when the poll closed (before any move). */
   statusBefore: z.enum(proposalStatuses).nullable(),

@@ -4,6 +4,9 @@ import { proposalStatuses } from '../proposals/workflow';
 import { Id, IsoTime, SubcommitteeId, paragraph, text } from './common';
 
 export const ProposalStatus = z.enum(proposalStatuses, { error: `must be one of ${proposalStatuses.join(', ')}` });
+/** The two statuses a decision (a vote, or the ministry on its behalf) moves a proposal to. */
+export const Verdict = ProposalStatus.extract(['adopted', 'rejected']);
+export type Verdict = z.infer<typeof Verdict>;
 
 /** Lengths of the proposal domain's own text fields (titles use the shared `limits.titleChars`). */
 export const proposalLimits = { summaryChars: 1000, noteChars: 500, versionLabelChars: 100 } as const;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { COMMENTS_FIELD } from '../../../shared/comments';
 import { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD } from '../../../shared/schemas/amendment-fields';
+import type { AmendmentVerdict } from '../../../shared/schemas/amendments';
 
 /**
  * Comments live in a Yjs document of their own beside the text's (`comments:<docName>`,
@@ -43,7 +44,7 @@ export interface CommentThread {
 
 /** The decision the server marks on a thread's amendment. */
 export interface AmendmentDecisionMark {
-  decision: 'accepted' | 'declined';
+  decision: AmendmentVerdict;
   by: CommentAuthor;
   at: string;
 }

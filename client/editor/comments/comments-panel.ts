@@ -13,6 +13,7 @@ import { addReply, addThread, setResolved, type CommentAuthor, type CommentThrea
 import { CommentsController } from './comments-controller';
 import { api } from '../../../shared/api/endpoints';
 import { amendmentMaxChars } from '../../../shared/schemas/amendment-fields';
+import type { AmendmentVerdict } from '../../../shared/schemas/amendments';
 import { call, errorMessage } from '../../http/call';
 
 /** What the host allows with amendments (replacement texts in comments) on its text; null: none. */
@@ -182,7 +183,7 @@ export class CommentsPanel extends LitElement {
     </div>`;
   }
 
-  async #decide(proposalId: string, c: CommentThread, decision: 'accepted' | 'declined'): Promise<void> {
+  async #decide(proposalId: string, c: CommentThread, decision: AmendmentVerdict): Promise<void> {
     const { t } = this.#i18n;
     if (decision === 'accepted' && !confirm(t.amendments.confirmAccept)) return;
     this.deciding = c.id;

@@ -1,11 +1,5 @@
 import type { ErrorCode } from '../../../shared/result';
-
-type PollStatus = 'draft' | 'open' | 'closed' | 'cancelled';
-type PollKind = 'yes_no_abstain' | 'single' | 'multiple';
-type BallotMode = 'named' | 'secret';
-type VoteRule = 'simple_majority' | 'two_thirds' | 'unanimity';
-type Visibility = 'live' | 'after_vote' | 'after_close';
-type VoterRole = 'ministry' | 'chair' | 'staff';
+import type { BallotMode, DecisionBlock, PollKind, PollStatus, ResultsVisibility, VoteRule, VoterRole } from '../../../shared/schemas/polls';
 
 /**
  * The strings of votes (표결): the meeting room's poll panel, the result chart,
@@ -21,7 +15,7 @@ export interface PollsCatalogue {
   kinds: Record<PollKind, string>;
   ballots: Record<BallotMode, string>;
   rules: Record<VoteRule, string>;
-  visibility: Record<Visibility, string>;
+  visibility: Record<ResultsVisibility, string>;
   /** Labels of the fixed options of a yes/no/abstain poll, by option id. */
   yesNo: Record<'yes' | 'no' | 'abstain', string>;
   roles: Record<VoterRole, string>;
@@ -52,7 +46,7 @@ export interface PollsCatalogue {
     abstentionsCount: string;
     abstentionsHint: string;
     visibility: string;
-    visibilityHint: Record<Visibility, string>;
+    visibilityHint: Record<ResultsVisibility, string>;
     visibilityLocked: string;
     secretForcesVisibility: string;
     allowChange: string;
@@ -92,7 +86,7 @@ export interface PollsCatalogue {
     remainingLabel: string;
     countdownOver: string;
     liveTally: string;
-    tallyHidden: Record<Visibility, string>;
+    tallyHidden: Record<ResultsVisibility, string>;
     agendaItem: (title: string) => string;
     proposal: (title: string) => string;
     decides: (title: string) => string;
@@ -131,7 +125,7 @@ export interface PollsCatalogue {
     decided: (title: string, status: string) => string;
     /** After the close: the result did not move its proposal, and why. */
     notApplied: (title: string, reason: string) => string;
-    blockReasons: Record<'quorum_not_met' | 'not_under_discussion' | 'not_allowed' | 'no_proposal' | 'not_on_agenda', string>;
+    blockReasons: Record<DecisionBlock, string>;
     adoptedWord: string;
     rejectedWord: string;
     heading: string;

@@ -1,7 +1,8 @@
 import type { PollOption } from '../../../shared/polls/tally';
 import type { Eligibility, PollResult } from '../../../shared/schemas/polls';
+import type { PollStatus } from '../../../shared/schemas/polls';
 import type { PollFacts } from '../../polls/ballot-plan';
-import type { BallotRow, DelegationRecord, PollRecord, PollStatus } from '../../polls/poll-store';
+import type { BallotRow, DelegationRecord, PollRecord } from '../../polls/poll-store';
 
 // Polls, voters and delegations: the rows both stores read (SQLite and PostgreSQL share the schema) and their domain records.
 

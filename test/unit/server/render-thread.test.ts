@@ -1,7 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { longMinutes } from '../../../bench/exports';
-import type { DocumentFormat } from '../../../server/exports/render';
+import type { DocumentFormat } from '../../../shared/exports';
 import { RenderThread } from '../../../server/exports/render-thread';
 import { parseXml, pdfText, textsOf, unzip } from '../../helpers/exports';
 

@@ -8,8 +8,8 @@ import {
   pollOptions,
   tally,
   type TallyPoll,
-  type VoteRule,
 } from '../../../shared/polls/tally';
+import type { VoteRule } from '../../../shared/schemas/polls';
 
 const yesNo = (rule: VoteRule, abstentionsCount = false, quorum = 0): TallyPoll => ({
   kind: 'yes_no_abstain',
