@@ -1,6 +1,5 @@
 import type { PollOption } from '../../../shared/polls/tally';
-import type { Eligibility, PollResult } from '../../../shared/schemas/polls';
-import type { PollStatus } from '../../../shared/schemas/polls';
+import type { Eligibility, PollResult, PollStatus } from '../../../shared/schemas/polls';
 import type { PollFacts } from '../../polls/ballot-plan';
 import type { BallotRow, DelegationRecord, PollRecord } from '../../polls/poll-store';
 
