@@ -1,4 +1,5 @@
-import type { Ballot, CastOutcome, PollStatus } from './poll-store';
+import type { PollStatus } from '../../shared/schemas/polls';
+import type { Ballot, CastOutcome } from './poll-store';
 
 /**
  * Deciding a group of ballots, shared by both stores (they read, this decides, they write).
