@@ -1,17 +1,20 @@
 /**
  * Meeting fan-out: one live meeting, F followers, the ministry moves the agenda
  * again and again; how long from the ministry's acknowledgement until each
- * follower has the new current item (`meeting:state`).
+ * follower has the new current item (`meeting:delta`, or `meeting:state` on
+ * commits before the deltas, so the same file measures both).
  *
  * The server runs as its own process (`server/main.ts --demo`, as `npm start`
  * does); this process is the load generator: the ministry and every follower are
  * real socket.io-client connections (WebSocket transport) from here. Followers
  * all sign in as the demo observer, so the forum's presence list stays one row
- * long; they are added step by step along the ladder, not reconnected.
+ * long; they are added step by step along the ladder, not reconnected. One user's
+ * events are rate-limited (200 at once, then 50 a second), so a join that is
+ * refused `rate_limited` waits the time it is told and tries again.
  * Figures include this process decoding the state once per follower, on one
  * event loop, so the tail grows with F partly on the client side.
  *
- *   npx tsx bench/meeting-fanout.ts                 # ladder 10,100,500,1000, in-memory ephemeral state
+ *   npx tsx bench/meeting-fanout.ts                 # ladder 10,100,500,1000,2000, in-memory ephemeral state
  *   REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/meeting-fanout.ts   # through that Redis
  *   FANOUT_REDIS=1 npx tsx bench/meeting-fanout.ts   # through a private redis-server started for the run
  *   FANOUT_LADDER=10,100 FANOUT_MOVES=10 npx tsx bench/meeting-fanout.ts
@@ -25,10 +28,17 @@ import { pathToFileURL } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/realtime/protocol';
 import type { Meeting } from '../shared/schemas/meetings';
+import type { AckFn } from '../shared/realtime/ack';
 import { spawnServer } from '../test/helpers/process';
 import { startRedis } from '../test/helpers/redis';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** What a follower listens to: deltas now, full states on older commits (the before figures). */
+interface Heard {
+  'meeting:delta': (delta: { meeting?: { currentItemId?: string | null } }) => void;
+  'meeting:state': (state: { meeting: { currentItemId: string | null } }) => void;
+}
+type Follower = Socket<Heard, { 'meeting:join': (p: { meetingId: string }, ack: AckFn) => void }>;
 
 export interface FanoutOptions {
   /** Follower counts to measure, in increasing order. */
@@ -82,7 +92,7 @@ interface Probe {
 }
 
 export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<FanoutStep[]> {
-  const ladder = opts.ladder ?? [10, 100, 500, 1000];
+  const ladder = opts.ladder ?? [10, 100, 500, 1000, 2000];
   const moves = opts.moves ?? 20;
   const log = opts.log ?? (() => {});
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-'));
@@ -105,9 +115,12 @@ export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<Fanout
     const open = async (token: string) => {
       const socket: Client = connect(server.url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
       sockets.push(socket);
-      const answer = await socket.timeout(30_000).emitWithAck('meeting:join', { meetingId: meeting.id });
-      if (!answer.ok) throw new Error(`join refused: ${answer.error.message}`);
-      return socket;
+      for (;;) {
+        const answer = await socket.timeout(30_000).emitWithAck('meeting:join', { meetingId: meeting.id });
+        if (answer.ok) return socket;
+        if (answer.error.code !== 'rate_limited') throw new Error(`join refused: ${answer.error.message}`);
+        await sleep((answer.error.retryAfterSeconds ?? 1) * 1000);
+      }
     };
     const ministry = await open(ministryToken);
 
@@ -115,13 +128,15 @@ export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<Fanout
     let followers = 0;
     const addFollower = async () => {
       const index = followers++;
-      const socket = await open(observerToken);
-      socket.on('meeting:state', (state) => {
+      const socket = (await open(observerToken)) as unknown as Follower;
+      const heard = (currentItemId: string | null | undefined) => {
         const p = probe;
-        if (!p || state.meeting.currentItemId !== p.itemId || p.received.has(index)) return;
+        if (!p || currentItemId !== p.itemId || p.received.has(index)) return;
         p.received.set(index, performance.now());
         if (p.received.size === followers) p.done();
-      });
+      };
+      socket.on('meeting:delta', (delta) => heard(delta.meeting?.currentItemId));
+      socket.on('meeting:state', (state) => heard(state.meeting.currentItemId));
     };
 
     const steps: FanoutStep[] = [];

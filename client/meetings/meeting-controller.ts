@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Ack } from '../../shared/realtime/ack';
 import type { AppError } from '../../shared/result';
-import type { MeetingState, PresenterState } from '../../shared/schemas/meetings';
+import type { MeetingDelta, MeetingState, PresenterState, VersionedMeetingState } from '../../shared/schemas/meetings';
 import { ask, timedOut, type TimedSocket } from '../realtime/ask';
 import { RoomMembership } from '../realtime/room-membership';
+import { MeetingRoomState } from './room-state';
 
 /** Where the room's connection stands; the last state stays on screen while reconnecting. */
 export type MeetingPhase =
@@ -16,7 +17,7 @@ export type MeetingPhase =
 export { offline, timedOut } from '../realtime/ask';
 
 export interface MeetingControllerOptions {
-  /** A state arrived (on join, on every change); `previous` is null on the first. */
+  /** The state changed (joined, a delta applied); `previous` is null on the first. */
   onState?(state: MeetingState, previous: MeetingState | null): void;
   /** Joined (or joined again after a reconnect), after the state is in. */
   onJoined?(): void;
@@ -27,16 +28,17 @@ export interface MeetingControllerOptions {
 /**
  * One meeting room as this page follows it: joined through a RoomMembership (the
  * join's acknowledgement carries the full state, again after every reconnect), it
- * keeps the latest `meeting:state` and presenter and the offset of the server's
- * clock, and sends the room's actions.
+ * applies each `meeting:delta` to it (asking for the full state again when one was
+ * missed), keeps the presenter and the offset of the server's clock, and sends the
+ * room's actions.
  */
 export class MeetingController implements ReactiveController {
-  state: MeetingState | null = null;
   phase: MeetingPhase = { kind: 'connecting' };
   /** Server clock minus this browser's clock, from the latest state's `serverNow`. */
   offsetMs = 0;
 
-  readonly #room: RoomMembership<{ state: MeetingState }>;
+  readonly #room: RoomMembership<VersionedMeetingState>;
+  readonly #feed = new MeetingRoomState({ sync: () => this.#sync(), changed: (previous) => this.#changed(previous) });
 
   constructor(
     private readonly host: ReactiveElement,
@@ -46,20 +48,28 @@ export class MeetingController implements ReactiveController {
     host.addController(this);
     this.#room = new RoomMembership(host, {
       id: meetingIdOf,
-      join: (socket, meetingId) => socket.emitWithAck('meeting:join', { meetingId }),
+      join: (socket, meetingId) => {
+        this.#feed.expect();
+        return socket.emitWithAck('meeting:join', { meetingId });
+      },
       leave: (socket, meetingId) => socket.emit('meeting:leave', { meetingId }, () => {}),
       listen: (socket, on) => {
-        if (on) socket.on('meeting:state', this.#onState).on('meeting:presenter', this.#onPresenter);
-        else socket.off('meeting:state', this.#onState).off('meeting:presenter', this.#onPresenter);
+        if (on) socket.on('meeting:delta', this.#onDelta).on('meeting:presenter', this.#onPresenter);
+        else socket.off('meeting:delta', this.#onDelta).off('meeting:presenter', this.#onPresenter);
       },
-      joined: ({ state }) => {
+      joined: (full) => {
         this.phase = { kind: 'joined' };
-        this.#setState(state);
+        this.#feed.reset(full);
         this.options.onJoined?.();
       },
       failed: (error) => this.#setPhase(this.state && error === timedOut ? { kind: 'reconnecting' } : { kind: 'failed', error }),
       dropped: () => this.#setPhase(this.state ? { kind: 'reconnecting' } : { kind: 'connecting' }),
     });
+  }
+
+  /** The room's state as it stands here (null until joined). */
+  get state(): MeetingState | null {
+    return this.#feed.state;
   }
 
   /** The meeting's id as the page asks for it. */
@@ -75,7 +85,7 @@ export class MeetingController implements ReactiveController {
   hostUpdate(): void {
     // The page moved to another meeting: leave the old room, join the new one.
     if (!this.#room.moved) return;
-    this.state = null;
+    this.#feed.clear();
     this.phase = { kind: 'connecting' };
     this.#room.rejoin();
   }
@@ -106,21 +116,30 @@ export class MeetingController implements ReactiveController {
 
   // --- what the room hears ---
 
-  readonly #onState = (state: MeetingState) => {
-    if (state.meeting.id !== this.#room.joined || this.phase.kind !== 'joined') return;
-    this.#setState(state);
+  readonly #onDelta = (delta: MeetingDelta) => {
+    if (delta.meetingId === this.#room.joined) this.#feed.receive(delta);
   };
 
   readonly #onPresenter = ({ meetingId, presenter }: { meetingId: string; presenter: PresenterState | null }) => {
     if (meetingId !== this.#room.joined || !this.state) return;
-    this.state = { ...this.state, follow: { ...this.state.follow, presenter } };
+    this.#feed.setPresenter(presenter);
     this.options.onPresenter?.(presenter);
     this.host.requestUpdate();
   };
 
-  #setState(state: MeetingState): void {
-    const previous = this.state;
-    this.state = state;
+  /** A delta was missed: the full state again; failing that, join again (its answer carries it too). */
+  async #sync(): Promise<VersionedMeetingState | null> {
+    const meetingId = this.#room.joined;
+    const answer = await ask(this.#room.socket, (socket) => socket.emitWithAck('meeting:sync', { meetingId }));
+    if (meetingId !== this.#room.joined) return null;
+    if (answer.ok) return answer;
+    this.#room.join();
+    return null;
+  }
+
+  #changed(previous: MeetingState | null): void {
+    const state = this.#feed.state;
+    if (!state) return;
     this.offsetMs = state.serverNow - Date.now();
     this.options.onState?.(state, previous);
     if (previous?.follow.presenter?.at !== state.follow.presenter?.at) this.options.onPresenter?.(state.follow.presenter);

@@ -82,7 +82,7 @@ export class MeetingPeople extends LitElement {
         <h2 id="people-title">${p.title}</h2>
         <span class="count">${present.length}</span>
       </header>
-      <p class="audience meta">${p.audience(state.audience.observers, state.audience.total)}</p>
+      ${state.audience ? html`<p class="audience meta">${p.audience(state.audience.observers, state.audience.total)}</p>` : nothing}
       ${present.length === 0
         ? html`<p class="muted">${p.empty}</p>`
         : html`<ul class="plain">

@@ -1,31 +1,43 @@
-import type { MeetingState, PresenterState } from '../../shared/schemas/meetings';
+import { meetingChanges, stateFor } from '../../shared/meetings/room-state';
+import { RoomAudience, type MeetingState, type PresenterState, type VersionedMeetingState } from '../../shared/schemas/meetings';
 import type { Ephemeral, Unsubscribe } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { PresenceService } from '../presence/presence-service';
 import type { ForumServer } from '../realtime/socket-server';
-import { meetingRoom, type RoomEvents } from './room';
+import { audienceRoom, meetingRoom, type RoomEvents } from './room';
 
 const CHANNEL = 'meetings:changed';
 const ROOM_PREFIX = 'meeting:';
-/** Presence changes come in bursts (a room filling up); one state per this many ms is enough. */
+/** Presence changes come in bursts (a room filling up); one build per this many ms is enough. */
 const PRESENCE_COALESCE_MS = 200;
 
 type Message = { from: string; meetingId: string } & ({ kind: 'state' } | { kind: 'presenter'; presenter: PresenterState | null });
 
 interface Slot {
   running: boolean;
-  again: boolean;
+  /** Builds asked for, counted; `built` is the count the last finished build covers. */
+  requested: number;
+  built: number;
+  /** Those waiting for a build that started after they asked (a join's full state). */
+  waiters: { upTo: number; resolve: () => void }[];
   timer: NodeJS.Timeout | undefined;
-  /** What this instance last sent the room, without the clock. */
-  last: string;
+  /** What this instance last built for the room (as participants see it); null before the first build. */
+  last: MeetingState | null;
+  /** Where each audience's stream of deltas stands on this instance. */
+  versions: Record<RoomAudience, number>;
 }
 
+const newSlot = (): Slot => ({ running: false, requested: 0, built: 0, waiters: [], timer: undefined, last: null, versions: { participants: 0, observers: 0 } });
+
 /**
- * Sends each meeting room its state. A change is announced on the ephemeral
- * pub/sub; every instance then builds the state and sends it to its own sockets
- * in the room (`io.local`), so several instances each reach theirs once. Builds
- * for one meeting never overlap and the latest always wins; a state identical to
- * the last one sent is not sent again. A sweep every third of the presence TTL
+ * Sends each meeting room what changed. A change is announced on the ephemeral
+ * pub/sub; every instance then builds the state, compares it with the last one it
+ * built and sends each audience of its own sockets in the room (`io.local`) one
+ * delta, so several instances each reach theirs once and Socket.IO encodes each
+ * delta once per audience, not per socket. Each audience's deltas are numbered
+ * (per meeting and instance); a join, or a client that saw a number skipped, gets
+ * the full state with the number it stands at (`snapshot`). Builds for one meeting
+ * never overlap and the latest always wins. A sweep every third of the presence TTL
  * notices entries that expired silently (a crashed browser or server).
  */
 export class MeetingBroadcaster implements RoomEvents {
@@ -54,12 +66,8 @@ export class MeetingBroadcaster implements RoomEvents {
       }),
     );
     // What other instances announced during a Redis outage never arrived: build every room again.
-    this.stops.push(this.d.ephemeral.onReconnected(() => this.resend()));
-    const timer = setInterval(() => {
-      for (const room of io.of('/').adapter.rooms.keys()) {
-        if (room.startsWith(ROOM_PREFIX)) this.schedule(room.slice(ROOM_PREFIX.length), true);
-      }
-    }, this.d.sweepMs);
+    this.stops.push(this.d.ephemeral.onReconnected(() => this.rebuild()));
+    const timer = setInterval(() => this.rebuild(true), this.d.sweepMs);
     timer.unref();
     this.stops.push(() => clearInterval(timer));
   }
@@ -69,14 +77,10 @@ export class MeetingBroadcaster implements RoomEvents {
     await Promise.all(this.stops.splice(0).map((stop) => stop()));
   }
 
-  /** Sends every room on this instance its full state, even if equal to the last one sent. */
-  resend(): void {
+  /** Builds every room on this instance again; what changed is sent as usual. */
+  rebuild(coalesce = false): void {
     for (const room of this.io?.of('/').adapter.rooms.keys() ?? []) {
-      if (!room.startsWith(ROOM_PREFIX)) continue;
-      const meetingId = room.slice(ROOM_PREFIX.length);
-      const slot = this.slots.get(meetingId);
-      if (slot) slot.last = '';
-      this.schedule(meetingId, false);
+      if (room.startsWith(ROOM_PREFIX)) this.schedule(room.slice(ROOM_PREFIX.length), coalesce);
     }
   }
 
@@ -88,6 +92,23 @@ export class MeetingBroadcaster implements RoomEvents {
   presenter(meetingId: string, presenter: PresenterState | null): void {
     this.io?.local.to(meetingRoom(meetingId)).emit('meeting:presenter', { meetingId, presenter });
     this.publish({ from: this.d.instance, meetingId, kind: 'presenter', presenter });
+  }
+
+  /**
+   * The room's full state as `audience` sees it, and the version its deltas go on from.
+   * `fresh`: from a build that starts after this call (a join: the newcomer's own
+   * presence is in it); otherwise the last one built. The caller's socket is already in
+   * the audience's room, so every later change reaches it as a delta.
+   */
+  async snapshot(meetingId: string, audience: RoomAudience, fresh: boolean): Promise<VersionedMeetingState | null> {
+    const slot = this.slotOf(meetingId);
+    if (fresh || !slot.last) {
+      const upTo = ++slot.requested;
+      const built = new Promise<void>((resolve) => slot.waiters.push({ upTo, resolve }));
+      void this.loop(meetingId, slot);
+      await built;
+    }
+    return slot.last && { state: stateFor(slot.last, audience), version: slot.versions[audience] };
   }
 
   private publish(message: Message) {
@@ -107,46 +128,71 @@ export class MeetingBroadcaster implements RoomEvents {
     } else this.schedule(message.meetingId, false);
   }
 
+  /** Whether a socket on this instance has joined the meeting (poll watchers alone need no state). */
   private hasLocal(meetingId: string) {
-    return (this.io?.of('/').adapter.rooms.get(meetingRoom(meetingId))?.size ?? 0) > 0;
+    const rooms = this.io?.of('/').adapter.rooms;
+    return RoomAudience.options.some((audience) => (rooms?.get(audienceRoom(meetingId, audience))?.size ?? 0) > 0);
+  }
+
+  private slotOf(meetingId: string): Slot {
+    let slot = this.slots.get(meetingId);
+    if (!slot) this.slots.set(meetingId, (slot = newSlot()));
+    return slot;
   }
 
   /** Builds and sends now, or (for presence) within PRESENCE_COALESCE_MS. */
   private schedule(meetingId: string, coalesce: boolean) {
     if (!this.hasLocal(meetingId)) {
+      const slot = this.slots.get(meetingId);
+      clearTimeout(slot?.timer);
       if (this.slots.delete(meetingId)) this.d.forget(meetingId);
       return;
     }
-    let slot = this.slots.get(meetingId);
-    if (!slot) this.slots.set(meetingId, (slot = { running: false, again: false, timer: undefined, last: '' }));
-    if (!coalesce) return this.run(meetingId, slot);
-    if (slot.timer) return;
-    slot.timer = setTimeout(() => {
+    const slot = this.slotOf(meetingId);
+    if (!coalesce) return this.request(meetingId, slot);
+    slot.timer ??= setTimeout(() => {
       slot.timer = undefined;
-      this.run(meetingId, slot);
+      this.request(meetingId, slot);
     }, PRESENCE_COALESCE_MS);
   }
 
-  private run(meetingId: string, slot: Slot) {
-    if (slot.running) {
-      slot.again = true;
-      return;
-    }
+  private request(meetingId: string, slot: Slot) {
+    slot.requested++;
+    void this.loop(meetingId, slot);
+  }
+
+  /** Builds until every request is covered; one loop per slot at a time. */
+  private async loop(meetingId: string, slot: Slot) {
+    if (slot.running) return;
     slot.running = true;
-    void (async () => {
-      do {
-        slot.again = false;
+    while (slot.built < slot.requested) {
+      const upTo = slot.requested;
+      try {
         const state = await this.d.build(meetingId);
-        if (!state) continue;
-        const signature = JSON.stringify({ ...state, serverNow: 0 });
-        if (signature === slot.last) continue;
-        slot.last = signature;
-        this.io?.local.to(meetingRoom(meetingId)).emit('meeting:state', state);
-      } while (slot.again);
-    })()
-      .catch((err) => this.d.logger.warn({ err, meetingId }, 'meeting state not sent'))
-      .finally(() => {
-        slot.running = false;
-      });
+        if (state) this.send(meetingId, slot, state);
+      } catch (err) {
+        this.d.logger.warn({ err, meetingId }, 'meeting state not sent');
+      }
+      slot.built = upTo;
+      const due = slot.waiters.filter((w) => w.upTo <= upTo);
+      slot.waiters = slot.waiters.filter((w) => w.upTo > upTo);
+      for (const waiter of due) waiter.resolve();
+    }
+    // Set before any await: a request arriving from here on starts a loop of its own.
+    slot.running = false;
+  }
+
+  /** One delta per audience that has something to learn, numbered on from its last. */
+  private send(meetingId: string, slot: Slot, state: MeetingState) {
+    const before = slot.last;
+    slot.last = state;
+    if (!before) return;
+    const changes = meetingChanges(before, state);
+    for (const audience of RoomAudience.options) {
+      const changed = changes[audience];
+      if (!changed) continue;
+      const version = ++slot.versions[audience];
+      this.io?.local.to(audienceRoom(meetingId, audience)).emit('meeting:delta', { meetingId, version, serverNow: state.serverNow, ...changed });
+    }
   }
 }

@@ -81,7 +81,7 @@ export function createMeetings(d: {
     service,
     room,
     docKind: minutesDocKind(d.store.meetings),
-    socketModule: meetingSocketModule(service, room, d.logger),
+    socketModule: meetingSocketModule(service, room, broadcaster, d.logger),
     minutes,
     changed: (meetingId) => {
       room.forget(meetingId);

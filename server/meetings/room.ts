@@ -2,7 +2,7 @@ import type { User } from '../../shared/domain';
 import { isLive } from '../../shared/meetings/state-machine';
 import { can } from '../../shared/permissions';
 import { err, ok, type Result } from '../../shared/result';
-import type { Decision, MeetingPresent, MeetingState, PresenterState, Speaker } from '../../shared/schemas/meetings';
+import type { Decision, MeetingPresent, MeetingState, PresenterState, RoomAudience, Speaker } from '../../shared/schemas/meetings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { SerialQueue } from '../documents/serial-queue';
@@ -23,6 +23,11 @@ interface LiveParts {
 
 /** The room, the presence scope and the Socket.IO room of a meeting share one name. */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+/** The Socket.IO room of one audience of a meeting (its deltas); not under the `meeting:` prefix that sweeps and polls walk. */
+export const audienceRoom = (meetingId: string, audience: RoomAudience) => `${audience}:${meetingRoom(meetingId)}`;
+/** Observers follow read-only and are not shown who is present; everyone else takes part. */
+export const audienceOf = (user: User, meeting: MeetingRecord): RoomAudience =>
+  can(user, { type: 'meetings.participate', meeting }) ? 'participants' : 'observers';
 
 /** A socket's presence entry in a meeting; distinct from its forum entry, which PresenceService keys by socket id. */
 const memberId = (socketId: string, meetingId: string) => `${socketId}@${meetingId}`;
@@ -72,13 +77,13 @@ export class MeetingRoom {
     return this.d.store.meetings.get(id);
   }
 
-  /** Enters the room (read-only for observers); the answer is the full state. */
-  async join(user: User, socketId: string, meetingId: string): Promise<Result<MeetingState>> {
+  /** Enters the room (read-only for observers); the answer is which audience the connection is in. */
+  async join(user: User, socketId: string, meetingId: string): Promise<Result<{ audience: RoomAudience }>> {
     const m = await this.meeting(meetingId);
     if (!m || !can(user, { type: 'meetings.read' })) return notFound();
     await this.d.presence.join(meetingRoom(meetingId), memberId(socketId, meetingId), user, 'agenda');
     await this.seen(m, user.id, socketId, true);
-    return ok((await this.state(meetingId))!);
+    return ok({ audience: audienceOf(user, m) });
   }
 
   async leave(user: User, socketId: string, meetingId: string): Promise<void> {

@@ -7,18 +7,26 @@ import type { Logger } from '../logger';
 import type { ForumSocket } from '../realtime/socket-server';
 import { validated } from '../realtime/validated';
 import type { MeetingService } from './meeting-service';
-import { meetingRoom, type MeetingRoom } from './room';
+import type { RoomAudience, VersionedMeetingState } from '../../shared/schemas/meetings';
+import { audienceRoom, meetingRoom, type MeetingRoom } from './room';
 
 type Event = keyof typeof meetingSchemas;
 type Payload<E extends Event> = z.output<(typeof meetingSchemas)[E]>;
 
 const toAck = <T extends object>(result: Result<T>): Ack<T> => (result.ok ? { ok: true, ...result.value } : result);
 const notJoined = () => err('conflict', 'Join the meeting first (meeting:join).', 'meeting.not_joined');
+const gone = () => err('not_found', 'No such meeting.', 'missing.meeting');
+
+/** Full states of a room, from the broadcaster that numbers its deltas. */
+export interface RoomSnapshots {
+  snapshot(meetingId: string, audience: RoomAudience, fresh: boolean): Promise<VersionedMeetingState | null>;
+}
 
 /** The meeting events of one connection (docs/realtime.md, Meetings). */
-export function meetingSocketModule(service: MeetingService, room: MeetingRoom, logger: Logger) {
+export function meetingSocketModule(service: MeetingService, room: MeetingRoom, snapshots: RoomSnapshots, logger: Logger) {
   return (socket: ForumSocket) => {
-    const joined = new Set<string>();
+    /** The meetings this connection joined, and the audience it is in for each. */
+    const joined = new Map<string, RoomAudience>();
     const user = () => socket.data.user;
     const on = <E extends Event, T extends object>(event: E, handler: (payload: Payload<E>) => Promise<Result<T>>) => {
       const listener = validated(socket, event, logger, async (payload) => toAck(await handler(payload as Payload<E>)));
@@ -29,21 +37,33 @@ export function meetingSocketModule(service: MeetingService, room: MeetingRoom, 
       on(event, async (payload: Payload<E>) => (joined.has(payload.meetingId) ? handler(payload) : notJoined()));
 
     on('meeting:join', async ({ meetingId }) => {
-      // In the room before the state is built, so that no change falls between the two.
       await socket.join(meetingRoom(meetingId));
-      const result = await room.join(user(), socket.id, meetingId);
-      if (!result.ok) {
+      const entered = await room.join(user(), socket.id, meetingId);
+      if (!entered.ok) {
         if (!joined.has(meetingId)) await socket.leave(meetingRoom(meetingId));
-        return result;
+        return entered;
       }
-      joined.add(meetingId);
-      return { ok: true, value: { state: result.value } };
+      const { audience } = entered.value;
+      const before = joined.get(meetingId);
+      if (before && before !== audience) await socket.leave(audienceRoom(meetingId, before));
+      // In the audience's room before the state is built, so that no change falls between the two.
+      await socket.join(audienceRoom(meetingId, audience));
+      joined.set(meetingId, audience);
+      const snapshot = await snapshots.snapshot(meetingId, audience, true);
+      return snapshot ? { ok: true, value: snapshot } : gone();
     });
     on('meeting:leave', async ({ meetingId }) => {
-      if (!joined.delete(meetingId)) return notJoined();
+      const audience = joined.get(meetingId);
+      if (!audience) return notJoined();
+      joined.delete(meetingId);
       await socket.leave(meetingRoom(meetingId));
+      await socket.leave(audienceRoom(meetingId, audience));
       await room.leave(user(), socket.id, meetingId);
       return { ok: true, value: {} };
+    });
+    inside('meeting:sync', async ({ meetingId }) => {
+      const snapshot = await snapshots.snapshot(meetingId, joined.get(meetingId)!, false);
+      return snapshot ? { ok: true, value: snapshot } : gone();
     });
     inside('meeting:presence', ({ meetingId, location, idle }) => room.update(user(), socket.id, meetingId, location, idle));
 
@@ -61,7 +81,7 @@ export function meetingSocketModule(service: MeetingService, room: MeetingRoom, 
     inside('meeting:present', ({ meetingId, view }) => room.present(user(), meetingId, view));
 
     socket.on('disconnect', () => {
-      for (const meetingId of joined) {
+      for (const meetingId of joined.keys()) {
         void room.leave(user(), socket.id, meetingId).catch((error) => logger.warn({ err: error, meetingId }, 'meeting leave failed'));
       }
       joined.clear();

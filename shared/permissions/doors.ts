@@ -119,6 +119,7 @@ export const eventDoors: Record<EventName, ActionType> = {
   'presence:update': 'forum.read',
   'meeting:join': 'meetings.read',
   'meeting:leave': 'meetings.read',
+  'meeting:sync': 'meetings.read',
   'meeting:follow': 'meetings.read',
   'meeting:presence': 'meetings.read',
   'meeting:start': 'meetings.run',

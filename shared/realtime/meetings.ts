@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../schemas/common';
-import type { MeetingState, PresenterState, Speaker } from '../schemas/meetings';
+import type { MeetingDelta, PresenterState, Speaker, VersionedMeetingState } from '../schemas/meetings';
 import { Location } from '../schemas/presence';
 import type { MeetingStatus } from '../meetings/state-machine';
 import type { AckFn } from './ack';
@@ -18,6 +18,7 @@ export const PresenterView = z.strictObject({ location: Location, scrollRatio: z
 export const meetingSchemas = {
   'meeting:join': z.strictObject(meeting),
   'meeting:leave': z.strictObject(meeting),
+  'meeting:sync': z.strictObject(meeting),
   'meeting:start': z.strictObject(meeting),
   'meeting:end': z.strictObject(meeting),
   'meeting:setCurrentItem': z.strictObject({ ...meeting, itemId: Id.nullable() }),
@@ -34,9 +35,14 @@ export const meetingSchemas = {
 type Payload<E extends keyof typeof meetingSchemas> = z.input<(typeof meetingSchemas)[E]>;
 
 export interface MeetingClientEvents {
-  /** Enter the meeting room: joins `meeting:<id>`, counts as present; the ack carries the full state. */
-  'meeting:join': (payload: Payload<'meeting:join'>, ack: AckFn<{ state: MeetingState }>) => void;
+  /**
+   * Enter the meeting room: joins `meeting:<id>`, counts as present; the ack carries the
+   * full state as this connection's audience sees it, and the version its deltas go on from.
+   */
+  'meeting:join': (payload: Payload<'meeting:join'>, ack: AckFn<VersionedMeetingState>) => void;
   'meeting:leave': (payload: Payload<'meeting:leave'>, ack: AckFn) => void;
+  /** The full state again, for a client that missed a delta (a version skipped). */
+  'meeting:sync': (payload: Payload<'meeting:sync'>, ack: AckFn<VersionedMeetingState>) => void;
   'meeting:start': (payload: Payload<'meeting:start'>, ack: AckFn<{ status: MeetingStatus }>) => void;
   'meeting:end': (payload: Payload<'meeting:end'>, ack: AckFn<{ status: MeetingStatus }>) => void;
   /** Move the agenda; null clears the current item. */
@@ -60,8 +66,8 @@ export interface MeetingClientEvents {
 }
 
 export interface MeetingServerEvents {
-  /** The full state of a meeting, to its room on every change. */
-  'meeting:state': (state: MeetingState) => void;
-  /** The presenter's view changed (frequent while scrolling); also part of `meeting:state`. */
+  /** What changed in a meeting room, to each audience of it once per change (see MeetingDelta). */
+  'meeting:delta': (delta: MeetingDelta) => void;
+  /** The presenter's view changed (frequent while scrolling); also part of the state's `follow`, not versioned. */
   'meeting:presenter': (update: { meetingId: string; presenter: PresenterState | null }) => void;
 }

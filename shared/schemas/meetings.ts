@@ -170,17 +170,26 @@ export const MeetingPresent = z.object({
 export type MeetingPresent = z.infer<typeof MeetingPresent>;
 
 /**
- * Everything a meeting room shows, sent in full on join and on every change.
- * Observers are counted, not listed, so that a large audience does not flood
- * every client; `GET /api/meetings/{id}/presence` lists them all.
+ * Who a room's state is sent to. Observers do not show who is present, so they
+ * are sent neither the list nor the counts (docs/realtime.md, Meetings).
+ */
+export const RoomAudience = z.enum(['participants', 'observers']);
+export type RoomAudience = z.infer<typeof RoomAudience>;
+
+/**
+ * Everything a meeting room shows, sent in full on join (and when a client asks
+ * after a gap), then as deltas. Observers are counted, not listed, so that a
+ * large audience does not flood every client; `GET /api/meetings/{id}/presence`
+ * lists them all.
  */
 export const MeetingState = z.object({
   meeting: Meeting,
   speakers: z.object({ queue: z.array(Speaker), current: Speaker.nullable() }),
   follow: z.object({ presenter: PresenterState.nullable(), followers: z.array(Id) }),
-  /** Everyone present but observers, one row per user. */
+  /** Everyone present but observers, one row per user; empty in the observers' state. */
   present: z.array(MeetingPresent),
-  audience: z.object({ observers: z.number().int(), total: z.number().int() }),
+  /** Null in the observers' state. */
+  audience: z.object({ observers: z.number().int(), total: z.number().int() }).nullable(),
   /** User ids checked in (attendance). */
   checkedIn: z.array(Id),
   /** From the minutes doc; may lag a few seconds behind it (clients can extract them live). */
@@ -189,6 +198,27 @@ export const MeetingState = z.object({
   serverNow: z.number(),
 });
 export type MeetingState = z.infer<typeof MeetingState>;
+
+/** A full state and the version of its audience's stream it stands at. */
+export const VersionedMeetingState = z.object({ state: MeetingState, version: z.number().int().nonnegative() });
+export type VersionedMeetingState = z.infer<typeof VersionedMeetingState>;
+
+/**
+ * What changed in a room since the previous version of the audience's stream: only
+ * the parts that changed, and of the meeting only its fields that changed (an agenda
+ * move is `{ currentItemId, currentItemStartedAt, updatedAt }`). A part present here
+ * replaces the client's; `version` is exactly one more than the last one it applied,
+ * or the client missed something and asks for the full state (`meeting:sync`).
+ */
+export const MeetingDelta = MeetingState.omit({ meeting: true, serverNow: true })
+  .partial()
+  .extend({
+    meetingId: Id,
+    version: z.number().int().positive(),
+    meeting: Meeting.partial().optional(),
+    serverNow: z.number(),
+  });
+export type MeetingDelta = z.infer<typeof MeetingDelta>;
 
 export const MeetingIdParams = z.object({ id: Id });
 export const AgendaItemParams = z.object({ id: Id, itemId: Id });

@@ -7,9 +7,10 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/protocol';
 import type { Meeting, MeetingState } from '../../shared/schemas/meetings';
+import { FollowedRoom } from '../helpers/meeting-room';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents> & { state: MeetingState | null };
+type Client = Socket<ServerToClientEvents, ClientToServerEvents> & { room: FollowedRoom; readonly state: MeetingState | null };
 type Answer = { ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>;
 
 const clients: Client[] = [];
@@ -17,20 +18,19 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.disconnect();
 });
 
+/** A connection whose `state` follows the room it joins as the page does (deltas, a sync on a gap). */
 function client(url: string, token: string): Client {
-  const socket = connect(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true }) as Client;
-  socket.state = null;
-  socket.on('meeting:state', (state) => (socket.state = state));
-  clients.push(socket);
-  return socket;
+  const socket = connect(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+  const room = new FollowedRoom(socket);
+  const c = Object.defineProperties(socket, { room: { value: room }, state: { get: () => room.state } }) as Client;
+  clients.push(c);
+  return c;
 }
 
 /** Connects and joins; the join's answer is the first state. */
 async function joined(url: string, token: string, meetingId: string): Promise<Client> {
   const c = client(url, token);
-  const answer = (await c.emitWithAck('meeting:join', { meetingId })) as Answer & { state: MeetingState };
-  expect(answer.ok).toBe(true);
-  c.state ??= answer.state;
+  expect((await c.room.join(meetingId)).ok).toBe(true);
   return c;
 }
 
@@ -161,7 +161,8 @@ describe.each([
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(refused.error!.message).toMatch(/read-only/);
     await waitFor(() => observer.state?.speakers.queue.map((s) => s.name).join() === '한지훈,정하늘', 'queue in order');
-    expect(observer.state!.present.find((p) => p.name === '한지훈')?.handRaised).toBe(true);
+    // Who is present (and whose hand is up) shows to those who take part; observers see the queue.
+    await waitFor(() => ministry.state?.present.find((p) => p.name === '한지훈')?.handRaised, 'hand shown as raised');
 
     expect(await ask(a, 'meeting:giveFloor', { meetingId: m.id, userId: (await as('chair.newbusiness')).userId })).toMatchObject({
       ok: false,

@@ -198,6 +198,7 @@ describe('every HTTP route answers each caller as the permission table says', ()
 const payloads: { [E in EventName]: (fx: Fixture) => ClientPayload<E> } = {
   'presence:update': () => ({ location: 'home' }),
   'meeting:join': (fx) => ({ meetingId: fx.meetingId }),
+  'meeting:sync': (fx) => ({ meetingId: fx.meetingId }),
   'meeting:leave': (fx) => ({ meetingId: fx.meetingId }),
   'meeting:follow': (fx) => ({ meetingId: fx.meetingId, following: true }),
   'meeting:presence': (fx) => ({ meetingId: fx.meetingId, location: 'home' }),

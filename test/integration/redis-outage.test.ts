@@ -10,6 +10,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/re
 import type { MeetingState } from '../../shared/schemas/meetings';
 import type { PollView } from '../../shared/schemas/polls';
 import { startRedis, type RedisProcess } from '../helpers/redis';
+import { FollowedRoom } from '../helpers/meeting-room';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 import { Sessions } from '../../server/auth/sessions';
 import { systemClock } from '../../server/clock';
@@ -21,8 +22,8 @@ import { converged, Harness } from './documents.harness';
  * and start again (it keeps nothing on disk, so a restart is also a Redis that lost its data).
  * In this process, not spawned: Vitest fails the run on any unhandled rejection here.
  */
-/** A socket with the last meeting and poll states it heard. */
-type Client = Socket<ServerToClientEvents, ClientToServerEvents> & { meeting?: MeetingState; polls: Map<string, PollView> };
+/** A socket with the meeting room it follows (deltas applied as the page does) and the last poll states it heard. */
+type Client = Socket<ServerToClientEvents, ClientToServerEvents> & { room: FollowedRoom; readonly meeting: MeetingState | null; polls: Map<string, PollView> };
 type Answer = { ok: true } & Record<string, unknown>;
 
 /** The Redis client's command timeout: an outage shorter than this never reached the old crash. */
@@ -76,9 +77,10 @@ async function api<T>(server: TestServer, token: string, method: string, path: s
 }
 
 async function socket(server: TestServer, token: string): Promise<Client> {
-  const client = connect(server.url, { transports: ['websocket'], auth: { token }, forceNew: true }) as Client;
+  const socket = connect(server.url, { transports: ['websocket'], auth: { token }, forceNew: true });
+  const room = new FollowedRoom(socket);
+  const client = Object.defineProperties(socket, { room: { value: room }, meeting: { get: () => room.state } }) as Client;
   client.polls = new Map();
-  client.on('meeting:state', (state) => (client.meeting = state));
   client.on('poll:state', (poll) => client.polls.set(poll.id, poll));
   clients.push(client);
   await new Promise<void>((resolve, reject) => {
@@ -115,6 +117,12 @@ async function must(client: Client, event: string, payload: unknown): Promise<An
   return answer;
 }
 
+/** Joins the meeting through the room the client follows, so that its deltas apply to the join's state. */
+async function joinRoom(client: Client, meetingId: string) {
+  const answer = await client.room.join(meetingId);
+  if (!answer.ok) throw new Error(`meeting:join: ${answer.error.message}`);
+}
+
 async function health(server: TestServer) {
   return (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; ephemeral: { kind: string; ok: boolean } };
 }
@@ -128,13 +136,13 @@ async function liveMeeting(a: TestServer, b: TestServer) {
     agenda: [{ title: '국가 산업인재은행' }, { title: '마더 팩토리 프로젝트' }],
   });
   const admin = await socket(a, ministry);
-  await must(admin, 'meeting:join', { meetingId: meeting.id });
+  await joinRoom(admin, meeting.id);
   await must(admin, 'meeting:start', { meetingId: meeting.id });
   const { poll } = await api<{ poll: PollView }>(a, ministry, 'POST', `/api/meetings/${meeting.id}/polls`, { title: '인재은행 채택', resultsVisibility: 'live' });
   const chairs: Client[] = [];
   for (const who of ['investment', 'workforce']) {
     const chair = await socket(b, await login(b, `chair.${who}@forum.demo`));
-    await must(chair, 'meeting:join', { meetingId: meeting.id });
+    await joinRoom(chair, meeting.id);
   await must(chair, 'meeting:checkIn', { meetingId: meeting.id });
     chairs.push(chair);
   }
@@ -268,7 +276,7 @@ describe('a Redis outage', () => {
     for (const [i, who] of subcommittees.entries()) {
       const server = i % 2 ? b : a;
       const voter = await socket(server, await login(server, `chair.${who}@forum.demo`));
-      await must(voter, 'meeting:join', { meetingId: meeting.id });
+      await joinRoom(voter, meeting.id);
       await must(voter, 'meeting:checkIn', { meetingId: meeting.id });
       voters.push(voter);
     }
