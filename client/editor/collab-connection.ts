@@ -21,7 +21,12 @@ export interface CollabConnectionOptions {
   onChange(): void;
   /** Whether others see this person here (carets); false for a document nobody edits in view (comments). */
   presence?: boolean;
+  /** Opens this browser's copy of the document; by default in IndexedDB (none where IndexedDB is unavailable). */
+  localCopy?: (name: string, doc: Y.Doc) => LocalCopy | null;
 }
+
+/** What the connection needs of this browser's copy of a document (y-indexeddb's persistence). */
+export type LocalCopy = Pick<IndexeddbPersistence, 'whenSynced' | 'clearData' | 'destroy'>;
 
 /** The document server's endpoint on this page's own host: `ws(s)://host/yjs`. */
 export const yjsServerUrl = (): string => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/yjs`;
@@ -35,14 +40,14 @@ export const yjsServerUrl = (): string => `${location.protocol === 'https:' ? 'w
 export class CollabConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  readonly #persistence: IndexeddbPersistence | null;
+  readonly #persistence: LocalCopy | null;
   #everConnected = false;
   #refusal: CollabRefusal | null = null;
   #loaded = false;
   #destroyed = false;
 
   constructor(private readonly options: CollabConnectionOptions) {
-    this.#persistence = openPersistence(`fw:${options.userId}:${options.docName}`, this.doc);
+    this.#persistence = (options.localCopy ?? openPersistence)(`fw:${options.userId}:${options.docName}`, this.doc);
     void this.#persistence?.whenSynced.then(() => this.#markLoaded(), () => {});
     this.provider = new WebsocketProvider(yjsServerUrl(), options.docName, this.doc);
     if (options.presence === false) this.provider.awareness.setLocalState(null);
@@ -131,7 +136,7 @@ export class CollabConnection {
 export const refusedForSession = (refusal: CollabRefusal | null): boolean => refusal?.code === CloseCode.unauthenticated;
 
 /** IndexedDB may be unavailable (private windows, blocked storage): then the document lives in memory only. */
-function openPersistence(name: string, doc: Y.Doc): IndexeddbPersistence | null {
+function openPersistence(name: string, doc: Y.Doc): LocalCopy | null {
   if (typeof indexedDB === 'undefined') return null;
   try {
     return new IndexeddbPersistence(name, doc);
