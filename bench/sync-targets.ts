@@ -35,40 +35,56 @@ export function startTarget(name: TargetName, traceDir?: string): Promise<Target
 export const profileDir = process.env.SYNC_PROFILE_DIR;
 export const profileFlags = (): string[] => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
 
+/**
+ * `SYNC_SERVER_URL=<url> SYNC_SERVER_PID=<pid>`: "ours" is a deployment already running there (e.g.
+ * `npm run cluster`: nginx in front, PostgreSQL, Redis), measured through that URL; the CPU and
+ * memory figures are those of the process `SYNC_SERVER_PID` (the instance behind nginx).
+ */
+const external = process.env.SYNC_SERVER_URL ? { url: process.env.SYNC_SERVER_URL, pid: Number(process.env.SYNC_SERVER_PID) } : undefined;
+
 async function startOurs(traceDir: string | undefined): Promise<Target> {
+  if (external) {
+    if (!Number.isInteger(external.pid) || external.pid <= 0) throw new Error('SYNC_SERVER_URL needs SYNC_SERVER_PID, the pid of the instance serving it');
+    return ours(external.url, external.pid, async () => {});
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-sync-'));
   const trace = traceArgs('ours', traceDir);
   const env = { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...trace.env };
   const server = await spawnServer(env, ['--demo'], [...profileFlags(), ...trace.execArgv]);
   try {
-    const ws = server.url.replace(/^http/, 'ws');
-    // Ministry staff write every draft; the observer only reads, so the server makes followers readers.
-    const [ministry, observer] = await Promise.all([login(server.url, 'ministry@forum.demo'), login(server.url, 'observer@forum.demo')]);
-    return {
-      name: 'ours',
-      // tsx runs the server in a child of its launcher.
-      pid: childOf(server.child.pid!) ?? server.child.pid!,
-      async openDocument(title) {
-        const res = await fetch(`${server.url}/api/proposals`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${ministry}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ title, subcommittee: 'investment' }),
-        });
-        if (!res.ok) throw new Error(`creating a proposal: ${res.status} ${await res.text()}`);
-        const { proposal } = (await res.json()) as { proposal: { id: string } };
-        const doc = `${ws}/yjs/proposal:${proposal.id}`;
-        return { editorUrl: `${doc}?token=${ministry}`, followerUrl: `${doc}?token=${observer}` };
-      },
-      async stop() {
-        await server.stop();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
+    // tsx runs the server in a child of its launcher.
+    return await ours(server.url, childOf(server.child.pid!) ?? server.child.pid!, async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
   } catch (error) {
     await server.kill();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Our server at `url` (process `pid`): each document a new proposal, editors ministry staff, followers the observer. */
+async function ours(url: string, pid: number, stop: () => Promise<void>): Promise<Target> {
+  const ws = url.replace(/^http/, 'ws');
+  // Ministry staff write every draft; the observer only reads, so the server makes followers readers.
+  const [ministry, observer] = await Promise.all([login(url, 'ministry@forum.demo'), login(url, 'observer@forum.demo')]);
+  return {
+    name: 'ours',
+    pid,
+    async openDocument(title) {
+      const res = await fetch(`${url}/api/proposals`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ministry}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title, subcommittee: 'investment' }),
+      });
+      if (!res.ok) throw new Error(`creating a proposal: ${res.status} ${await res.text()}`);
+      const { proposal } = (await res.json()) as { proposal: { id: string } };
+      const doc = `${ws}/yjs/proposal:${proposal.id}`;
+      return { editorUrl: `${doc}?token=${ministry}`, followerUrl: `${doc}?token=${observer}` };
+    },
+    stop,
+  };
 }
 
 async function startReference(traceDir: string | undefined): Promise<Target> {
