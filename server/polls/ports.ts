@@ -67,5 +67,3 @@ export interface PollPorts {
   proposals: ProposalPort;
   minutes: MinutesPort;
 }
-
-export const meetingRoom = (meetingId: string): string => `meeting:${meetingId}`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { limits } from '../limits';
 import { meetingStatuses, minutesStatuses } from '../meetings/state-machine';
 import { Id, IsoTime, Role, SubcommitteeId, text } from './common';
-import { Location } from './presence';
+import { Location, OnlineUser } from './presence';
 
 export const MeetingStatus = z.enum(meetingStatuses);
 export const MinutesStatus = z.enum(minutesStatuses);
@@ -155,15 +155,11 @@ export const PresenterState = z.object({
 });
 export type PresenterState = z.infer<typeof PresenterState>;
 
-export const MeetingPresent = z.object({
+/** Someone online in the meeting room: who is online (presence), with the room's own marks. */
+export const MeetingPresent = OnlineUser.extend({
   userId: Id,
-  name: z.string(),
-  role: Role,
-  subcommittee: SubcommitteeId.nullable(),
   /** Where in the meeting room: e.g. agenda, minutes, proposal:12. */
   location: z.string(),
-  idle: z.boolean(),
-  since: z.string(),
   handRaised: z.boolean(),
   following: z.boolean(),
 });

@@ -11,7 +11,7 @@ import { Sessions } from '../../server/auth/sessions';
 import { systemClock } from '../../server/clock';
 import { newId } from '../../server/ids';
 import type { MeetingInfo, MeetingPort } from '../../server/polls/ports';
-import { meetingRoom } from '../../server/polls/ports';
+import { meetingRoom } from '../../server/meetings';
 import type { User } from '../../shared/domain';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/protocol';
 import type { CreatePollBody, PollMine, PollResult, PollView } from '../../shared/schemas/polls';
