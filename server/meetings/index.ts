@@ -17,6 +17,7 @@ import { meetingSocketModule } from './socket';
 
 export { meetingRoutes } from './routes';
 export { meetingRoom } from './room';
+export { writePollResult } from './minutes';
 
 /** The meetings domain, assembled. */
 export interface Meetings {
@@ -54,7 +55,7 @@ export function createMeetings(d: {
   announce?: MeetingServiceDeps['announce'];
 }): Meetings {
   const live = new LiveMeetingState(d.ephemeral);
-  const minutes = new MeetingMinutes(d.documents);
+  const minutes = new MeetingMinutes(d.documents, d.store.meetings);
   // The broadcaster builds states through the room, which is created below; it runs only after start().
   const broadcaster: MeetingBroadcaster = new MeetingBroadcaster({
     ephemeral: d.ephemeral,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import {
+  agendaSection,
   blockElements,
   extractDecisions,
   MINUTES_FIELD,
@@ -9,6 +10,7 @@ import {
   minutesFragment,
   minutesTemplate,
   minutesText,
+  sectionEnd,
   templateUpdate,
   writeBlocks,
   type TemplateMeeting,
@@ -16,6 +18,7 @@ import {
 import { can } from '../../shared/permissions';
 import type { Decision } from '../../shared/schemas/meetings';
 import { grant, type DocKind, type DocStore, type ExclusiveDoc } from '../documents';
+import type { MinutesBlock, MinutesPort } from '../polls';
 import type { Tx } from '../store/store';
 import type { MeetingStore } from './meeting-store';
 
@@ -72,9 +75,12 @@ export function sealOf(state: Uint8Array): { text: string; hash: string } {
   return { text, hash: sha256(text) };
 }
 
-/** Reading and writing the minutes documents on behalf of the meetings service. */
-export class MeetingMinutes {
-  constructor(private readonly documents: MinutesDocuments) {}
+/** Reading and writing the minutes documents on behalf of the meetings service, and of the polls' port. */
+export class MeetingMinutes implements MinutesPort {
+  constructor(
+    private readonly documents: MinutesDocuments,
+    private readonly meetings: Pick<MeetingStore, 'get' | 'agenda'>,
+  ) {}
 
   /** Decisions and action items as the minutes hold them now. */
   async decisions(meetingId: string): Promise<Decision[]> {
@@ -115,6 +121,17 @@ export class MeetingMinutes {
     await tx.meetings.setMinutesSeedHash(meetingId, rewritten ? next : null);
   }
 
+  /**
+   * Writes a closed poll's result into the live minutes, under its agenda item's heading (at
+   * the end when it has none). Approved minutes are sealed by a hash: the result then stays in
+   * the poll and the audit log.
+   */
+  async recordPollResult(meetingId: string, block: MinutesBlock): Promise<void> {
+    if ((await this.meetings.get(meetingId))?.minutesStatus === 'approved') return;
+    const section = agendaSection(await this.meetings.agenda(meetingId), block.agendaItemId);
+    await this.documents.change(minutesDocName(meetingId), (doc) => writePollResult(doc, block, section));
+  }
+
 
 }
 
@@ -145,4 +162,22 @@ export function writeAttendance(doc: Y.Doc, lines: string[]): void {
   const fragment = doc.getXmlFragment(MINUTES_FIELD);
   const first = fragment.toArray().findIndex((n) => n instanceof Y.XmlElement && n.nodeName === 'heading' && Number(n.getAttribute('level')) === 2);
   fragment.insert(first < 0 ? fragment.length : first, blockElements(lines.map((text) => ({ type: 'paragraph' as const, text }))));
+}
+
+/** The map in a minutes document that remembers which poll results it holds. */
+export const POLL_RESULTS_MAP = 'pollResults';
+
+/**
+ * Writes a poll's result into a minutes document, once (a second call for the same poll
+ * changes nothing), at the end of the section headed `section` (its agenda item), or at
+ * the end of the minutes. The structured result goes in a map keyed by poll id.
+ */
+export function writePollResult(doc: Y.Doc, block: MinutesBlock, section: string | null = null): void {
+  const recorded = doc.getMap<unknown>(POLL_RESULTS_MAP);
+  if (recorded.has(block.pollId)) return;
+  recorded.set(block.pollId, { title: block.title, agendaItemId: block.agendaItemId, result: block.result });
+  const fragment = doc.getXmlFragment(MINUTES_FIELD);
+  // The headline ("표결 결과: … — 가결") is a decision, so it joins the meeting's decisions list.
+  const blocks = block.lines.map((text, i) => ({ type: i === 0 ? ('decision' as const) : ('paragraph' as const), text }));
+  fragment.insert(sectionEnd(fragment, section), blockElements(blocks));
 }

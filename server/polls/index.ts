@@ -9,7 +9,7 @@ import type { PollPorts } from './ports';
 import { PollBroadcaster, pollSocketModule } from './socket';
 
 export { pollRoutes } from './routes';
-export type { PollPorts, MeetingPort, ProposalPort, MinutesPort } from './ports';
+export type { PollPorts, MeetingPort, ProposalPort, MinutesPort, MinutesBlock } from './ports';
 
 /** The polls domain, assembled. `ports` is shared by reference, so a test may swap one. */
 export interface Polls {

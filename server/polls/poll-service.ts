@@ -345,7 +345,7 @@ export class PollService {
    */
   private async effects(poll: PollRecord): Promise<void> {
     try {
-      await this.d.ports.minutes.recordResult(poll.meetingId, this.resultBlock(poll));
+      await this.d.ports.minutes.recordPollResult(poll.meetingId, this.resultBlock(poll));
       await this.d.store.markEffectsDone(poll.id);
     } catch (error) {
       this.d.logger.error({ err: error, pollId: poll.id }, 'recording a poll result in the minutes or the proposal failed; retried on next start');

@@ -59,7 +59,7 @@ export interface MinutesBlock {
 
 export interface MinutesPort {
   /** Appends the block to the meeting's minutes; recording the same poll twice adds it once. */
-  recordResult(meetingId: string, block: MinutesBlock): Promise<void>;
+  recordPollResult(meetingId: string, block: MinutesBlock): Promise<void>;
 }
 
 export interface PollPorts {

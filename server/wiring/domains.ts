@@ -4,10 +4,9 @@ import type { Config } from '../config';
 import type { DocKinds } from '../documents/access';
 import type { DocumentServer, ExclusiveDoc } from '../documents';
 import type { Logger } from '../logger';
-import { createMeetings, meetingRoom, type Meetings } from '../meetings';
+import { createMeetings, meetingRoom, writePollResult, type Meetings } from '../meetings';
 import { createPolls, type Polls } from '../polls';
 import { agendaSection } from '../../shared/meetings/minutes';
-import { writeResult, yjsMinutes } from '../polls/minutes';
 import { PresenceService } from '../presence/presence-service';
 import { FORUM_SCOPE } from '../presence/socket';
 import { CalendarService, senderAddress } from '../calendar';
@@ -132,7 +131,7 @@ export function createDomains(d: {
       const agenda = await tx.meetings.agenda(meetingId);
       return {
         // Each result under its own agenda item; who attended goes in too (MeetingService.end).
-        minutes: closing.results.map((block) => (doc: Y.Doc) => writeResult(doc, block, agendaSection(agenda, block.agendaItemId))),
+        minutes: closing.results.map((block) => (doc: Y.Doc) => writePollResult(doc, block, agendaSection(agenda, block.agendaItemId))),
         committed: closing.committed,
       };
     },
@@ -152,12 +151,8 @@ export function createDomains(d: {
         check: (tx, actor, id) => proposals.service.voteCheck(tx, actor, id),
         decideIn: (tx, actor, id, to, note, source) => proposals.service.decideIn(tx, actor, id, to, note, source),
       },
-      // Approved minutes are sealed; the result then stays in the poll and the audit log.
-      minutes: yjsMinutes(
-        d.documents,
-        async (id) => (await store.meetings.get(id))?.minutesStatus !== 'approved',
-        async (id, agendaItemId) => agendaSection(await store.meetings.agenda(id), agendaItemId),
-      ),
+      // A closed poll's result goes into the minutes: the meetings' own writer.
+      minutes: meetings.minutes,
     },
   });
 
