@@ -5,7 +5,10 @@
  * Node has EventTarget and Event, which is all the context protocol needs.
  */
 import type { Context, ContextCallback, ContextEvent } from '@lit/context';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 export class ControllerHost extends EventTarget {
   readonly controllers: ReactiveController[] = [];
@@ -54,4 +57,35 @@ export class ControllerHost extends EventTarget {
   disconnect(): void {
     for (const c of [...this.controllers]) c.hostDisconnected?.();
   }
+}
+
+const realTimeout = globalThis.setTimeout;
+
+/** Waits on real time for what the network delivers (vi.waitFor would move a fake clock meanwhile). */
+export async function delivered(done: () => boolean, what: string): Promise<void> {
+  for (let tries = 0; !done(); tries++) {
+    if (tries > 500) throw new Error(`never: ${what}`);
+    await new Promise((resolve) => realTimeout(resolve, 10));
+  }
+}
+
+/** Listens on a free port of 127.0.0.1; answers `host:port`. */
+export async function listen(http: HttpServer): Promise<string> {
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return `127.0.0.1:${(http.address() as AddressInfo).port}`;
+}
+
+/**
+ * Fake timeouts in each test — a client made afterwards (Socket.IO, y-websocket) runs its own
+ * timers on them too — and the network real. Answers `defer`: what it is given runs after the
+ * test, last first, once real timers are back.
+ */
+export function useFakeTimeouts(): (cleanup: () => unknown) => void {
+  const cleanups: (() => unknown)[] = [];
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(async () => {
+    vi.useRealTimers();
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return (cleanup) => cleanups.push(cleanup);
 }

@@ -8,20 +8,12 @@
  * stand-ins; this browser's copy is a port that records what it was asked.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../../../shared/close-codes';
 import { CollabConnection, type LocalCopy } from '../../../../client/editor/collab-connection';
-
-const realTimeout = globalThis.setTimeout;
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let tries = 0; !done(); tries++) {
-    if (tries > 500) throw new Error(`never: ${what}`);
-    await new Promise((resolve) => realTimeout(resolve, 10));
-  }
-}
+import { delivered, listen } from '../../../helpers/controller-host';
 
 /** A /yjs server that closes every connection with `code` and `reason` once it has opened. */
 async function refusingServer(code: number, reason: string) {
@@ -32,8 +24,7 @@ async function refusingServer(code: number, reason: string) {
     paths.push(req.url ?? '');
     ws.close(code, reason);
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const host = `127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const host = await listen(http);
   return { host, paths, close: () => new Promise<void>((resolve) => (wss.close(), http.close(() => resolve()))) };
 }
 
@@ -65,7 +56,7 @@ async function connectTo(code: number, reason: string) {
   let changes = 0;
   const connection = new CollabConnection({ docName: 'proposal:12', userId: 'u-1', onChange: () => changes++, localCopy: copy.open });
   cleanups.push(() => connection.destroy());
-  await until(() => connection.refusal !== null, 'the refusal');
+  await delivered(() => connection.refusal !== null, 'the refusal');
   return { connection, copy, server, changes: () => changes };
 }
 

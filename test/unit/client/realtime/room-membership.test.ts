@@ -7,24 +7,14 @@
  * (the client's own timers too), real network.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { io } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../../shared/result';
 import { presenceContext } from '../../../../client/presence/presence-context';
 import { RoomMembership } from '../../../../client/realtime/room-membership';
 import type { ClientSocket } from '../../../../client/realtime/socket-controller';
-import { ControllerHost } from '../../../helpers/controller-host';
-
-const realTimeout = globalThis.setTimeout;
-/** Waits on real time for what the network delivers (vi.waitFor would move the fake clock meanwhile). */
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let tries = 0; !done(); tries++) {
-    if (tries > 500) throw new Error(`never: ${what}`);
-    await new Promise((resolve) => realTimeout(resolve, 10));
-  }
-}
+import { ControllerHost, delivered, listen, useFakeTimeouts } from '../../../helpers/controller-host';
 
 type Answer = 'ok' | 'silence' | 'not_found';
 
@@ -44,23 +34,17 @@ async function roomServer(answers: Answer[] = []) {
     });
     socket.on('meeting:leave', ({ meetingId }: { meetingId: string }) => heard.push(`leave ${meetingId}`));
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { url, heard, sockets, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const url = `http://${await listen(http)}`;
+  defer(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url, heard, sockets };
 }
 
-let close: (() => Promise<void>) | undefined;
-let host: ControllerHost | undefined;
-beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
-afterEach(async () => {
-  host?.disconnect();
-  vi.useRealTimers();
-  await close?.();
-});
+const defer = useFakeTimeouts();
 
 /** A page following room `id()`, on a connection to `url` provided as the presence provider would. */
 async function follow(url: string, initial: string) {
-  host = new ControllerHost();
+  const host = new ControllerHost();
+  defer(() => host.disconnect());
   let id = initial;
   const seen = { joined: [] as unknown[], failed: [] as AppError[], dropped: 0 };
   const membership = new RoomMembership<{ state: unknown }>(host.element, {
@@ -73,46 +57,43 @@ async function follow(url: string, initial: string) {
     dropped: () => seen.dropped++,
   });
   const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 100, randomizationFactor: 0 });
-  await until(() => socket.connected, 'the socket to connect');
+  await delivered(() => socket.connected, 'the socket to connect');
   host.provide(presenceContext, { online: [], status: 'connected', socket });
   host.connect();
-  return { membership, seen, socket, moveTo: (next: string) => (id = next) };
+  return { host, membership, seen, socket, moveTo: (next: string) => (id = next) };
 }
 
 describe('RoomMembership', () => {
   it('joins once the page is connected, and again after the connection comes back', async () => {
     const server = await roomServer();
-    close = server.close;
     const { seen } = await follow(server.url, 'm1');
-    await until(() => seen.joined.length === 1, 'the first join');
+    await delivered(() => seen.joined.length === 1, 'the first join');
     expect(server.heard).toEqual(['join m1']);
     // The connection drops under it (not closed by either side's code): Socket.IO reconnects.
     server.sockets[0]!.conn.close();
-    await until(() => seen.dropped === 1, 'the drop');
+    await delivered(() => seen.dropped === 1, 'the drop');
     await vi.advanceTimersByTimeAsync(100);
-    await until(() => seen.joined.length === 2, 'the join after the reconnect');
+    await delivered(() => seen.joined.length === 2, 'the join after the reconnect');
     expect(server.heard).toEqual(['join m1', 'join m1']);
   });
 
   it('joins again when a join got no answer: after the ack timeout and three seconds more', async () => {
     const server = await roomServer(['silence']);
-    close = server.close;
     const { seen } = await follow(server.url, 'm1');
-    await until(() => server.heard.length === 1, 'the first join');
+    await delivered(() => server.heard.length === 1, 'the first join');
     await vi.advanceTimersByTimeAsync(8_000);
     expect(seen.failed.map((e) => e.reason)).toEqual(['server.unreachable']);
     await vi.advanceTimersByTimeAsync(2_999);
     expect(server.heard).toEqual(['join m1']);
     await vi.advanceTimersByTimeAsync(1);
-    await until(() => seen.joined.length === 1, 'the second join answered');
+    await delivered(() => seen.joined.length === 1, 'the second join answered');
     expect(server.heard).toEqual(['join m1', 'join m1']);
   });
 
   it('does not ask again for a room that is not there', async () => {
     const server = await roomServer(['not_found']);
-    close = server.close;
     const { seen } = await follow(server.url, 'gone');
-    await until(() => seen.failed.length === 1, 'the refusal');
+    await delivered(() => seen.failed.length === 1, 'the refusal');
     expect(seen.failed[0]!.code).toBe('not_found');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(server.heard).toEqual(['join gone']);
@@ -120,16 +101,15 @@ describe('RoomMembership', () => {
 
   it('leaves the room it joined before joining the one the page moved to, and leaves when the page goes', async () => {
     const server = await roomServer();
-    close = server.close;
-    const { membership, seen, moveTo } = await follow(server.url, 'm1');
-    await until(() => seen.joined.length === 1, 'the first join');
+    const { host, membership, seen, moveTo } = await follow(server.url, 'm1');
+    await delivered(() => seen.joined.length === 1, 'the first join');
     moveTo('m2');
     expect(membership.moved).toBe(true);
     membership.rejoin();
-    await until(() => seen.joined.length === 2, 'the second room');
+    await delivered(() => seen.joined.length === 2, 'the second room');
     expect(membership.joined).toBe('m2');
-    host!.disconnect();
-    await until(() => server.heard.length === 4, 'the leave');
+    host.disconnect();
+    await delivered(() => server.heard.length === 4, 'the leave');
     expect(server.heard).toEqual(['join m1', 'leave m1', 'join m2', 'leave m2']);
   });
 });

@@ -5,12 +5,11 @@
  * (the client's own timers too: it is made after they are faked), the network real.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SocketController, type ClientSocket } from '../../../../client/realtime/socket-controller';
-import { ControllerHost } from '../../../helpers/controller-host';
+import { ControllerHost, delivered, listen, useFakeTimeouts } from '../../../helpers/controller-host';
 
 /** A Socket.IO server that refuses the first `refuse` connections, as the session middleware refuses a signed-out one. */
 async function refusingServer(refuse: number) {
@@ -18,31 +17,16 @@ async function refusingServer(refuse: number) {
   const server = new Server(http);
   const state = { attempts: 0 };
   server.use((_socket, next) => (++state.attempts <= refuse ? next(new Error('unauthenticated')) : next()));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { url, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const url = `http://${await listen(http)}`;
+  defer(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url, state };
 }
 
-/** Waits on real time for what the network delivers (vi.waitFor would move the fake clock meanwhile). */
-const realTimeout = globalThis.setTimeout;
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let tries = 0; !done(); tries++) {
-    if (tries > 500) throw new Error(`never: ${what}`);
-    await new Promise((resolve) => realTimeout(resolve, 10));
-  }
-}
-
-let close: (() => Promise<void>) | undefined;
-let host: ControllerHost | undefined;
-beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
-afterEach(async () => {
-  host?.disconnect();
-  vi.useRealTimers();
-  await close?.();
-});
+const defer = useFakeTimeouts();
 
 function controllerOn(url: string) {
-  host = new ControllerHost();
+  const host = new ControllerHost();
+  defer(() => host.disconnect());
   const sockets: ClientSocket[] = [];
   let refused = 0;
   const controller = new SocketController(host, {
@@ -59,21 +43,19 @@ function controllerOn(url: string) {
 describe('SocketController', () => {
   it('connects when its host connects', async () => {
     const server = await refusingServer(0);
-    close = server.close;
     const { host, controller } = controllerOn(server.url);
     expect(controller.socket).toBeNull();
     host.connect();
     expect(controller.status).toBe('connecting');
-    await until(() => controller.status === 'connected', 'connected');
+    await delivered(() => controller.status === 'connected', 'connected');
     expect(host.updates).toBeGreaterThan(0);
   });
 
   it('tries a refused connection again after five seconds, and not before', async () => {
     const server = await refusingServer(1);
-    close = server.close;
     const { host, controller, sockets, refused } = controllerOn(server.url);
     host.connect();
-    await until(() => refused() === 1, 'refused');
+    await delivered(() => refused() === 1, 'refused');
     expect(controller.status).toBe('disconnected');
     // Socket.IO gave up on it (a refusal is final for the client), so only the controller can try again.
     expect(sockets[0]!.active).toBe(false);
@@ -81,17 +63,16 @@ describe('SocketController', () => {
     expect(sockets[0]!.active).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(sockets[0]!.active).toBe(true);
-    await until(() => controller.status === 'connected', 'connected');
+    await delivered(() => controller.status === 'connected', 'connected');
     expect(server.state.attempts).toBe(2);
     expect(sockets).toHaveLength(1);
   });
 
   it('does not try again once its host has gone', async () => {
     const server = await refusingServer(1);
-    close = server.close;
     const { host, controller, sockets, refused } = controllerOn(server.url);
     host.connect();
-    await until(() => refused() === 1, 'refused');
+    await delivered(() => refused() === 1, 'refused');
     host.disconnect();
     expect(controller.socket).toBeNull();
     await vi.advanceTimersByTimeAsync(10_000);
