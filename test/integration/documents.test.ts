@@ -121,14 +121,7 @@ describe('loading and unloading', () => {
     expect(h.docs.stats().documents).toBe(1);
   });
 
-  it('keeps a document loaded while a client is connected', async () => {
-    await start({ idleUnloadMs: 20 });
-    const a = await h.connectSynced('note:kept');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(h.docs.stats().documents).toBe(1);
-    a.text.insert(0, 'still here');
-    await waitFor(async () => (await h.storedText('note:kept')) === 'still here', 'stored');
-  });
+  // Kept while a session is on it, however long: test/unit/server/documents/registry.test.ts, on fake timers.
 });
 
 describe('compaction', () => {
