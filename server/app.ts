@@ -51,6 +51,7 @@ export interface Forum {
   actionItems: Domains['actionItems'];
   notifications: Notifications;
   amendments: Domains['amendments'];
+  search: Domains['search'];
   kinds: DocKinds;
   seeded: SeedOutcome;
   /** GET /metrics on its own port (METRICS_PORT), when set. */
@@ -179,6 +180,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
   domains.mail.sender?.start();
   domains.actionItems.reminders.start();
   domains.notifications.scheduler.start();
+  // Documents nobody has opened since the index was added get their text indexed once, in the background.
+  void domains.search.indexer.backfill().catch((error: unknown) => logger.warn({ err: error }, 'search index: backfill failed'));
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -194,6 +197,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await domains.mail.sender?.stop();
       await domains.actionItems.reminders.stop();
       await meetings.stop();
+      await domains.search.indexer.close();
       await documents.close();
       io.local.disconnectSockets(true); // local: with the Redis adapter, plain io would close every instance's sockets
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -205,7 +209,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await store.close();
     })());
 
-  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, amendments: domains.amendments, kinds, seeded, metricsUrl: metricsPort?.url, routes, close };
+  return { url, http, io, store, ephemeral, auth, audit, documents, proposals, polls, meetings, strategy: domains.strategy, actionItems: domains.actionItems, notifications: domains.notifications, amendments: domains.amendments, search: domains.search, kinds, seeded, metricsUrl: metricsPort?.url, routes, close };
 }
 
 /** Listens on HOST:PORT and answers the URL to print (PORT 0 picks a free port). */

@@ -64,6 +64,8 @@ export const ConfigSchema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().min(20).default(5_000),
   /** How often action items past their due date are looked for, to remind their owners. */
   ACTION_ITEM_CHECK_MS: z.coerce.number().int().min(20).default(15 * 60_000),
+  /** How long a document rests after a change before its text is written to the search index. */
+  SEARCH_INDEX_DELAY_MS: z.coerce.number().int().min(0).default(2_000),
   /** How often meeting reminders and comment digests are looked for (they are due by the clock). */
   NOTIFY_TICK_MS: z.coerce.number().int().min(20).default(30_000),
   /** GET /metrics on the main port for `Authorization: Bearer <this>`; 404 without it. */

@@ -95,6 +95,8 @@ export class ForumApp extends LitElement {
         return route.view === 'projector' ? t.meetings.projector.label : t.meetings.title;
       case 'strategy':
         return t.strategy.title;
+      case 'search':
+        return t.search.title;
       case 'notFound':
         return t.app.notFoundTitle;
     }

@@ -29,6 +29,8 @@ function loadPage(route: Route): Promise<unknown> | undefined {
       return route.view === 'projector' ? import('../pages/meeting-projector-page') : import('../pages/meeting-room-page');
     case 'strategy':
       return import('../pages/strategy-page');
+    case 'search':
+      return import('../pages/search-page');
     default:
       return undefined;
   }
@@ -77,6 +79,8 @@ export class WorkspaceShell extends LitElement {
           : html`<fw-meeting-room-page meeting-id=${this.route.id} view=${this.route.view}></fw-meeting-room-page>`;
       case 'strategy':
         return html`<fw-strategy-page></fw-strategy-page>`;
+      case 'search':
+        return html`<fw-search-page .q=${this.route.q}></fw-search-page>`;
       case 'invite':
       case 'notFound':
         return html`<fw-not-found-page></fw-not-found-page>`;

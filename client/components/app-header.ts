@@ -10,6 +10,7 @@ import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
 import './lang-switch';
 import '../notifications/notification-bell';
+import '../search/search-field';
 import { said, type Said } from '../i18n/said';
 
 /** Ministry name and language switch on a navy strip; product name, menu and the signed-in user below. */
@@ -159,6 +160,7 @@ export class AppHeader extends LitElement {
             </div>
             ${user
               ? html`<div class="user">
+                  <fw-search-field .q=${this.route.page === 'search' ? this.route.q : ''}></fw-search-field>
                   <fw-notification-bell></fw-notification-bell>
                   <p class="who">
                     <span class="visually-hidden">${t.header.signedInAs}</span>

@@ -6,6 +6,7 @@ import type { PollsCatalogue } from '../polls/i18n/catalogue';
 import type { StrategyCatalogue } from '../strategy/i18n/catalogue';
 import type { NotificationsCatalogue } from '../notifications/i18n/catalogue';
 import type { ActionItemsCatalogue } from '../action-items/i18n/catalogue';
+import type { SearchCatalogue } from '../search/i18n/catalogue';
 import type { AmendmentsCatalogue } from '../amendments/i18n/catalogue';
 
 /**
@@ -295,6 +296,7 @@ export interface Catalogue {
   notifications: NotificationsCatalogue;
   /** Action items: "내 후속 조치", owner and due date, done (client/action-items/i18n). */
   actionItems: ActionItemsCatalogue;
+  search: SearchCatalogue;
   /** Amendments: replacement texts suggested in comments (client/amendments/i18n). */
   amendments: AmendmentsCatalogue;
 }

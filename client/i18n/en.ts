@@ -4,6 +4,7 @@ import { enPolls } from '../polls/i18n/en';
 import { enStrategy } from '../strategy/i18n/en';
 import { enNotifications } from '../notifications/i18n/en';
 import { enActionItems } from '../action-items/i18n/en';
+import { enSearch } from '../search/i18n/en';
 import { enAmendments } from '../amendments/i18n/en';
 
 
@@ -320,5 +321,6 @@ export const en: Catalogue = {
   strategy: enStrategy,
   notifications: enNotifications,
   actionItems: enActionItems,
+  search: enSearch,
   amendments: enAmendments,
 };

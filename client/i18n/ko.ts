@@ -4,6 +4,7 @@ import { koPolls } from '../polls/i18n/ko';
 import { koStrategy } from '../strategy/i18n/ko';
 import { koNotifications } from '../notifications/i18n/ko';
 import { koActionItems } from '../action-items/i18n/ko';
+import { koSearch } from '../search/i18n/ko';
 import { koAmendments } from '../amendments/i18n/ko';
 
 
@@ -320,5 +321,6 @@ export const ko: Catalogue = {
   strategy: koStrategy,
   notifications: koNotifications,
   actionItems: koActionItems,
+  search: koSearch,
   amendments: koAmendments,
 };

@@ -23,6 +23,8 @@ export type Route =
   | { page: 'meetings' }
   | { page: 'meeting'; id: string; view: MeetingView }
   | { page: 'strategy' }
+  /** Search over the text of proposals and minutes. */
+  | { page: 'search'; q: string }
   | { page: 'notFound' };
 
 /** A meeting's pages: the room, the read-only live view (`/live`), the projector (`/projector`). */
@@ -65,6 +67,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     return second === undefined ? { page: 'proposals', filter: proposalFilter(search) } : { page: 'proposal', id: second };
   }
   if (first === 'strategy' && second === undefined) return { page: 'strategy' };
+  if (first === 'search' && second === undefined) return { page: 'search', q: (new URLSearchParams(search).get('q') ?? '').trim() };
   if (first === 'meetings') {
     if (second === undefined) return { page: 'meetings' };
     if (rest.length === 0) return { page: 'meeting', id: second, view: 'room' };
@@ -99,6 +102,8 @@ export function routePath(route: Route): string {
       return `/meetings/${encodeURIComponent(route.id)}${route.view === 'room' ? '' : `/${route.view}`}`;
     case 'strategy':
       return '/strategy';
+    case 'search':
+      return route.q ? `/search?${new URLSearchParams({ q: route.q }).toString()}` : '/search';
     case 'notFound':
       return '/';
     default: {
@@ -111,6 +116,9 @@ export function routePath(route: Route): string {
 /** The list of proposals, filtered. */
 export const proposalsPath = (filter: Partial<ProposalFilter> = {}): string =>
   routePath({ page: 'proposals', filter: { subcommittee: null, status: null, q: '', ...filter } });
+
+/** The search page for these words. */
+export const searchPath = (q: string): string => routePath({ page: 'search', q: q.trim() });
 
 /** The presence location for a route (`home`, `admin`, `proposals`, `proposal:12`); shared/schemas/presence Location. */
 export function routeLocation(route: Route): string {

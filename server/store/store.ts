@@ -8,6 +8,7 @@ import type { MeetingStore } from '../meetings/meeting-store';
 import type { NotificationStore } from '../notifications/notification-store';
 import type { PollStore } from '../polls/poll-store';
 import type { ProposalStore } from '../proposals/proposal-store';
+import type { SearchStore } from '../search/search-store';
 
 /** Every domain's store: each owns an interface of atomic operations. */
 export interface DomainStores {
@@ -21,6 +22,7 @@ export interface DomainStores {
   readonly calendar: CalendarStore;
   readonly notifications: NotificationStore;
   readonly outbox: OutboxStore;
+  readonly search: SearchStore;
 }
 
 /** Whatever can run a transaction: the store, or a transaction already open (which is then joined). */

@@ -22,7 +22,7 @@ export function wrapMethods<T extends object>(target: T, around: Around): T {
   return wrapped as T;
 }
 
-const domains = ['auth', 'audit', 'forum', 'docs', 'meetings', 'polls', 'proposals', 'calendar', 'notifications', 'outbox'] as const;
+const domains = ['auth', 'audit', 'forum', 'docs', 'meetings', 'polls', 'proposals', 'calendar', 'notifications', 'outbox', 'search'] as const;
 
 /** Every domain store wrapped with `around`, which sees methods as `domain.method`. */
 export function wrapStores(stores: DomainStores, around: Around): DomainStores {

@@ -16,6 +16,7 @@ import { ActionItemService, OverdueReminders } from '../action-items';
 import { AmendmentService } from '../amendments';
 import { commentsDocName } from '../../shared/comments';
 import { createProposals, type Proposals } from '../proposals';
+import { createSearch, type Search } from '../search';
 import type { ForumServer } from '../realtime/socket-server';
 import { createStrategy, type Strategy } from '../strategy';
 import type { Core } from './core';
@@ -32,6 +33,8 @@ export interface Domains {
   actionItems: { service: ActionItemService; reminders: OverdueReminders };
   /** Replacement texts suggested in comments, accepted or declined. */
   amendments: AmendmentService;
+  /** Search over proposals' and minutes' text; the index follows the live documents. */
+  search: Search;
   /** E-mail: on only with SMTP_URL; the sender starts once the server listens. */
   mail: { enabled: boolean; outbox: MailOutbox; sender: MailSender | null };
 }
@@ -178,8 +181,12 @@ export function createDomains(d: {
     },
   });
 
+  // A hit is shown to whoever may open its document: the document server's own decision.
+  const search = createSearch({ store, clock, logger, delayMs: d.config.SEARCH_INDEX_DELAY_MS, mayRead: async (user, name) => (await d.kinds.access(user, name)) !== null });
+  d.documents.onLoaded((name, doc) => search.indexer.watch(name, doc));
+
   d.kinds.register(proposals.docKind);
   d.kinds.register(meetings.docKind);
   d.kinds.register(strategy.docKind);
-  return { presence, proposals, meetings, polls, strategy, notifications, calendar, actionItems, amendments, mail: { enabled: mailOn, outbox, sender } };
+  return { presence, proposals, meetings, polls, strategy, notifications, calendar, actionItems, amendments, search, mail: { enabled: mailOn, outbox, sender } };
 }

@@ -24,6 +24,7 @@ import { notificationRoutes } from '../notifications';
 import { pollRoutes } from '../polls';
 import { FORUM_SCOPE } from '../presence/socket';
 import { proposalRoutes } from '../proposals';
+import { searchRoutes } from '../search';
 import type { Metrics } from '../metrics/metrics';
 import { metricsRoute } from '../metrics/serve';
 import type { Core } from './core';
@@ -84,6 +85,7 @@ export function buildHttpApp(d: {
   meetingRoutes(app, meetings.service, meetings.room);
   actionItemRoutes(app, d.domains.actionItems.service);
   amendmentRoutes(app, d.domains.amendments);
+  searchRoutes(app, d.domains.search.service);
   pollRoutes(app, { service: polls.service, delegations: polls.delegations, store: store.polls, users: store.auth, meeting: (id) => store.meetings.get(id) });
   const exports = new ExportSources({ store, state: (name) => d.documents.state(name), clock: d.clock, origin: d.origin });
   strategyRoutes(app, strategy, proposals.service);

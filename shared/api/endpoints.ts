@@ -29,6 +29,7 @@ import { mailEndpoints } from './mail';
 import { invitationEndpoints } from './invitations';
 import { actionItemEndpoints } from './action-items';
 import { amendmentEndpoints } from './amendments';
+import { searchEndpoints } from './search';
 
 /** The foundation's endpoints: system, auth, forum, presence, audit. */
 export const coreEndpoints = {
@@ -108,4 +109,5 @@ export const api = {
   ...invitationEndpoints,
   ...actionItemEndpoints,
   ...amendmentEndpoints,
+  ...searchEndpoints,
 } as const;

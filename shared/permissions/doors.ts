@@ -33,6 +33,7 @@ export const endpointDoors: Record<EndpointName, Door> = {
   setRole: 'users.setRole',
   forum: 'forum.read',
   online: 'forum.read',
+  search: 'forum.read',
   audit: 'audit.read',
   quarantine: 'audit.read',
   mailStatus: 'audit.read',

@@ -47,6 +47,7 @@ const calls: Record<EndpointName, (fx: Fixture) => Call> = {
   setRole: () => ({ params: { id: missing }, body: { role: 'observer' } }),
   forum: () => ({}),
   online: () => ({}),
+  search: () => ({ query: 'q=%EC%84%B8%EC%95%A1' }),
   audit: () => ({ query: 'limit=5' }),
   quarantine: () => ({}),
   mailStatus: () => ({}),

@@ -13,6 +13,7 @@ import { pgNotificationStore } from './notifications';
 import { pgOutboxStore } from './outbox';
 import { pgPollStore, VACUUM_BALLOTS } from './polls';
 import { pgProposalStore } from './proposals';
+import { pgSearchStore } from './search';
 import { clientSql, openPool, poolSql, type Sql } from './sql';
 
 export interface PostgresStoreOptions {
@@ -34,6 +35,7 @@ function domainStores(sql: Sql, compactBallots: () => Promise<void>): DomainStor
     calendar: pgCalendarStore(sql),
     notifications: pgNotificationStore(sql),
     outbox: pgOutboxStore(sql),
+    search: pgSearchStore(sql),
   };
 }
 

@@ -437,4 +437,25 @@ export const migrations: Migration[] = [
       CREATE INDEX meeting_decisions_owner ON meeting_decisions(owner_id, meeting_id) WHERE kind = 'actionItem' AND owner_id IS NOT NULL;
     `,
   },
+  {
+    version: 231,
+    name: 'search: the plain text of proposals and minutes',
+    sql: `
+      -- Each searchable document's plain text, written from the live document a moment after it changes.
+      CREATE TABLE search_texts (
+        doc_name ctext PRIMARY KEY,
+        text ctext NOT NULL,
+        updated_at ctext NOT NULL
+      );
+      -- pg_trgm (Debian's postgresql contrib) lets lower(text) LIKE '%…%' use an index; where the
+      -- extension cannot be created, searches scan the texts and find the same.
+      DO $$
+      BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX search_texts_trgm ON search_texts USING gin (lower(text) gin_trgm_ops);
+      EXCEPTION WHEN OTHERS THEN
+        RAISE NOTICE 'pg_trgm unavailable (%): search scans the texts', SQLERRM;
+      END $$;
+    `,
+  },
 ];

@@ -15,6 +15,7 @@ import { sqliteNotificationStore } from './notifications';
 import { sqliteOutboxStore } from './outbox';
 import { sqlitePollStore } from './polls';
 import { sqliteProposalStore } from './proposals';
+import { sqliteSearchStore } from './search';
 
 export interface SqliteStoreOptions {
   /** Where steps that run after a commit report their failures. */
@@ -61,6 +62,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     calendar: sqliteCalendarStore(db),
     notifications: sqliteNotificationStore(db),
     outbox: sqliteOutboxStore(db),
+    search: sqliteSearchStore(db),
   };
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');

@@ -432,4 +432,29 @@ export const migrations: Migration[] = [
       CREATE INDEX meeting_decisions_owner ON meeting_decisions(owner_id, meeting_id) WHERE kind = 'actionItem' AND owner_id IS NOT NULL;
     `,
   },
+  {
+    version: 231,
+    name: 'search: the plain text of proposals and minutes',
+    sql: `
+      -- Each searchable document's plain text, written from the live document a moment after it changes.
+      CREATE TABLE search_texts (
+        id INTEGER PRIMARY KEY,
+        doc_name TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      -- Trigrams find any substring of three characters or more, Korean included; shorter ones are scanned.
+      CREATE VIRTUAL TABLE search_fts USING fts5(text, content = 'search_texts', content_rowid = 'id', tokenize = 'trigram');
+      CREATE TRIGGER search_texts_insert AFTER INSERT ON search_texts BEGIN
+        INSERT INTO search_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER search_texts_delete AFTER DELETE ON search_texts BEGIN
+        INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER search_texts_update AFTER UPDATE ON search_texts BEGIN
+        INSERT INTO search_fts (search_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO search_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+    `,
+  },
 ];

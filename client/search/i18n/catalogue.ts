@@ -1,0 +1,16 @@
+/** The strings of search over proposals and minutes. Part of the app's Catalogue as `t.search`. */
+export interface SearchCatalogue {
+  /** The header's field and the page's heading. */
+  title: string;
+  label: string;
+  hint: string;
+  submit: string;
+  intro: string;
+  searching: string;
+  empty: (q: string) => string;
+  count: (n: number, q: string) => string;
+  kinds: { proposal: string; minutes: string };
+  /** Where the words were found. */
+  fields: { title: string; text: string };
+  changed: (time: string) => string;
+}

@@ -1,0 +1,16 @@
+import type { SearchCatalogue } from './catalogue';
+
+/** English strings of search (terms from shared/GLOSSARY.md). */
+export const enSearch: SearchCatalogue = {
+  title: 'Search',
+  label: 'Search proposals and minutes',
+  hint: 'e.g. tax credit',
+  submit: 'Search',
+  intro: 'Looks in the titles and text of proposals and in the text of the minutes.',
+  searching: 'Searching…',
+  empty: (q) => `No proposal or minutes contain “${q}”.`,
+  count: (n, q) => `${n} result${n === 1 ? '' : 's'} for “${q}”`,
+  kinds: { proposal: 'Proposal', minutes: 'Minutes' },
+  fields: { title: 'Title', text: 'Text' },
+  changed: (time) => `Last changed ${time}`,
+};

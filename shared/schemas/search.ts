@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { line } from './text';
+
+/** What a search looks for: any part of a proposal's or the minutes' text (or a proposal's title), Korean included. */
+export const SearchQuery = z.strictObject({
+  q: line(100),
+});
+
+/** The passage around a match: the client shows `match` marked (<mark>) between the two. */
+export const SearchSnippet = z.object({
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+export type SearchSnippet = z.infer<typeof SearchSnippet>;
+
+export const searchHitKinds = ['proposal', 'minutes'] as const;
+
+export const SearchHit = z.object({
+  kind: z.enum(searchHitKinds),
+  /** The proposal's id, or the meeting's for its minutes. */
+  id: z.string(),
+  /** The proposal's title, or the meeting's. */
+  title: z.string(),
+  /** Where the words were found. */
+  field: z.enum(['title', 'text']),
+  snippet: SearchSnippet,
+  /** When the text (or the proposal) last changed. */
+  updatedAt: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResponse = z.object({ hits: z.array(SearchHit) });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { see, useStage } from '../helpers/e2e';
+
+/**
+ * Search in Chromium: a chairperson types a Korean word that appears only in the body of
+ * the demo proposal "경쟁국 이상의 투자 인센티브 보장" into the header's search field; the
+ * search page lists that proposal, the word marked (<mark>) in the passage around it,
+ * and the title leads to the proposal.
+ */
+const stage = useStage();
+
+describe('search', () => {
+  it('finds “세액공제” in a proposal’s text and marks it in the result', async () => {
+    const page = await stage.signedIn('chair.workforce@forum.demo');
+    const field = page.getByRole('searchbox', { name: '제안·회의록 검색' });
+    await field.click();
+    await field.pressSequentially('세액공제');
+    await field.press('Enter');
+
+    await page.waitForURL(/\/search\?q=/);
+    const hit = page.locator('fw-search-page li').filter({ hasText: '경쟁국 이상의 투자 인센티브 보장' });
+    await see(hit);
+    expect(await hit.locator('mark').allTextContents()).toEqual(['세액공제']);
+    expect(await hit.locator('.snippet').textContent()).toContain('세액공제 및 현금 보조금 병행');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '검색 결과' }).first().textContent()).toMatch(/“세액공제” 검색 결과 \d+건/);
+
+    await hit.getByRole('link', { name: '경쟁국 이상의 투자 인센티브 보장' }).click();
+    await page.waitForURL(/\/proposals\/investment-incentives$/);
+  });
+});
