@@ -108,6 +108,19 @@ export class AppHeader extends LitElement {
         font-size: 0.875rem;
         color: var(--fw-danger);
       }
+      fw-search-field {
+        margin-left: auto;
+      }
+      fw-search-field + .user {
+        margin-left: 0;
+      }
+      /* On a phone the field takes a row of its own rather than pushing the page wider. */
+      @media (max-width: 600px) {
+        fw-search-field {
+          flex: 1 1 100%;
+          margin-left: 0;
+        }
+      }
     `,
   ];
 
@@ -159,8 +172,8 @@ export class AppHeader extends LitElement {
                 : nothing}
             </div>
             ${user
-              ? html`<div class="user">
-                  <fw-search-field .q=${this.route.page === 'search' ? this.route.q : ''}></fw-search-field>
+              ? html`<fw-search-field .q=${this.route.page === 'search' ? this.route.q : ''}></fw-search-field>
+                <div class="user">
                   <fw-notification-bell></fw-notification-bell>
                   <p class="who">
                     <span class="visually-hidden">${t.header.signedInAs}</span>

@@ -19,9 +19,14 @@ export class SearchField extends LitElement {
       }
       input {
         width: 13rem;
-        /* On a phone the header's row is narrow: the field gives way before anything overflows. */
-        max-width: 38vw;
+        min-width: 0;
         min-height: 40px;
+      }
+      @media (max-width: 600px) {
+        input {
+          flex: 1;
+          width: auto;
+        }
       }
       button {
         min-height: 40px;

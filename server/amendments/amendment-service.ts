@@ -139,8 +139,9 @@ function readThread(state: Uint8Array, id: string): AmendmentThread | null {
 }
 
 /**
- * Replaces the commented range with the amendment, inside one paragraph. Null when done;
- * otherwise why not (the text changed since, or the range spans several blocks).
+ * Replaces the commented range (inside one paragraph) with the amendment, which may run over
+ * several paragraphs. Null when done; otherwise why not (the text changed since, or the range
+ * spans several blocks).
  */
 function replaceRange(doc: Y.Doc, thread: AmendmentThread): string | null {
   const position = (json: unknown) => {
@@ -159,9 +160,72 @@ function replaceRange(doc: Y.Doc, thread: AmendmentThread): string | null {
   const [from, to] = a.index <= b.index ? [a.index, b.index] : [b.index, a.index];
   const content = plain(text);
   if (content.length < to || content.slice(from, to) !== thread.quote) return 'The commented text has changed since the amendment was suggested; apply it by hand.';
-  text.delete(from, to - from);
-  text.insert(from, thread.text);
+  const paragraphs = paragraphsOf(thread.text);
+  if (paragraphs.length <= 1) {
+    text.delete(from, to - from);
+    text.insert(from, paragraphs[0] ?? '');
+    return null;
+  }
+  return splitInto(text, from, to, paragraphs);
+}
+
+/** A suggested text's paragraphs: one a line, blank lines between them dropped. */
+const paragraphsOf = (suggested: string): string[] =>
+  suggested
+    .split(/\r\n?|\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '');
+
+/**
+ * Replaces [from, to) of a paragraph's text with several paragraphs: the first continues the
+ * paragraph, the others follow it as paragraphs of their own, and what came after the range
+ * (with its formatting) ends the last one.
+ */
+function splitInto(text: Y.XmlText, from: number, to: number, paragraphs: string[]): string | null {
+  const block = text.parent;
+  const container = block?.parent;
+  if (!(block instanceof Y.XmlElement) || !(container instanceof Y.XmlElement || container instanceof Y.XmlFragment)) {
+    return 'The commented text is not in a paragraph; apply this amendment by hand.';
+  }
+  const tail = deltaFrom(text.toDelta() as DeltaOp[], to);
+  text.delete(from, text.length - from);
+  text.insert(from, paragraphs[0]!);
+  const added = paragraphs.slice(1).map(() => new Y.XmlElement('paragraph'));
+  container.insert(container.toArray().indexOf(block) + 1, added);
+  added.forEach((element, i) => {
+    const line = new Y.XmlText();
+    element.insert(0, [line]);
+    line.insert(0, paragraphs[i + 1]!);
+    if (i === added.length - 1) appendDelta(line, tail);
+  });
   return null;
+}
+
+interface DeltaOp {
+  insert: unknown;
+  attributes?: Record<string, unknown>;
+}
+
+/** The operations of a text's delta from `offset` on (an embed counts as one character). */
+function deltaFrom(ops: DeltaOp[], offset: number): DeltaOp[] {
+  const out: DeltaOp[] = [];
+  let at = 0;
+  for (const op of ops) {
+    const length = typeof op.insert === 'string' ? op.insert.length : 1;
+    if (at + length > offset) {
+      const insert = typeof op.insert === 'string' ? op.insert.slice(Math.max(0, offset - at)) : op.insert;
+      out.push({ insert, attributes: op.attributes });
+    }
+    at += length;
+  }
+  return out;
+}
+
+function appendDelta(text: Y.XmlText, ops: DeltaOp[]): void {
+  for (const op of ops) {
+    if (typeof op.insert === 'string') text.insert(text.length, op.insert, op.attributes ?? {});
+    else text.insertEmbed(text.length, op.insert as object, op.attributes ?? {});
+  }
 }
 
 /** The characters of an XmlText without its formatting marks. */

@@ -194,6 +194,24 @@ describe('amendments', () => {
     expect((await textOf(id)).text).toBe('첫 문장. 투자 세액공제를 15%로 한다. 끝 문장.');
   });
 
+  it('applies a replacement of several paragraphs as paragraphs, the rest of the sentence after the last', async () => {
+    const id = await submitted('투자 세액공제 단계적 확대');
+    const suggested = '투자 세액공제를 2027년에 12%로 한다.\n\n2028년부터는 15%로 한다.\n중소기업은 5%p를 더한다.';
+    await suggest(id, 'thread-paragraphs', sentence, suggested);
+
+    const accepted = await http('ministry', 'POST', `/api/proposals/${id}/amendments/thread-paragraphs`, { decision: 'accepted' });
+    expect(accepted.status).toBe(200);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await server.documents.state(`proposal:${id}`));
+    const blocks = (doc.getXmlFragment('default').toArray() as Y.XmlElement[]).map((p) => [p.nodeName, p.toArray().map((t) => t.toString()).join('')]);
+    doc.destroy();
+    expect(blocks).toEqual([
+      ['paragraph', '첫 문장. 투자 세액공제를 2027년에 12%로 한다.'],
+      ['paragraph', '2028년부터는 15%로 한다.'],
+      ['paragraph', '중소기업은 5%p를 더한다. 끝 문장.'],
+    ]);
+  });
+
   it('declines without touching the text; only the author and ministry staff decide', async () => {
     const id = await submitted('투자 세액공제 유지');
     await suggest(id, 'thread-decline', sentence, '투자 세액공제를 폐지한다.');
