@@ -3,9 +3,11 @@
  * figures an operator scrapes move with what people do, and only a scraper with the token, or
  * one on the metrics port, gets them.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../helpers/clock';
 import { MeetingRunner } from '../helpers/meeting-run';
+import { createTestDatabase, runPostgresUrl } from '../helpers/postgres';
 import { startRedis, type RedisProcess } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 import { Editor } from './proposals.harness';
@@ -132,13 +134,48 @@ describe('METRICS_PORT', () => {
       const res = await fetch(plain.metricsUrl!);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('forum_connections{kind="yjs"} 0');
-      // Without METRICS_TOKEN the main port has no /metrics: the web client's fallback answers instead.
+      // Without METRICS_TOKEN the main port has no /metrics: the web client's fallback answers instead
+      // (its page when the client is built, a 404 when not), never the figures.
       const main = await fetch(`${plain.url}/metrics`);
-      expect(main.status).not.toBe(200);
+      expect(main.headers.get('content-type') ?? '').not.toMatch(/version=0\.0\.4/);
       expect(await main.text()).not.toContain('forum_connections');
       expect(await (await fetch(`${plain.url}/api/health`)).json()).toMatchObject({ status: 'ok', bus: { kind: 'in-process', ok: true } });
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('database health', () => {
+  it('says when PostgreSQL stops answering, and again when it is back', { timeout: 120_000 }, async () => {
+    const serverUrl = await runPostgresUrl();
+    const database = await createTestDatabase(serverUrl);
+    const name = new URL(database.url).pathname.slice(1);
+    const admin = async (text: string) => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(text).finally(() => client.end());
+    };
+    const forum = await startTestServer({ env: { METRICS_PORT: '0', DATABASE_URL: database.url } });
+    const up = async () => {
+      const text = await (await fetch(forum.metricsUrl!)).text();
+      return Number(/^forum_database_up\{kind="postgres"\} (\d)/m.exec(text)?.[1]);
+    };
+    const health = async () => (await fetch(`${forum.url}/api/health`)).json() as Promise<{ status: string; store: { kind: string; ok: boolean } }>;
+    try {
+      expect(await up()).toBe(1);
+      expect(await health()).toMatchObject({ status: 'ok', store: { kind: 'postgres', ok: true } });
+      // The database refuses new connections and ends the instance's open ones: an outage as the instance sees it.
+      await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      await waitFor(async () => (await up()) === 0, 'forum_database_up to say 0');
+      expect(await health()).toMatchObject({ status: 'degraded', store: { kind: 'postgres', ok: false } });
+      await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await waitFor(async () => (await up()) === 1, 'forum_database_up to say 1 again');
+      expect(await health()).toMatchObject({ status: 'ok', store: { ok: true } });
+    } finally {
+      await forum.close();
+      await database.drop();
     }
   });
 });
