@@ -19,7 +19,7 @@ import { watchComments, type Notifications } from './notifications';
 import type { Polls } from './polls';
 import { presenceSocketModule, startPresenceBroadcast } from './presence/socket';
 import type { Proposals } from './proposals';
-import { attachRedisAdapter } from './realtime/redis-adapter';
+import { attachStreamsAdapter } from './realtime/streams-adapter';
 import type { Strategy } from './strategy';
 import { createSocketServer, useSocketModules, type ForumServer } from './realtime/socket-server';
 import { seed, type SeedOutcome } from './seed/seed';
@@ -113,7 +113,13 @@ export async function startForum(config: Config, options: StartOptions): Promise
   moveCommentsOutOnLoad(documents, { docs: store.docs, logger });
   // A comment or reply a person writes tells its proposal's author and those it mentions.
   documents.onLoaded((docName, doc) => watchComments(docName, doc, clientUser, (comment) => domains.notifications.comments.announce(comment)));
-  const io = createSocketServer(http, { auth, logger, publicOrigin: config.PUBLIC_ORIGIN, watch: (session) => core.liveSessions.watch(session) });
+  const io = createSocketServer(http, {
+    auth,
+    logger,
+    publicOrigin: config.PUBLIC_ORIGIN,
+    watch: (session) => core.liveSessions.watch(session),
+    recovery: config.REDIS_URL !== undefined,
+  });
   const control = new ControlPlane(ephemeral, controlActions(core, io, documents), logger);
   await control.start();
   let origin = config.PUBLIC_ORIGIN ?? '';
@@ -151,8 +157,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
     presenceSocketModule(presence, logger), polls.socketModule,
     meetings.socketModule,
   ]);
-  const adapterClients = config.REDIS_URL ? await attachRedisAdapter(io, config.REDIS_URL, logger) : [];
-  redisClients = adapterClients;
+  const adapter = config.REDIS_URL ? await attachStreamsAdapter(io, config.REDIS_URL, logger) : undefined;
+  redisClients = adapter?.clients ?? [];
   if (metrics) timeBroadcasts(io, metrics);
   const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);
@@ -203,8 +209,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       await ephemeral.close();
-      // close() waits for queued commands, which never drain while Redis is away.
-      await Promise.all(adapterClients.map((c) => (c.isReady ? c.close().catch(() => {}) : c.destroy())));
+      await adapter?.close();
       await metricsPort?.close();
       await store.close();
     })());

@@ -7,6 +7,7 @@ import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { navigate } from '../router/router-controller';
+import { mustRefetch } from '../realtime/reconnect';
 import { SocketController } from '../realtime/socket-controller';
 import { sharedStyles } from '../styles/shared-styles';
 import './notification-preferences';
@@ -104,8 +105,10 @@ export class NotificationBell extends LitElement {
           if (this.open) void this.#load();
         });
       },
-      // Whatever arrived while disconnected is in the store.
-      onConnect: () => void this.#load(),
+      // A recovered connection got what it missed; otherwise whatever arrived meanwhile is in the store.
+      onConnect: (socket) => {
+        if (mustRefetch(socket)) void this.#load();
+      },
     });
   }
 

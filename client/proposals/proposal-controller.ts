@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { ProposalChanged } from '../../shared/realtime/proposals';
 import { presenceContext } from '../presence/presence-context';
+import { mustRefetch } from '../realtime/reconnect';
 import type { ClientSocket } from '../realtime/socket-controller';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { api } from '../../shared/api/endpoints';
@@ -89,12 +90,16 @@ export class ProposalController implements ReactiveController {
   #attach(socket: ClientSocket | null): void {
     if (socket === this.#socket) return;
     this.#socket?.off('proposal:changed', this.#onChanged);
-    this.#socket?.off('connect', this.#onVisible);
+    this.#socket?.off('connect', this.#onConnect);
     this.#socket = socket;
     socket?.on('proposal:changed', this.#onChanged);
-    // Changes made while the connection was down are not replayed: reload on reconnect.
-    socket?.on('connect', this.#onVisible);
+    socket?.on('connect', this.#onConnect);
   }
+
+  /** A recovered connection got the `proposal:changed` it missed; any other reloads (realtime/reconnect.ts). */
+  readonly #onConnect = () => {
+    if (this.#socket && mustRefetch(this.#socket)) this.#onVisible();
+  };
 
   readonly #onChanged = (change: ProposalChanged) => {
     if (change.id === this.#id) void this.reload();

@@ -131,6 +131,7 @@ export class RoomMembership<T extends object> implements ReactiveController {
     if (socket.connected) this.join();
   }
 
+  /** Recovered or not (realtime/reconnect.ts): the room's state and this connection's membership are per instance. */
   readonly #onConnect = () => this.join();
 
   readonly #onDisconnect = () => {

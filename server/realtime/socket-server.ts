@@ -16,6 +16,9 @@ import type { Logger } from '../logger';
 export type ForumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type ForumSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
+/** How long a dropped client's rooms and missed packets are kept for it (connection state recovery). */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
+
 /** A domain's socket handlers, registered on every new connection. */
 export type SocketModule = (socket: ForumSocket) => void;
 
@@ -42,7 +45,14 @@ export function credentialsOf(
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { auth: AuthService; logger: Logger; publicOrigin: string | undefined; watch: (session: Session) => void },
+  deps: {
+    auth: AuthService;
+    logger: Logger;
+    publicOrigin: string | undefined;
+    watch: (session: Session) => void;
+    /** Connection state recovery: with the Redis streams adapter only. */
+    recovery: boolean;
+  },
 ): ForumServer {
   const io: ForumServer = new Server(httpServer, {
     serveClient: false,
@@ -51,6 +61,12 @@ export function createSocketServer(
     destroyUpgrade: false,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // With Redis, a client back within the window gets its rooms and the broadcasts it missed
+    // from the stream; `socket.recovered` tells it whether that worked, and when not it fetches
+    // its state again (client/realtime/reconnect.ts). The session is authenticated again all the
+    // same: it may have ended meanwhile. Not in memory: the in-memory adapter would keep every
+    // broadcast for the window, this instance's presence lists and meeting states included.
+    ...(deps.recovery ? { connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false } } : {}),
   });
 
   io.use(async (socket, next) => {
