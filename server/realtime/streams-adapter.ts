@@ -99,6 +99,31 @@ export interface StreamsAdapter {
   close(): Promise<void>;
 }
 
+interface BroadcastOptions {
+  rooms: Set<string>;
+  except: Set<string>;
+  flags?: Record<string, unknown>;
+}
+type Broadcast = (packet: unknown, opts: BroadcastOptions) => unknown;
+
+/**
+ * With recovery on, Socket.IO sends even `socket.emit` through the adapter (to the socket's own
+ * room, so that it can be replayed). A cluster adapter would append it to the Redis stream for
+ * every instance to read and deliver it only once Redis answered: a `session:ended` followed by
+ * the disconnect never arrived, and every reply to one socket would cost a Redis round trip.
+ * An emit to one socket connected here stays here, at once, as without recovery.
+ */
+function directEmitsStayLocal(io: ForumServer): void {
+  const nsp = io.of('/');
+  const adapter = nsp.adapter as unknown as { broadcast: Broadcast };
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    const [room] = opts.rooms;
+    const toOneSocketHere = opts.rooms.size === 1 && opts.except.size === 0 && room !== undefined && nsp.sockets.has(room);
+    return broadcast(packet, toOneSocketHere ? { ...opts, flags: { ...opts.flags, local: true } } : opts);
+  };
+}
+
 /** Reconnects: quick at first, then every 2 s, forever. */
 function reconnectStrategy(retries: number): number {
   return Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 200);
@@ -127,6 +152,7 @@ export async function attachStreamsAdapter(io: ForumServer, url: string, logger:
     return reader;
   };
   io.adapter(createAdapter(guardCalls(pub, warn), { maxLen: STREAM_MAX_LENGTH }));
+  directEmitsStayLocal(io);
   return {
     clients: [pub, ...readers],
     // A reader blocks on XREAD for up to 5 s and close() would wait for it: nothing is lost by destroying it.
