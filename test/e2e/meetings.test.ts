@@ -33,12 +33,18 @@ const currentBanner = (page: Page) => page.locator('fw-meeting-header .current')
 const minutesText = (page: Page) => page.locator('fw-editor[slot="minutes"] .fw-prose');
 
 describe('a live meeting', () => {
+  // The meeting goes on from test to test; each test opens its own pages on it, so a failed one leaves none behind.
   let meetingPath = '';
-  let ministry: Page;
-  let observer: Page;
+  /** Someone signed in, in the meeting room (`/live`: the observer's view). */
+  const inRoom = async (email: string, view = '') => {
+    const page = await signedIn(email);
+    await page.goto(`${server.url}${meetingPath}${view}`);
+    await see(page.getByRole('heading', { level: 1, name: FIRST_MEETING_TITLE }));
+    return page;
+  };
 
   it('lets ministry staff start the demo meeting and move the agenda', async () => {
-    ministry = await signedIn('ministry@forum.demo');
+    const ministry = await signedIn('ministry@forum.demo');
     await ministry.getByRole('link', { name: '회의', exact: true }).click();
     await see(ministry.getByRole('heading', { level: 1, name: '회의' }));
     await ministry.getByRole('link', { name: `회의실 입장: ${FIRST_MEETING_TITLE}` }).click();
@@ -57,7 +63,8 @@ describe('a live meeting', () => {
   });
 
   it('moves an observer’s live view along with the agenda', async () => {
-    observer = await signedIn('observer@forum.demo');
+    const ministry = await inRoom('ministry@forum.demo');
+    const observer = await signedIn('observer@forum.demo');
     await observer.goto(`${server.url}${meetingPath}/live`);
     await see(observer.getByText('참관인으로 실시간 참관 중입니다.', { exact: false }));
     await see(currentBanner(observer).getByText('2. 투자 분과 제안 보고'));
@@ -73,6 +80,7 @@ describe('a live meeting', () => {
   });
 
   it('shows the minute-taker’s Korean typing to the observer as it is typed', async () => {
+    const observer = await inRoom('observer@forum.demo', '/live');
     const minutes = await signedIn('minutes@forum.demo');
     await minutes.goto(`${server.url}${meetingPath}`);
     const text = minutesText(minutes);
@@ -102,6 +110,7 @@ describe('a live meeting', () => {
   });
 
   it('puts a chairperson’s raised hand in the ministry’s speaker queue', async () => {
+    const ministry = await inRoom('ministry@forum.demo');
     const chair = await signedIn(investmentChair.email);
     await chair.goto(`${server.url}${meetingPath}`);
     await chair.getByRole('button', { name: '발언 신청', exact: true }).click();
@@ -117,6 +126,7 @@ describe('a live meeting', () => {
   });
 
   it('lets ministry staff move the meeting to another place, and the observer sees it', async () => {
+    const [ministry, observer] = await Promise.all([inRoom('ministry@forum.demo'), inRoom('observer@forum.demo', '/live')]);
     await ministry.getByRole('button', { name: '회의 정보 수정' }).click();
     const place = ministry.getByLabel('장소', { exact: false });
     await place.fill('정부세종청사 대회의실');
