@@ -3,16 +3,9 @@ import { api } from '../../shared/api/endpoints';
 import type { AuthService } from './auth-service';
 import { addressOf } from '../limits/http';
 import type { AppEnv } from '../http/env';
-import { httpError, HttpError } from '../http/errors';
+import { httpError, unwrap } from '../http/errors';
 import { route } from '../http/route';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../http/session';
-import type { Result } from '../../shared/result';
-
-/** Unwraps a command's result; an expected failure becomes its HTTP error. */
-export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new HttpError(result.error);
-  return result.value;
-}
 
 export function authRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, secureCookies: boolean): void {
   route(app, api.login, async ({ body }, c) => {

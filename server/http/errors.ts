@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { httpStatusOf, type AppError, type ErrorCode, type ErrorReason, type ReasonParams } from '../../shared/result';
+import { httpStatusOf, type AppError, type ErrorCode, type ErrorReason, type ReasonParams, type Result } from '../../shared/result';
 import type { Logger } from '../logger';
 
 /** An expected failure on its way to the client as `{ error: { code, message } }`. */
@@ -9,6 +9,12 @@ export class HttpError extends HTTPException {
   constructor(readonly appError: AppError) {
     super(httpStatusOf[appError.code] as 400, { message: appError.message });
   }
+}
+
+/** Unwraps a command's result; an expected failure becomes its HTTP error. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new HttpError(result.error);
+  return result.value;
 }
 
 export const httpError = (code: ErrorCode, message: string, reason: ErrorReason, params?: ReasonParams) =>

@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { api } from '../../shared/api/endpoints';
-import { unwrap } from '../auth/routes';
 import type { AppEnv } from '../http/env';
-import { httpError } from '../http/errors';
+import { httpError, unwrap } from '../http/errors';
 import { route } from '../http/route';
 import { requireUser } from '../http/session';
 import type { MeetingService } from './meeting-service';

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { api } from '../../shared/api/endpoints';
-import { unwrap } from '../auth/routes';
+import { unwrap } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { route } from '../http/route';
 import { requireUser } from '../http/session';
