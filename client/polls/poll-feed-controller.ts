@@ -34,7 +34,7 @@ export interface PollFeedOptions {
 
 /**
  * Follows the polls of one meeting on the page's shared live connection
- * (presenceContext): `poll:watch` when the connection is up and again after each
+ * (liveContext): `poll:watch` when the connection is up and again after each
  * reconnect (the answer carries every poll with the viewer's part), then
  * `poll:state` and `poll:result` as they come. Holds the actions (open, close,
  * cancel, cast), each answering the server's acknowledgement.

@@ -7,7 +7,7 @@ import { LocaleController } from '../i18n/i18n';
 import { locationLabel, roleLabel } from '../i18n/labels';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
-import { presenceContext, type PresenceState } from './presence-context';
+import { liveContext, type LiveState } from '../realtime/live-context';
 import { presenceDotStyles } from './presence-styles';
 
 /** "접속 중": who is online now, live; active people first. */
@@ -72,7 +72,7 @@ export class OnlineList extends LitElement {
     `,
   ];
 
-  @consume({ context: presenceContext, subscribe: true }) presence?: PresenceState;
+  @consume({ context: liveContext, subscribe: true }) presence?: LiveState;
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
 
   readonly #i18n = new LocaleController(this);

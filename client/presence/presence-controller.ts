@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { OnlineUser } from '../../shared/schemas/presence';
 import { SocketController, type ClientSocket } from '../realtime/socket-controller';
 import { IdleController } from './idle-controller';
-import { presenceContext } from './presence-context';
+import { liveContext } from '../realtime/live-context';
 
 const ackTimeoutMs = 5_000;
 
@@ -16,18 +16,18 @@ export interface PresenceOptions {
  * Keeps the server told where this person is and whether they are idle (on
  * connect and on each change; the server keeps a connected socket's entry alive
  * itself, and every update is broadcast to everyone, so there is no heartbeat), and
- * provides the live "online now" list (presenceContext) to the host's subtree.
+ * provides the live "online now" list (liveContext) to the host's subtree.
  */
 export class PresenceController implements ReactiveController {
   readonly #socket: SocketController;
   readonly #idle: IdleController;
-  readonly #provider: ContextProvider<typeof presenceContext>;
+  readonly #provider: ContextProvider<typeof liveContext>;
   #location: string;
   #online: OnlineUser[] = [];
 
   constructor(host: ReactiveElement, location: string, options: PresenceOptions) {
     this.#location = location;
-    this.#provider = new ContextProvider(host, { context: presenceContext, initialValue: { online: [], status: 'connecting', socket: null } });
+    this.#provider = new ContextProvider(host, { context: liveContext, initialValue: { online: [], status: 'connecting', socket: null } });
     this.#socket = new SocketController(host, {
       setup: (socket) => socket.on('presence:online', (online) => this.#setOnline(online)),
       onConnect: (socket) => this.#send(socket),

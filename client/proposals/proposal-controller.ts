@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { ProposalChanged } from '../../shared/realtime/proposals';
-import { presenceContext } from '../presence/presence-context';
+import { liveContext } from '../realtime/live-context';
 import { mustRefetch } from '../realtime/reconnect';
 import type { ClientSocket } from '../realtime/socket-controller';
 import type { CallOutput } from '../../shared/api/endpoint';
@@ -37,7 +37,7 @@ export class ProposalController implements ReactiveController {
   ) {
     host.addController(this);
     new ContextConsumer(host, {
-      context: presenceContext,
+      context: liveContext,
       subscribe: true,
       callback: (presence) => this.#attach(presence?.socket ?? null),
     });

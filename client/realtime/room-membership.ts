@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Ack } from '../../shared/realtime/ack';
 import type { AppError } from '../../shared/result';
-import { presenceContext } from '../presence/presence-context';
+import { liveContext } from './live-context';
 import { timedOut, type TimedSocket } from './ask';
 import type { ClientSocket } from './socket-controller';
 
@@ -28,7 +28,7 @@ export interface Room<T extends object> {
 
 /**
  * This page's membership of one room (a meeting, its polls) on the page's shared live
- * connection (presenceContext): listens while attached, joins when the connection is up
+ * connection (liveContext): listens while attached, joins when the connection is up
  * and again after every reconnect, retries a join that got no answer, and leaves when
  * the host goes away or the room changes.
  */
@@ -47,7 +47,7 @@ export class RoomMembership<T extends object> implements ReactiveController {
     // Before the consumer, so that hostDisconnected leaves while the socket is still known.
     host.addController(this);
     new ContextConsumer(host, {
-      context: presenceContext,
+      context: liveContext,
       subscribe: true,
       callback: (presence) => this.#attach(presence?.socket ?? null),
     });

@@ -11,7 +11,7 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import { io } from 'socket.io-client';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../../shared/result';
-import { presenceContext } from '../../../../client/presence/presence-context';
+import { liveContext } from '../../../../client/realtime/live-context';
 import { RoomMembership } from '../../../../client/realtime/room-membership';
 import type { ClientSocket } from '../../../../client/realtime/socket-controller';
 import { ControllerHost, delivered, listen, useFakeTimeouts } from '../../../helpers/controller-host';
@@ -58,7 +58,7 @@ async function follow(url: string, initial: string) {
   });
   const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 100, randomizationFactor: 0 });
   await delivered(() => socket.connected, 'the socket to connect');
-  host.provide(presenceContext, { online: [], status: 'connected', socket });
+  host.provide(liveContext, { online: [], status: 'connected', socket });
   host.connect();
   return { host, membership, seen, socket, moveTo: (next: string) => (id = next) };
 }
