@@ -1,11 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { OnlineUser } from '../../shared/schemas/presence';
+import { ackTimeoutMs } from '../realtime/ask';
+import { liveContext } from '../realtime/live-context';
 import { SocketController, type ClientSocket } from '../realtime/socket-controller';
 import { IdleController } from './idle-controller';
-import { liveContext } from '../realtime/live-context';
-
-const ackTimeoutMs = 5_000;
 
 export interface PresenceOptions {
   onSessionEnded(reason: string): void;

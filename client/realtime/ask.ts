@@ -8,7 +8,8 @@ export const timedOut: AppError = { code: 'internal', message: 'timeout', reason
 
 export type TimedSocket = ReturnType<ClientSocket['timeout']>;
 
-const ackTimeoutMs = 8_000;
+/** How long every acknowledged event waits for the server's answer before it counts as unanswered. */
+export const ackTimeoutMs = 8_000;
 
 /**
  * Sends one acknowledged event: `offline` when there is no live connection,

@@ -3,10 +3,9 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Ack } from '../../shared/realtime/ack';
 import type { AppError } from '../../shared/result';
 import { liveContext } from './live-context';
-import { timedOut, type TimedSocket } from './ask';
+import { ackTimeoutMs, timedOut, type TimedSocket } from './ask';
 import type { ClientSocket } from './socket-controller';
 
-const ackTimeoutMs = 8_000;
 /** After a join that got no answer (or failed for a passing reason), try again. */
 const rejoinAfterMs = 3_000;
 

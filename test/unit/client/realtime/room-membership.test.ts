@@ -11,6 +11,7 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import { io } from 'socket.io-client';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../../shared/result';
+import { ackTimeoutMs } from '../../../../client/realtime/ask';
 import { liveContext } from '../../../../client/realtime/live-context';
 import { RoomMembership } from '../../../../client/realtime/room-membership';
 import type { ClientSocket } from '../../../../client/realtime/socket-controller';
@@ -81,7 +82,7 @@ describe('RoomMembership', () => {
     const server = await roomServer(['silence']);
     const { seen } = await follow(server.url, 'm1');
     await delivered(() => server.heard.length === 1, 'the first join');
-    await vi.advanceTimersByTimeAsync(8_000);
+    await vi.advanceTimersByTimeAsync(ackTimeoutMs);
     expect(seen.failed.map((e) => e.reason)).toEqual(['server.unreachable']);
     await vi.advanceTimersByTimeAsync(2_999);
     expect(server.heard).toEqual(['join m1']);
