@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../helpers/clock';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -115,8 +116,11 @@ describe('invitations and roles', () => {
     expect(res.status).toBe(403);
   });
 
-  it('expires invitation links', async () => {
-    const short = await startTestServer({ demo: true, env: { INVITATION_TTL_HOURS: '0.0000003' } });
+  it('expires invitation links when their time has passed, and not before', async () => {
+    // Seventy-two hours pass on the server's clock, not in the test.
+    const clock = new TestClock();
+    clock.freeze();
+    const short = await startTestServer({ demo: true, clock });
     try {
       const ministry = await short.login('ministry@forum.demo');
       const res = await fetch(`${short.url}/api/invitations`, {
@@ -125,8 +129,11 @@ describe('invitations and roles', () => {
         body: JSON.stringify({ email: 'late@forum.demo', role: 'observer' }),
       });
       const { link } = (await res.json()) as { link: string };
-      await new Promise((r) => setTimeout(r, 20));
-      const shown = await fetch(`${short.url}/api/invitations/${link.split('/invite/')[1]}`);
+      const show = () => fetch(`${short.url}/api/invitations/${link.split('/invite/')[1]}`);
+      clock.advance(72 * 3_600_000 - 1);
+      expect((await show()).status).toBe(200);
+      clock.advance(1);
+      const shown = await show();
       expect(shown.status).toBe(409);
       expect(((await shown.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
     } finally {
