@@ -268,14 +268,23 @@ export class MinutesPanel extends LitElement {
     }
   };
 
+  /** The question before approving: the plain one, or the amendments still open on the agenda's proposals, listed. */
+  async #approvalQuestion(meetingId: string): Promise<string> {
+    const { amendments } = await call(api.meetingOpenAmendments, { params: { id: meetingId } });
+    const mt = this.#i18n.t.meetings.minutes;
+    if (amendments.length === 0) return mt.confirmApprove;
+    const list = amendments.map((a) => mt.openAmendment(a.proposalTitle, a.quote, a.text, a.author)).join('\n');
+    return mt.confirmApproveOpenAmendments(list, amendments.length);
+  }
+
   async #move(to: MinutesStatus): Promise<void> {
     const m = this.meeting;
     const { t } = this.#i18n;
     if (!m || this.busy) return;
-    if (to === 'approved' && !confirm(t.meetings.minutes.confirmApprove)) return;
     this.busy = true;
     this.notice = null;
     try {
+      if (to === 'approved' && !confirm(await this.#approvalQuestion(m.id))) return;
       const { minutes } = await call(api.minutesStatus, { params: { id: m.id }, body: { to } });
       this.meeting = { ...m, minutes };
       this.notice = { kind: 'success', say: (t) => t.meetings.minutes.moved(t.meetings.minutesStatuses[minutes.status]) };

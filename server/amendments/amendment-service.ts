@@ -3,9 +3,10 @@ import { COMMENTS_FIELD } from '../../shared/comments';
 import type { User } from '../../shared/domain';
 import { can } from '../../shared/permissions';
 import { err, ok, type Result } from '../../shared/result';
-import { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD, amendmentMaxChars, type AmendmentDecision, type AmendmentVerdict } from '../../shared/schemas/amendments';
+import { AMENDMENT_DECISION_FIELD, AMENDMENT_FIELD, amendmentMaxChars, type AmendmentDecision, type AmendmentVerdict, type OpenAmendment } from '../../shared/schemas/amendments';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import type { MeetingStore } from '../meetings/meeting-store';
 import type { AmendmentNotice } from '../notifications';
 import { proposalDocName, TEXT_FIELD, type LiveDocuments } from '../proposals/live-documents';
 import type { ProposalStore } from '../proposals/proposal-store';
@@ -13,7 +14,7 @@ import type { Store, Tx } from '../store/store';
 import type { AmendmentDecisionRecord } from './amendment-store';
 
 export interface AmendmentServiceDeps {
-  store: Pick<Store, 'transaction' | 'auth'> & { proposals: ProposalStore };
+  store: Pick<Store, 'transaction' | 'auth'> & { proposals: ProposalStore; meetings: Pick<MeetingStore, 'get' | 'agenda'> };
   documents: LiveDocuments;
   /** The document that holds a text's comment threads (the text's own, or its companion). */
   commentsDocOf(textDocName: string): string;
@@ -54,6 +55,24 @@ export class AmendmentService {
   async list(proposalId: string): Promise<Result<AmendmentDecision[]>> {
     if (!(await this.d.store.proposals.byId(proposalId))) return notFound();
     return ok(await this.views(await this.d.store.proposals.amendmentDecisions(proposalId)));
+  }
+
+  /**
+   * The amendments still open on the proposals of a meeting's agenda: suggested, neither
+   * accepted nor declined, their comment not resolved. Approving the minutes warns of them.
+   */
+  async openOnAgenda(meetingId: string): Promise<Result<OpenAmendment[]>> {
+    if (!(await this.d.store.meetings.get(meetingId))) return err('not_found', 'No such meeting.', 'missing.meeting');
+    const ids = [...new Set((await this.d.store.meetings.agenda(meetingId)).map((i) => i.proposalId).filter((id): id is string => id !== null))];
+    const open: OpenAmendment[] = [];
+    for (const id of ids) {
+      const row = await this.d.store.proposals.byId(id);
+      if (!row) continue;
+      const decided = new Set((await this.d.store.proposals.amendmentDecisions(id)).map((r) => r.threadId));
+      const threads = openThreads(await this.d.documents.state(this.d.commentsDocOf(proposalDocName(id))));
+      for (const t of threads.filter((t) => !decided.has(t.threadId))) open.push({ proposalId: id, proposalTitle: row.title, ...t });
+    }
+    return ok(open);
   }
 
   async decide(actor: User, proposalId: string, threadId: string, decision: AmendmentVerdict): Promise<Result<AmendmentDecision>> {
@@ -115,6 +134,27 @@ export class AmendmentService {
       decidedAt: r.decidedAt,
       versionId: r.versionId,
     }));
+  }
+}
+
+/** Threads with a suggested text that is not decided and whose comment is not resolved. */
+function openThreads(state: Uint8Array): Omit<OpenAmendment, 'proposalId' | 'proposalTitle'>[] {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return doc
+      .getArray<unknown>(COMMENTS_FIELD)
+      .toArray()
+      .filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
+      .filter((m) => typeof m.get(AMENDMENT_FIELD) === 'string' && m.get(AMENDMENT_FIELD) !== '' && m.get('resolved') !== true && !m.get(AMENDMENT_DECISION_FIELD))
+      .map((m) => {
+        const str = (key: string) => (typeof m.get(key) === 'string' ? (m.get(key) as string) : '');
+        const author = m.get('author') as { name?: unknown } | undefined;
+        return { threadId: str('id'), quote: str('quote'), text: str(AMENDMENT_FIELD), author: typeof author?.name === 'string' ? author.name : '' };
+      })
+      .filter((t) => t.threadId !== '');
+  } finally {
+    doc.destroy();
   }
 }
 

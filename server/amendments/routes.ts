@@ -12,6 +12,10 @@ export function amendmentRoutes(app: OpenAPIHono<AppEnv>, service: AmendmentServ
     requireUser(c);
     return { amendments: unwrap(await service.list(params.id)) };
   });
+  route(app, api.meetingOpenAmendments, async ({ params }, c) => {
+    requireUser(c);
+    return { amendments: unwrap(await service.openOnAgenda(params.id)) };
+  });
   route(app, api.decideAmendment, async ({ params, body }, c) => ({
     amendment: unwrap(await service.decide(requireUser(c).user, params.id, params.threadId, body.decision)),
   }));

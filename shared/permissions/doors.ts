@@ -56,6 +56,7 @@ export const endpointDoors: Record<EndpointName, Door> = {
   createProposalVersion: 'proposals.edit',
   restoreProposalVersion: 'proposals.edit',
   amendments: 'proposals.read',
+  meetingOpenAmendments: 'meetings.read',
   decideAmendment: 'proposals.amendments.decide',
   // strategy
   strategy: 'strategy.read',

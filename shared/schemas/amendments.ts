@@ -22,3 +22,16 @@ export type AmendmentDecision = z.infer<typeof AmendmentDecision>;
 
 export const AmendmentDecisionResponse = z.object({ amendment: AmendmentDecision });
 export const AmendmentDecisionsResponse = z.object({ amendments: z.array(AmendmentDecision) });
+
+/** A suggested replacement not yet accepted or declined, on a proposal on a meeting's agenda. */
+export const OpenAmendment = z.object({
+  proposalId: Id,
+  proposalTitle: z.string(),
+  threadId: Id,
+  /** The commented text, and what the comment suggests in its place. */
+  quote: z.string(),
+  text: z.string(),
+  author: z.string(),
+});
+export type OpenAmendment = z.infer<typeof OpenAmendment>;
+export const OpenAmendmentsResponse = z.object({ amendments: z.array(OpenAmendment) });

@@ -68,6 +68,7 @@ const calls: Record<EndpointName, (fx: Fixture) => Call> = {
   proposalVersion: (fx) => ({ params: { id: fx.proposalId, versionId: fx.versionId } }),
   createProposalVersion: (fx) => ({ params: { id: fx.proposalId }, body: { label: '검토본' } }),
   amendments: (fx) => ({ params: { id: fx.proposalId } }),
+  meetingOpenAmendments: (fx) => ({ params: { id: fx.meetingId } }),
   decideAmendment: (fx) => ({ params: { id: fx.proposalId, threadId: missing }, body: { decision: 'declined' } }),
   restoreProposalVersion: (fx) => ({ params: { id: fx.proposalId, versionId: fx.versionId } }),
   strategy: () => ({}),

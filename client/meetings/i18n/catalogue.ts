@@ -142,6 +142,9 @@ export interface MeetingsCatalogue {
     backToDraft: string;
     approve: string;
     confirmApprove: string;
+    /** Approving while amendments on the agenda's proposals are still open: lists them, asks to go on. */
+    confirmApproveOpenAmendments: (list: string, count: number) => string;
+    openAmendment: (proposal: string, quote: string, text: string, author: string) => string;
     approvedBy: (name: string, time: string) => string;
     hash: string;
     onlyAfterEnd: string;

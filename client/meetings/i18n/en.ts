@@ -136,6 +136,9 @@ export const enMeetings: MeetingsCatalogue = {
     backToDraft: 'Back to draft',
     approve: 'Approve',
     confirmApprove: 'Approve the minutes? Approved minutes are locked for good.',
+    confirmApproveOpenAmendments: (list, count) =>
+      `The agenda's proposals still have ${count} amendment${count === 1 ? '' : 's'} neither accepted nor declined:\n\n${list}\n\nApprove the minutes anyway? Approved minutes are locked for good.`,
+    openAmendment: (proposal, quote, text, author) => `• ‘${proposal}’: “${quote}” → “${text}” (${author})`,
     approvedBy: (name, time) => `Approved by ${name} · ${time}`,
     hash: 'Hash of the approved text (SHA-256)',
     onlyAfterEnd: 'The minutes can be circulated and approved once the meeting has ended.',

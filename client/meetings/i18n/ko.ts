@@ -136,6 +136,9 @@ export const koMeetings: MeetingsCatalogue = {
     backToDraft: '초안으로 되돌리기',
     approve: '확정하기',
     confirmApprove: '회의록을 확정할까요? 확정된 회의록은 잠기며 수정할 수 없습니다.',
+    confirmApproveOpenAmendments: (list, count) =>
+      `안건의 제안에 아직 수락하거나 거절하지 않은 수정 제안이 ${count}건 있습니다:\n\n${list}\n\n그래도 회의록을 확정할까요? 확정된 회의록은 잠기며 수정할 수 없습니다.`,
+    openAmendment: (proposal, quote, text, author) => `• ‘${proposal}’: “${quote}” → “${text}” (${author})`,
     approvedBy: (name, time) => `${name} 확정 · ${time}`,
     hash: '확정본 해시 (SHA-256)',
     onlyAfterEnd: '회의가 끝난 뒤 회람하고 확정할 수 있습니다.',
