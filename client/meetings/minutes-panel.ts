@@ -279,7 +279,6 @@ export class MinutesPanel extends LitElement {
 
   async #move(to: MinutesStatus): Promise<void> {
     const m = this.meeting;
-    const { t } = this.#i18n;
     if (!m || this.busy) return;
     this.busy = true;
     this.notice = null;
