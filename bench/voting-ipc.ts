@@ -13,7 +13,9 @@ export type ServerRequest =
   | { type: 'seat'; voters: number }
   | { type: 'open'; pollId: string }
   /** Closes the poll; answers how many ballots its result counts. */
-  | { type: 'close'; pollId: string };
+  | { type: 'close'; pollId: string }
+  /** Answered at once: how busy the server's event loop is. */
+  | { type: 'ping' };
 
 export interface Seated {
   meetingId: string;

@@ -83,6 +83,8 @@ async function main(): Promise<void> {
         if (!closed.ok) throw new Error(closed.error.message);
         return closed.value.result?.ballots ?? -1;
       }
+      case 'ping':
+        return null;
       default:
         return request satisfies never;
     }
