@@ -31,6 +31,7 @@ import { serveMetrics } from './metrics/serve';
 import { openCore } from './wiring/core';
 import { createDomains, type Domains } from './wiring/domains';
 import { buildHttpApp } from './wiring/http';
+import { ClusterBus } from './cluster/bus';
 import { ControlPlane } from './wiring/control-plane';
 import { authenticateUpgrade, controlActions, findUser, routeUpgrades, wireAccountHooks } from './wiring/realtime';
 
@@ -120,7 +121,9 @@ export async function startForum(config: Config, options: StartOptions): Promise
     watch: (session) => core.liveSessions.watch(session),
     recovery: config.REDIS_URL !== undefined,
   });
-  const control = new ControlPlane(ephemeral, controlActions(core, io, documents), logger);
+  const instance = newId();
+  const bus = new ClusterBus(ephemeral, instance, logger);
+  const control = new ControlPlane(bus, controlActions(core, io, documents), logger);
   await control.start();
   let origin = config.PUBLIC_ORIGIN ?? '';
   const domains = createDomains({
@@ -132,7 +135,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
     config,
     logger,
     clock,
-    instance: newId(),
+    instance,
+    bus,
     origin: () => origin,
     mailTransport: options.mailTransport,
   });
@@ -199,6 +203,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       stopResend();
       polls.stop();
       await control.stop();
+      await bus.stop();
       await domains.notifications.scheduler.stop();
       await domains.mail.sender?.stop();
       await domains.actionItems.reminders.stop();

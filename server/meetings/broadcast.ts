@@ -1,17 +1,16 @@
 import { meetingChanges, stateFor } from '../../shared/meetings/room-state';
 import { RoomAudience, type MeetingState, type PresenterState, type VersionedMeetingState } from '../../shared/schemas/meetings';
+import type { ClusterBus } from '../cluster/bus';
+import type { BusMessage } from '../cluster/messages';
 import type { Ephemeral, Unsubscribe } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { PresenceService } from '../presence/presence-service';
 import type { ForumServer } from '../realtime/socket-server';
 import { audienceRoom, meetingRoom, type RoomEvents } from './room';
 
-const CHANNEL = 'meetings:changed';
 const ROOM_PREFIX = 'meeting:';
 /** Presence changes come in bursts (a room filling up); one build per this many ms is enough. */
 const PRESENCE_COALESCE_MS = 200;
-
-type Message = { from: string; meetingId: string } & ({ kind: 'state' } | { kind: 'presenter'; presenter: PresenterState | null });
 
 interface Slot {
   running: boolean;
@@ -48,8 +47,9 @@ export class MeetingBroadcaster implements RoomEvents {
   constructor(
     private readonly d: {
       ephemeral: Ephemeral;
+      /** Changes announced to and by the other instances (the `meeting` topic). */
+      bus: ClusterBus;
       presence: PresenceService;
-      instance: string;
       logger: Logger;
       build(meetingId: string): Promise<MeetingState | null>;
       forget(meetingId: string): void;
@@ -60,7 +60,7 @@ export class MeetingBroadcaster implements RoomEvents {
   async start(io: ForumServer): Promise<void> {
     this.io = io;
     this.stops.push(
-      await this.d.ephemeral.subscribe(CHANNEL, (raw) => this.receive(raw)),
+      this.d.bus.on('meeting', (message) => this.receive(message)),
       await this.d.presence.onChanged((scope) => {
         if (scope.startsWith(ROOM_PREFIX)) this.schedule(scope.slice(ROOM_PREFIX.length), true);
       }),
@@ -86,12 +86,12 @@ export class MeetingBroadcaster implements RoomEvents {
 
   changed(meetingId: string): void {
     this.schedule(meetingId, false);
-    this.publish({ from: this.d.instance, meetingId, kind: 'state' });
+    void this.d.bus.publish('meeting', { kind: 'state', meetingId });
   }
 
   presenter(meetingId: string, presenter: PresenterState | null): void {
     this.io?.local.to(meetingRoom(meetingId)).emit('meeting:presenter', { meetingId, presenter });
-    this.publish({ from: this.d.instance, meetingId, kind: 'presenter', presenter });
+    void this.d.bus.publish('meeting', { kind: 'presenter', meetingId, presenter });
   }
 
   /**
@@ -111,18 +111,7 @@ export class MeetingBroadcaster implements RoomEvents {
     return slot.last && { state: stateFor(slot.last, audience), version: slot.versions[audience] };
   }
 
-  private publish(message: Message) {
-    this.d.ephemeral.publish(CHANNEL, JSON.stringify(message)).catch((err) => this.d.logger.warn({ err }, 'meeting change not published'));
-  }
-
-  private receive(raw: string) {
-    let message: Message;
-    try {
-      message = JSON.parse(raw) as Message;
-    } catch {
-      return;
-    }
-    if (message.from === this.d.instance) return;
+  private receive(message: BusMessage<'meeting'>) {
     if (message.kind === 'presenter') {
       this.io?.local.to(meetingRoom(message.meetingId)).emit('meeting:presenter', { meetingId: message.meetingId, presenter: message.presenter });
     } else this.schedule(message.meetingId, false);

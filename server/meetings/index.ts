@@ -3,6 +3,7 @@ import type { MeetingState } from '../../shared/schemas/meetings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { DocKind } from '../documents';
+import type { ClusterBus } from '../cluster/bus';
 import type { Ephemeral } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { PresenceService } from '../presence/presence-service';
@@ -44,6 +45,7 @@ export interface Meetings {
 export function createMeetings(d: {
   store: Store;
   ephemeral: Ephemeral;
+  bus: ClusterBus;
   presence: PresenceService;
   documents: MinutesDocuments;
   audit: AuditLog;
@@ -59,8 +61,8 @@ export function createMeetings(d: {
   // The broadcaster builds states through the room, which is created below; it runs only after start().
   const broadcaster: MeetingBroadcaster = new MeetingBroadcaster({
     ephemeral: d.ephemeral,
+    bus: d.bus,
     presence: d.presence,
-    instance: d.presence.instance,
     logger: d.logger,
     build: (meetingId): Promise<MeetingState | null> => room.state(meetingId),
     forget: (meetingId) => room.forget(meetingId),

@@ -1,3 +1,4 @@
+import type { ClusterBus } from '../cluster/bus';
 import type * as Y from 'yjs';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -53,6 +54,8 @@ export function createDomains(d: {
   config: Config;
   logger: Logger;
   clock: Clock;
+  /** Typed messages between instances (server/cluster/bus.ts). */
+  bus: ClusterBus;
   instance: string;
   /** The public origin, once known (links in e-mails and calendars). */
   origin(): string;
@@ -122,6 +125,7 @@ export function createDomains(d: {
   const meetings: Meetings = createMeetings({
     store,
     ephemeral,
+    bus: d.bus,
     presence,
     documents: live,
     audit,
