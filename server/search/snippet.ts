@@ -19,8 +19,13 @@ export function snippetOf(text: string, q: string): SearchSnippet | null {
   const at = foldAscii(flat).indexOf(foldAscii(query));
   if (at < 0) return null;
   const end = at + query.length;
-  const from = Math.max(0, at - BEFORE);
-  const to = Math.min(flat.length, end + AFTER);
+  // A cut end starts and stops at a space where one is near, not inside a word.
+  let from = Math.max(0, at - BEFORE);
+  const space = flat.indexOf(' ', from);
+  if (from > 0 && space >= 0 && space < at && space - from < 16) from = space + 1;
+  let to = Math.min(flat.length, end + AFTER);
+  const lastSpace = flat.lastIndexOf(' ', to);
+  if (to < flat.length && lastSpace > end && to - lastSpace < 16) to = lastSpace;
   return {
     before: (from > 0 ? '…' : '') + flat.slice(from, at).trimStart(),
     match: flat.slice(at, end),

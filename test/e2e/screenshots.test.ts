@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import * as Y from 'yjs';
+import { ACTION_ITEM_NODE, MINUTES_FIELD } from '../../shared/meetings/minutes';
+import { seoulToday } from '../../shared/domain';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { see, useStage } from '../helpers/e2e';
 import { MeetingRunner } from '../helpers/meeting-run';
@@ -27,13 +30,40 @@ describe('README screenshots', () => {
   let meetingId = '';
   beforeAll(async () => {
     meetingId = await runner.adoptTalentBank('제14차 산업대전환 포럼 위원장 회의', { end: false });
+    // Two action items of the ministry's, one overdue, for the home page's "내 후속 조치".
+    const items = [
+      { id: 'talent-bank-plan', text: '국가 산업인재은행 운영 방안 보고', days: 7 },
+      { id: 'incentive-table', text: '경쟁국 투자 인센티브 비교표 제출', days: -2 },
+    ];
+    await server.documents.change(`minutes:${meetingId}`, (doc) => {
+      doc.getXmlFragment(MINUTES_FIELD).push(
+        items.map(({ id, text }) => {
+          const el = new Y.XmlElement(ACTION_ITEM_NODE);
+          el.setAttribute('id', id);
+          el.insert(0, [new Y.XmlText(text)]);
+          return el;
+        }),
+      );
+    });
+    const ministry = await server.login('ministry@forum.demo');
+    for (const { id, days } of items) {
+      const due = seoulToday(new Date(Date.now() + days * 86_400_000));
+      await runner.api(ministry.token, 'PUT', `/api/meetings/${meetingId}/action-items/${id}`, { owner: { userId: ministry.userId }, due });
+    }
   }, 120_000);
 
-  it('home, a proposal being co-edited, the meeting room, a result, the projector', async () => {
+  it('home, search, a proposal being co-edited, the meeting room, a result, the projector', async () => {
     const ministry = await stage.signedIn('ministry@forum.demo', { viewport: { width: 1280, height: 900 } });
     await stage.signedIn('chair.investment@forum.demo');
     await see(ministry.getByRole('region', { name: '접속 중' }).getByText('박성호'));
+    await see(ministry.getByText('경쟁국 투자 인센티브 비교표 제출'));
     await ministry.screenshot({ fullPage: true, ...shot('home.png') });
+
+    // search: a word from a proposal's text, marked in the passage around it
+    await ministry.goto(`${server.url}/search?q=${encodeURIComponent('세액공제')}`);
+    await see(ministry.locator('fw-search-page mark'));
+    await ministry.screenshot(shot('search.png'));
+    await ministry.goto(`${server.url}/`);
 
     // a proposal with another editor's caret beside the ministry's view
     const chair = await stage.signedIn('chair.investment@forum.demo', { viewport: { width: 1360, height: 1000 } });
