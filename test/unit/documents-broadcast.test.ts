@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -39,6 +40,46 @@ describe('Broadcast', () => {
       for (const ws of serverSide) message.writeTo(ws);
     }
     await expect.poll(() => received.map((r) => r.length)).toEqual([3, 3, 3]);
+    for (const messages of received) expect(messages.map((m) => [...m])).toEqual(payloads.map((p) => [...p]));
+  });
+});
+
+/**
+ * The framed path reaches into ws's private `_sender`: ws is pinned exactly so an upgrade is a
+ * deliberate change that this file checks, and a socket without that sender still gets every message.
+ */
+describe('Broadcast over ws internals', () => {
+  it('depends on an exactly pinned ws, whose sockets have the sender it writes through', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies.ws).toMatch(/^\d+\.\d+\.\d+$/);
+    const { serverSide, received } = await sockets(1);
+    const ws = serverSide[0]!;
+    let plainSends = 0;
+    const send = ws.send.bind(ws);
+    ws.send = ((...args: Parameters<typeof send>) => (plainSends++, send(...args))) as typeof ws.send;
+    new Broadcast(new Uint8Array([1, 2, 3])).writeTo(ws);
+    await expect.poll(() => received[0]!.length).toBe(1);
+    expect(plainSends).toBe(0);
+  });
+
+  it('falls back to send, whole and in order, when a socket has no sender', async () => {
+    const { serverSide, received } = await sockets(2);
+    // The same socket seen without `_sender`, as a ws version without it would be.
+    const senderless = (ws: WebSocket) =>
+      new Proxy(ws, {
+        get: (target, key) => {
+          if (key === '_sender') return undefined;
+          const value = Reflect.get(target, key, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    const payloads = [new Uint8Array([9, 8, 7]), new Uint8Array(70_000).fill(5)];
+    for (const bytes of payloads) {
+      const message = new Broadcast(bytes);
+      message.writeTo(senderless(serverSide[0]!));
+      message.writeTo(serverSide[1]!);
+    }
+    await expect.poll(() => received.map((r) => r.length)).toEqual([2, 2]);
     for (const messages of received) expect(messages.map((m) => [...m])).toEqual(payloads.map((p) => [...p]));
   });
 });
