@@ -7,10 +7,10 @@ import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { CommentHighlights } from './comments/comment-highlights';
+import { TEXT_FIELD } from '../../shared/text-field';
 import { userColour } from './user-colour';
 
-/** The Yjs XmlFragment the text lives in (the server's restore and demo seed use the same). */
-export const TEXT_FIELD = 'default';
+export { TEXT_FIELD };
 
 /**
  * What a document may contain: headings, lists, bold/italic, links, tables. Shared by

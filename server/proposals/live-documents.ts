@@ -19,6 +19,4 @@ export interface LiveDocuments {
 /** The Yjs document holding a proposal's text. */
 export const proposalDocName = (id: string): string => `proposal:${id}`;
 
-/** The XmlFragment the Tiptap editor binds to (its Collaboration extension's default field). */
-export const TEXT_FIELD = 'default';
 

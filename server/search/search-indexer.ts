@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { minutesText } from '../../shared/meetings/minutes';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { TEXT_FIELD } from '../proposals/live-documents';
+import { TEXT_FIELD } from '../../shared/text-field';
 import type { Store } from '../store/store';
 import { searchableDoc } from './searchable';
 

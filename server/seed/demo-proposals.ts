@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import type { SubcommitteeId } from '../../shared/domain';
 import type { ProposalStatus } from '../../shared/proposals/workflow';
 import type { Clock } from '../clock';
-import { proposalDocName, TEXT_FIELD } from '../proposals/live-documents';
+import { TEXT_FIELD } from '../../shared/text-field';
+import { proposalDocName } from '../proposals/live-documents';
 import type { StatusChangeRecord } from '../proposals/proposal-store';
 import type { Store } from '../store/store';
 

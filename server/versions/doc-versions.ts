@@ -8,7 +8,8 @@ import type { ProposalVersion } from '../../shared/schemas/proposals';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { DocStore, DocVersionInfo } from '../documents/doc-store';
-import { TEXT_FIELD, type LiveDocuments } from '../proposals/live-documents';
+import { TEXT_FIELD } from '../../shared/text-field';
+import type { LiveDocuments } from '../proposals/live-documents';
 import type { Transactor, Tx } from '../store/store';
 
 type VersionView = z.infer<typeof ProposalVersion>;

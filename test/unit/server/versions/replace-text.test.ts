@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { TEXT_FIELD } from '../../../../server/proposals/live-documents';
+import { TEXT_FIELD } from '../../../../shared/text-field';
 import { replaceText } from '../../../../server/versions/doc-versions';
 
 /** A document whose text is one paragraph per string. */

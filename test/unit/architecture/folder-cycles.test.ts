@@ -1,0 +1,56 @@
+/**
+ * Folders that import each other cannot be changed (or understood) one at a time. These
+ * tests read the import graph between folders (`server/<domain>`, `client/<area>`,
+ * `shared/<part>`) and hold the line: the cycles broken stay broken, and the ones left
+ * (counted below) do not grow. Lower a count when you break a cycle.
+ */
+import { describe, expect, it } from 'vitest';
+import { cycles, folderGraph, importsOf, sourceFiles } from '../../helpers/source-graph';
+
+/** Edges inside cycles, each as "from → to (file → file)". */
+function cycleEdges(top: string, typesToo: boolean): string[] {
+  const graph = folderGraph(sourceFiles([top]), { typesToo });
+  return cycles(graph).flatMap((group) =>
+    group.flatMap((from) => [...(graph.get(from) ?? [])].filter(([to]) => group.includes(to)).map(([to, why]) => `${from} → ${to} (${why})`)),
+  );
+}
+
+describe('folder cycles', () => {
+  it('server: no two folders need each other at run time', () => {
+    expect(cycleEdges('server', false)).toEqual([]);
+  });
+
+  it('shared: no two parts need each other at run time', () => {
+    expect(cycleEdges('shared', false)).toEqual([]);
+  });
+
+  it('no server domain imports another domain’s routes (unwrap lives in server/http)', () => {
+    const offenders = sourceFiles(['server']).flatMap((file) =>
+      importsOf(file)
+        .filter((target) => /^server\/[^/]+\/routes\.ts$/.test(target) && target.split('/')[1] !== file.split('/')[1] && !file.startsWith('server/wiring/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('client/realtime stands on shared/ alone (the live-connection context lives there, presence uses it)', () => {
+    const outside = sourceFiles(['client/realtime']).flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !target.startsWith('client/realtime/') && !target.startsWith('shared/'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  // What is left, counted (edges inside cycles, type imports included): the server's store
+  // aggregates every domain's store interface (Tx) while each domain names Tx; the client's
+  // catalogue composes the domains' catalogues while each domain reads the catalogue.
+  it.each([
+    ['server', true, 105],
+    ['client', true, 39],
+    ['shared', true, 2],
+  ] as const)('%s (types too): the cycles left do not grow', (top, typesToo, most) => {
+    const edges = cycleEdges(top, typesToo);
+    expect(edges.length, edges.join('\n')).toBeLessThanOrEqual(most);
+  });
+});
