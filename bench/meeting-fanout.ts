@@ -21,7 +21,7 @@
  *
  * It prints figures and asserts nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,6 +63,16 @@ export interface FanoutStep {
   ackRoundTrip: { p50: number; p99: number };
   /** Time to connect and join the followers added for this step, ms. */
   joinMs: number;
+  /** What one follower received for the last move, as JSON: a delta, or the whole state before them. */
+  payloadBytes: number;
+  /**
+   * CPU time per move while the moves ran (user + system), ms: the server process (/proc), and this
+   * process, which receives for every follower. Unlike latency, it hardly depends on what else the
+   * machine runs.
+   */
+  cpuPerMove: { server: number; followers: number };
+  /** The server's CPU time per second with nothing happening (heartbeats, pings of F sockets), ms, over 2 s before the moves. */
+  serverIdleCpuPerSecond: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -83,6 +93,17 @@ async function login(url: string, email: string): Promise<string> {
   if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }
+
+/** A process's CPU time so far (user + system), ms, from /proc (Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** One move being measured: followers note when they first see its item. */
 interface Probe {
@@ -126,17 +147,19 @@ export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<Fanout
 
     let probe: Probe | null = null;
     let followers = 0;
+    let payloadBytes = 0;
     const addFollower = async () => {
       const index = followers++;
       const socket = (await open(observerToken)) as unknown as Follower;
-      const heard = (currentItemId: string | null | undefined) => {
+      const heard = (currentItemId: string | null | undefined, payload: object) => {
         const p = probe;
         if (!p || currentItemId !== p.itemId || p.received.has(index)) return;
         p.received.set(index, performance.now());
+        if (index === 0) payloadBytes = Buffer.byteLength(JSON.stringify(payload));
         if (p.received.size === followers) p.done();
       };
-      socket.on('meeting:delta', (delta) => heard(delta.meeting?.currentItemId));
-      socket.on('meeting:state', (state) => heard(state.meeting.currentItemId));
+      socket.on('meeting:delta', (delta) => heard(delta.meeting?.currentItemId, delta));
+      socket.on('meeting:state', (state) => heard(state.meeting.currentItemId, state));
     };
 
     const steps: FanoutStep[] = [];
@@ -154,6 +177,11 @@ export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<Fanout
       const emitToReceive: number[] = [];
       const roundTrips: number[] = [];
       let missed = 0;
+      const idleAt = cpuMsOf(server.child.pid!);
+      await sleep(2_000);
+      const serverIdleCpuPerSecond = round((cpuMsOf(server.child.pid!) - idleAt) / 2);
+      const movesStart = performance.now();
+      const cpuAt = { server: cpuMsOf(server.child.pid!), followers: ownCpuMs() };
       for (let i = 0; i < moves; i++) {
         const item = meeting.agenda[++move % meeting.agenda.length]!;
         let done = () => {};
@@ -174,6 +202,11 @@ export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<Fanout
         }
         await sleep(50);
       }
+      const movesSeconds = (performance.now() - movesStart) / 1000;
+      const cpuPerMove = {
+        server: round((cpuMsOf(server.child.pid!) - cpuAt.server) / moves),
+        followers: round((ownCpuMs() - cpuAt.followers) / moves),
+      };
       const a = stats(ackToReceive);
       const e = stats(emitToReceive);
       const r = stats(roundTrips);
@@ -186,12 +219,17 @@ export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<Fanout
         emitToReceive: { p50: e.p50, p99: e.p99 },
         ackRoundTrip: { p50: r.p50, p99: r.p99 },
         joinMs: Math.round(joinMs),
+        payloadBytes,
+        cpuPerMove,
+        serverIdleCpuPerSecond,
       };
       steps.push(step);
       log(
         `F=${String(followers).padStart(4)}  ack→receive p50 ${a.p50.toFixed(1)} ms  p99 ${a.p99.toFixed(1)} ms  max ${a.max.toFixed(1)} ms` +
           `  | emit→receive p50 ${e.p50.toFixed(1)} p99 ${e.p99.toFixed(1)}  | ack rtt p50 ${r.p50.toFixed(1)}` +
-          `  | ${step.samples} samples, ${missed} missed, joined in ${step.joinMs} ms`,
+          `  | ${step.samples} samples, ${missed} missed, joined in ${step.joinMs} ms, ${payloadBytes} B per follower` +
+          `  | CPU per move: server ${cpuPerMove.server.toFixed(1)} ms, followers ${cpuPerMove.followers.toFixed(1)} ms` +
+          ` (server idle ${serverIdleCpuPerSecond.toFixed(1)} ms/s over ${(movesSeconds / moves).toFixed(2)} s per move)`,
       );
     }
     return steps;
