@@ -7,9 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { cycles, folderGraph, importsOf, sourceFiles } from '../../helpers/source-graph';
 
-/** Edges inside cycles, each as "from → to (file → file)". */
+/**
+ * Edges inside cycles, each as "from → to (file → file)". The store is left out: it implements
+ * every domain's store interface and its `Tx` names them all, by design, so every domain that
+ * has a store would count again.
+ */
 function cycleEdges(top: string, typesToo: boolean): string[] {
-  const graph = folderGraph(sourceFiles([top]), { typesToo });
+  const graph = folderGraph(sourceFiles([top]).filter((f) => !f.startsWith('server/store/')), { typesToo });
+  for (const edges of graph.values()) edges.delete('server/store/');
   return cycles(graph).flatMap((group) =>
     group.flatMap((from) => [...(graph.get(from) ?? [])].filter(([to]) => group.includes(to)).map(([to, why]) => `${from} → ${to} (${why})`)),
   );
@@ -42,11 +47,11 @@ describe('folder cycles', () => {
     expect(outside).toEqual([]);
   });
 
-  // What is left, counted (edges inside cycles, type imports included): the server's store
-  // aggregates every domain's store interface (Tx) while each domain names Tx; the client's
-  // catalogue composes the domains' catalogues while each domain reads the catalogue.
+  // What is left, counted (edges inside cycles, type imports included): on the server, mostly
+  // http ↔ auth ↔ limits and the audit log's titles read from the domains' stores; on the client,
+  // the catalogue composes the domains' catalogues while each domain reads the catalogue.
   it.each([
-    ['server', true, 105],
+    ['server', true, 74],
     ['client', true, 39],
     ['shared', true, 2],
   ] as const)('%s (types too): the cycles left do not grow', (top, typesToo, most) => {
