@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import type { SessionEndReason } from '../../shared/schemas/auth';
 import type { Clock } from '../clock';
 import type { Session } from './sessions';
 
-/** Why a session ended; also what the control plane carries (wiring/control-plane.ts). */
-export const SessionEndReason = z.enum(['signed out', 'expired']);
-export type SessionEndReason = z.infer<typeof SessionEndReason>;
+export type { SessionEndReason };
 
 /** Told when a session ends; the control plane (wiring/control-plane.ts) tells every instance. */
 export type EndSession = (sessionId: string, userId: string, reason: SessionEndReason) => void;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SessionEndReason } from '../../shared/schemas/auth';
 import { PresenterState } from '../../shared/schemas/meetings';
 
 /**
@@ -14,7 +15,7 @@ export const busMessages = {
   control: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('recheck'), docName: z.string().min(1) }),
     z.object({ kind: z.literal('user-changed'), userId: z.string().min(1) }),
-    z.object({ kind: z.literal('session-ended'), sessionId: z.string().min(1), userId: z.string().min(1), reason: z.enum(['signed out', 'expired']) }),
+    z.object({ kind: z.literal('session-ended'), sessionId: z.string().min(1), userId: z.string().min(1), reason: SessionEndReason }),
   ]),
   /** A meeting changed (each instance builds its rooms' state again), or its presenter's view moved (meetings/broadcast.ts). */
   meeting: z.discriminatedUnion('kind', [

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { limits } from '../limits';
 import { Email, Id, IsoTime, Role, SubcommitteeId, User, text } from './common';
 
+/** Why a session ended: the user signed out, or it expired (its live connections close either way). */
+export const SessionEndReason = z.enum(['signed out', 'expired']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
 export const LoginBody = z.strictObject({
   email: Email,
   password: z.string().min(1, 'is required').max(limits.passwordMaxChars),
