@@ -19,15 +19,22 @@ export async function rawQuery(store: Store, sql: string): Promise<unknown[]> {
   throw new Error(`rawQuery: no way to reach a ${store.kind} store's database`);
 }
 
-/** Rows as JSON text (blobs as hex), sorted, per table; `schema_migrations` left out unless asked for. */
-export async function dumpTables(store: Store, options: { migrations?: boolean } = {}): Promise<Tables> {
+/** The search index: derived from the documents, written when they load or rest, not by a command. */
+const derived = (name: string) => name.startsWith('search_');
+
+/**
+ * Rows as JSON text (blobs as hex), sorted, per table; `schema_migrations` left out unless asked
+ * for, and the derived search index too when `derived: false`.
+ */
+export async function dumpTables(store: Store, options: { migrations?: boolean; derived?: boolean } = {}): Promise<Tables> {
   const listing =
     store.kind === 'postgres'
       ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
       : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
   const names = ((await rawQuery(store, listing)) as { name: string }[])
     .map((r) => r.name)
-    .filter((name) => options.migrations || name !== 'schema_migrations');
+    .filter((name) => options.migrations || name !== 'schema_migrations')
+    .filter((name) => options.derived !== false || !derived(name));
   const out: Tables = {};
   for (const name of names) out[name] = (await rawQuery(store, `SELECT * FROM "${name}"`)).map(rowText).sort();
   return out;
