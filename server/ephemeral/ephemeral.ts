@@ -50,8 +50,11 @@ export interface Ephemeral {
   /** Live members only; expired ones are dropped on read. */
   presenceList<T>(scope: string): Promise<PresenceEntry<T>[]>;
 
-  publish(channel: string, message: string): Promise<void>;
+  /** A message as text or as bytes; each subscriber receives it the way it subscribed (text as UTF-8). */
+  publish(channel: string, message: string | Uint8Array): Promise<void>;
   subscribe(channel: string, onMessage: (message: string) => void): Promise<Unsubscribe>;
+  /** As `subscribe`, each message as the bytes published: binary payloads cross without an encoding. */
+  subscribeBytes(channel: string, onMessage: (message: Uint8Array) => void): Promise<Unsubscribe>;
   /**
    * Called each time pub/sub works again after the connection was lost (Redis restarted or
    * unreachable for a while): messages published meanwhile are gone, so what was missed must

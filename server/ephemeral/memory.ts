@@ -14,7 +14,7 @@ export class MemoryEphemeral implements Ephemeral {
   private readonly sets = new Map<string, Set<string>>();
   private readonly lists = new Map<string, string[]>();
   private readonly presence = new Map<string, Map<string, PresenceEntry<unknown>>>();
-  private readonly channels = new Map<string, Set<(message: string) => void>>();
+  private readonly channels = new Map<string, Set<(message: string | Uint8Array) => void>>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -103,15 +103,21 @@ export class MemoryEphemeral implements Ephemeral {
     return [...members.values()].map((e) => structuredClone(e)) as PresenceEntry<T>[];
   }
 
-  async publish(channel: string, message: string) {
+  async publish(channel: string, message: string | Uint8Array) {
     for (const handler of this.channels.get(channel) ?? []) queueMicrotask(() => handler(message));
   }
   async subscribe(channel: string, onMessage: (message: string) => void): Promise<Unsubscribe> {
+    return this.listen(channel, (message) => onMessage(typeof message === 'string' ? message : Buffer.from(message).toString('utf8')));
+  }
+  async subscribeBytes(channel: string, onMessage: (message: Uint8Array) => void): Promise<Unsubscribe> {
+    return this.listen(channel, (message) => onMessage(typeof message === 'string' ? Buffer.from(message, 'utf8') : message));
+  }
+  private listen(channel: string, handler: (message: string | Uint8Array) => void): Unsubscribe {
     let handlers = this.channels.get(channel);
     if (!handlers) this.channels.set(channel, (handlers = new Set()));
-    handlers.add(onMessage);
+    handlers.add(handler);
     return async () => {
-      handlers.delete(onMessage);
+      handlers.delete(handler);
     };
   }
 

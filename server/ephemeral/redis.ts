@@ -269,22 +269,35 @@ export class RedisEphemeral implements Ephemeral {
     return entries;
   }
 
-  async publish(channel: string, message: string) {
-    await this.client.publish(this.key(channel), message);
+  async publish(channel: string, message: string | Uint8Array) {
+    // The client takes a Buffer, not any Uint8Array: a view on the same bytes, no copy.
+    const argument = typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    await this.client.publish(this.key(channel), argument);
   }
-  async subscribe(channel: string, onMessage: (message: string) => void): Promise<Unsubscribe> {
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<Unsubscribe> {
+    return this.listen(channel, onMessage, false);
+  }
+  subscribeBytes(channel: string, onMessage: (message: Uint8Array) => void): Promise<Unsubscribe> {
+    // The client reads every message as bytes; asking for them skips its decoding to a string.
+    return this.listen(channel, onMessage, true);
+  }
+  private async listen<Bytes extends boolean>(
+    channel: string,
+    onMessage: (message: Bytes extends true ? Buffer : string) => void,
+    bytes: Bytes,
+  ): Promise<Unsubscribe> {
     if (this.closed) throw new Error('RedisEphemeral is closed');
     const subscriber = this.subscriber;
     // Deliver outside the client's reply parser, as memory.ts does: a throwing handler
     // must not corrupt the connection.
-    const listener = (message: string) => queueMicrotask(() => onMessage(message));
-    await subscriber.subscribe(this.key(channel), listener);
+    const listener = (message: Bytes extends true ? Buffer : string) => queueMicrotask(() => onMessage(message));
+    await subscriber.subscribe(this.key(channel), listener, bytes);
     let active = true;
     return async () => {
       if (!active || !subscriber.isOpen) return;
       active = false;
       // The client sends UNSUBSCRIBE only when the channel's last listener goes.
-      const done = subscriber.unsubscribe(this.key(channel), listener);
+      const done = subscriber.unsubscribe(this.key(channel), listener, bytes);
       // While Redis is away the command fails at once; a shutdown must not fail for it (close()
       // destroys the connection), and a listener left behind is told nothing by its owner after.
       if (!subscriber.isReady) return done.catch(() => {});

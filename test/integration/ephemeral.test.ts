@@ -251,6 +251,20 @@ describe.each(backends)('Ephemeral contract: %s', (_name, { make, valuesFollowCl
     expect(elsewhere).toEqual(['goal']);
   });
 
+  it('carries bytes as they are to a byte subscriber, and text to both kinds of subscriber', async () => {
+    const e = await open();
+    const bytes: number[][] = [];
+    const text: string[] = [];
+    await e.subscribeBytes('wire', (m) => bytes.push([...m]));
+    await e.subscribe('wire', (m) => text.push(m));
+    // A zero byte and bytes that are no UTF-8 must cross unchanged.
+    await e.publish('wire', Uint8Array.of(0, 255, 1, 0xc3));
+    await e.publish('wire', 'é');
+    await waitFor(() => bytes.length === 2 && text.length === 2);
+    expect(bytes).toEqual([[0, 255, 1, 0xc3], [0xc3, 0xa9]]);
+    expect(text[1]).toBe('é');
+  });
+
   it('reports health and closes cleanly', async () => {
     const e = await make(new TestClock());
     expect(await e.health()).toBe(true);

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../../server/clock';
 import { ClusterBus } from '../../../../server/cluster/bus';
-import type { BusMessage } from '../../../../server/cluster/messages';
+import type { BusMessage, KeyedMessage } from '../../../../server/cluster/messages';
 import { MemoryEphemeral } from '../../../../server/ephemeral/memory';
 
 /** A logger whose lines the test reads. */
@@ -53,6 +53,62 @@ describe('the cluster bus', () => {
     expect(heard.b).toEqual([{ kind: 'user-changed', userId: 'u1' }]);
     // Each instance drops each of the four bad messages with a warning.
     expect(lines.filter((l) => l.level === 40 && l.msg.startsWith('dropped')).length).toBe(8);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it('drops a presence message without a scope, logs it, and carries the next one', async () => {
+    const { ephemeral, a, b, lines, settle } = await twoInstances();
+    const scopes: string[] = [];
+    b.on('presence', ({ scope }) => scopes.push(scope));
+    await ephemeral.publish('cluster', JSON.stringify({ from: 'elsewhere', topic: 'presence', body: { scope: '' } }));
+    await ephemeral.publish('cluster', JSON.stringify({ from: 'elsewhere', topic: 'presence', body: {} }));
+    await a.publish('presence', { scope: 'forum' });
+    await settle();
+    expect(scopes).toEqual(['forum']);
+    expect(lines.filter((l) => l.level === 40 && l.msg === 'dropped a malformed cluster message').length).toBe(4);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it("carries a keyed message's bytes as they are, only to the instances that joined its key, not back to its sender", async () => {
+    const { a, b, settle } = await twoInstances();
+    const heard = { a: [] as KeyedMessage<'document'>[], b: [] as KeyedMessage<'document'>[], other: [] as KeyedMessage<'document'>[] };
+    await a.join('document', 'note:1', (m) => heard.a.push(m));
+    await b.join('document', 'note:1', (m) => heard.b.push(m));
+    await b.join('document', 'note:2', (m) => heard.other.push(m));
+    // Zero bytes and bytes that are no UTF-8: nothing in the payload may end or mangle the envelope.
+    const data = Uint8Array.of(0, 1, 0, 255, 254, 0x7b, 0);
+    await a.publishTo('document', 'note:1', { kind: 'update', data });
+    await a.publishTo('document', 'note:1', { kind: 'sync', data: new Uint8Array() });
+    await settle();
+    expect(heard.b.map((m) => ({ kind: m.kind, data: [...m.data] }))).toEqual([
+      { kind: 'update', data: [...data] },
+      { kind: 'sync', data: [] },
+    ]);
+    expect(heard.a).toEqual([]);
+    expect(heard.other).toEqual([]);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it('drops a document message that is not JSON, has no bytes, an unknown kind or another topic, logs it, and carries the next one', async () => {
+    const { ephemeral, a, b, lines, settle } = await twoInstances();
+    const heard: KeyedMessage<'document'>[] = [];
+    await b.join('document', 'note:1', (m) => heard.push(m));
+    const channel = 'cluster:document:note:1';
+    const envelope = (body: unknown, topic = 'document') => Buffer.from(JSON.stringify({ from: 'elsewhere', topic, body }));
+    const withBytes = (head: Buffer) => Buffer.concat([head, Uint8Array.of(0, 1, 2)]);
+    await ephemeral.publish(channel, Uint8Array.of(1, 2, 3, 0, 4));
+    await ephemeral.publish(channel, envelope({ kind: 'update' }));
+    await ephemeral.publish(channel, withBytes(envelope({ kind: 'state' })));
+    await ephemeral.publish(channel, withBytes(envelope({ kind: 'update' }, 'control')));
+    await a.publishTo('document', 'note:1', { kind: 'awareness', data: Uint8Array.of(9) });
+    await settle();
+    expect(heard.map((m) => ({ kind: m.kind, data: [...m.data] }))).toEqual([{ kind: 'awareness', data: [9] }]);
+    expect(lines.filter((l) => l.level === 40 && l.msg.startsWith('dropped')).map((l) => l.msg)).toEqual([
+      'dropped a malformed cluster message',
+      'dropped a cluster message without its bytes',
+      'dropped a malformed cluster message',
+      "dropped a cluster message on another topic's channel",
+    ]);
     await Promise.all([a.stop(), b.stop()]);
   });
 
