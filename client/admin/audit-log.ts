@@ -4,14 +4,14 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import type { CallOutput } from '../../shared/api/endpoint';
-import { call, errorMessage } from '../http/call';
+import { call, errorMessage, said } from '../http/call';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { adminStyles } from './admin-styles';
 import { auditCsvHref, auditQuery, knownActions, noFilters, type AuditFilters } from './audit-query';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 type AuditPage = CallOutput<typeof api.audit>;
 type AuditEntry = AuditPage['entries'][number];

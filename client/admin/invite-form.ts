@@ -4,13 +4,13 @@ import { api } from '../../shared/api/endpoints';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { roles, subcommitteeIds, type Role, type SubcommitteeId } from '../../shared/domain';
 import { limits } from '../../shared/limits';
-import { call } from '../http/call';
+import { call, said } from '../http/call';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { adminStyles } from './admin-styles';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 type Created = CallOutput<typeof api.createInvitation>;
 

@@ -2,12 +2,12 @@ import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
-import { call, errorMessage } from '../http/call';
+import { call, errorMessage, said } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { roleLabel } from '../i18n/labels';
 import { sharedStyles } from '../styles/shared-styles';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 /** Ministry staff: invitations not yet accepted (who, role, expiry), to revoke or resend. */
 @customElement('fw-pending-invitations')

@@ -4,11 +4,11 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import { roles, subcommitteeIds, type Role, type SubcommitteeId, type User } from '../../shared/domain';
-import { call, errorMessage } from '../http/call';
+import { call, errorMessage, said } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { adminStyles } from './admin-styles';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 interface Draft {
   role: Role;

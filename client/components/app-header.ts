@@ -11,7 +11,8 @@ import { sharedStyles } from '../styles/shared-styles';
 import './lang-switch';
 import '../notifications/notification-bell';
 import '../search/search-field';
-import { said, type Said } from '../i18n/said';
+import { said } from '../http/call';
+import type { Said } from '../i18n/said';
 
 /** Ministry name and language switch on a navy strip; product name, menu and the signed-in user below. */
 @customElement('fw-app-header')

@@ -1,6 +1,7 @@
 import { ApiError, createApiClient } from '../../shared/api/client';
 import { localizedError } from '../i18n/errors';
 import { localeState } from '../i18n/i18n';
+import type { Said } from '../i18n/said';
 
 /**
  * The typed HTTP API, same origin, authenticated by the session cookie.
@@ -16,5 +17,11 @@ export function errorMessage(error: unknown, networkFallback: string): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A failed call's words, in the language of each render (see Said). */
+export const said =
+  (error: unknown): Said =>
+  (t) =>
+    errorMessage(error, t.app.networkError);
 
 export { ApiError };

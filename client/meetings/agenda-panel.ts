@@ -5,7 +5,7 @@ import { api } from '../../shared/api/endpoints';
 import type { User } from '../../shared/domain';
 import { elapsedMs, isLive } from '../../shared/meetings/state-machine';
 import type { AgendaItem, Meeting } from '../../shared/schemas/meetings';
-import { call } from '../http/call';
+import { call, said } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { saidAck } from './ack-message';
@@ -17,7 +17,7 @@ import { panelStyles } from './meeting-styles';
 import { proposalPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 import { canSome } from '../../shared/permissions/some';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; itemId: string };

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import { isLive } from '../../shared/meetings/state-machine';
 import type { Attendance, MeetingState } from '../../shared/schemas/meetings';
-import { call } from '../http/call';
+import { call, said } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
 import { sharedStyles } from '../styles/shared-styles';
@@ -13,7 +13,7 @@ import { formatClock } from './format';
 import type { MeetingController } from './meeting-controller';
 import { panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 /** Attendance is fetched again at most this often while people come and go. */
 const refreshAfterMs = 1_500;

@@ -7,12 +7,12 @@ import { can } from '../../shared/permissions';
 import type { Meeting } from '../../shared/schemas/meetings';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
 import { roleLabel } from '../i18n/labels';
-import { call } from '../http/call';
+import { call, said } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { seoulDateToday, seoulIso, seoulParts } from './format';
 import { panelStyles } from './meeting-styles';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 import { canSome } from '../../shared/permissions/some';
 
 export const meetingCreatedEvent = 'fw-meeting-created';

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isEditable, isLive } from '../../shared/meetings/state-machine';
 import { api } from '../../shared/api/endpoints';
-import { call } from '../http/call';
+import { call, said } from '../http/call';
 import type { Ack } from '../../shared/realtime/ack';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import { LocaleController } from '../i18n/i18n';
@@ -16,7 +16,7 @@ import { meetingStatusBadge, panelStyles } from './meeting-styles';
 import { meetingIcsPath, meetingPath, meetingsPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 export const followToggleEvent = 'fw-follow-toggle';
 export const presentToggleEvent = 'fw-present-toggle';

@@ -7,7 +7,7 @@ import { minutesTransition, type MinutesStatus } from '../../shared/meetings/sta
 import type { Meeting } from '../../shared/schemas/meetings';
 import { actionItemAt, newActionItemId } from '../editor/extensions/action-item';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
-import { call } from '../http/call';
+import { call, said } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
@@ -15,7 +15,7 @@ import { editorPanelStyles, minutesStatusBadge, panelStyles } from './meeting-st
 import type { MeetingAbilities } from './permissions';
 import { EditorRenderController } from '../editor/editor-render-controller';
 import '../exports/export-buttons';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 /** The owner picker's value for a name typed by hand. */
 const OTHER = '__other__';

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import type { Notification } from '../../shared/schemas/notifications';
-import { call } from '../http/call';
+import { call, said } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { navigate } from '../router/router-controller';
@@ -11,7 +11,7 @@ import { mustRefetch } from '../realtime/reconnect';
 import { SocketController } from '../realtime/socket-controller';
 import { sharedStyles } from '../styles/shared-styles';
 import './notification-preferences';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 /**
  * The header's bell: the unread count, live over Socket.IO, and a list (newest first)

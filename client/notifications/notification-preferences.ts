@@ -4,10 +4,10 @@ import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import { deliveryChoices, notificationKinds, offersChoice } from '../../shared/notifications';
 import type { DeliveryChoice, NotificationKind, Preferences } from '../../shared/schemas/notifications';
-import { call, errorMessage } from '../http/call';
+import { call, errorMessage, said } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 
 /** Per kind of event: in the app only, in the app and by e-mail, or off; and the e-mail language. */
 @customElement('fw-notification-preferences')

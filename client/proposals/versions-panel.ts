@@ -11,13 +11,13 @@ import { editorSchema } from '../editor/extensions';
 import { strategySchema } from '../editor/extensions/incorporation';
 import { docFromBase64, proseOf, renderProse } from '../editor/render-version';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
-import { call, errorMessage } from '../http/call';
+import { call, errorMessage, said } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { versionsPanelStyles } from './versions-panel-styles';
 import { blocksOf, diffBlocks, type Block, type BlockChange } from './block-diff';
-import { said, type Said } from '../i18n/said';
+import type { Said } from '../i18n/said';
 import { versionLabel } from './version-label';
 
 type Version = CallOutput<typeof api.proposalVersions>['versions'][number];
