@@ -1,17 +1,22 @@
 import type { Role, SubcommitteeId } from '../../shared/domain';
 import type { ProposalStatus, ProposalStep } from '../../shared/proposals/workflow';
 import type { AdminSection } from '../router/routes';
-import type { MeetingsCatalogue } from '../meetings/i18n/catalogue';
-import type { PollsCatalogue } from '../polls/i18n/catalogue';
-import type { StrategyCatalogue } from '../strategy/i18n/catalogue';
-import type { NotificationsCatalogue } from '../notifications/i18n/catalogue';
-import type { ActionItemsCatalogue } from '../action-items/i18n/catalogue';
-import type { SearchCatalogue } from '../search/i18n/catalogue';
-import type { AmendmentsCatalogue } from '../amendments/i18n/catalogue';
+import type { MeetingsCatalogue } from './meetings/catalogue';
+import type { PollsCatalogue } from './polls/catalogue';
+import type { StrategyCatalogue } from './strategy/catalogue';
+import type { NotificationsCatalogue } from './notifications/catalogue';
+import type { ActionItemsCatalogue } from './action-items/catalogue';
+import type { SearchCatalogue } from './search/catalogue';
+import type { AmendmentsCatalogue } from './amendments/catalogue';
 
 /**
  * Every string the client shows. Each locale implements all of it, so a key
  * missing in one language is a type error. Terms follow shared/GLOSSARY.md.
+ *
+ * All words live in client/i18n and no domain folder holds any: a domain reads its
+ * words here, so this folder imports only shared/ (and the route names) and never
+ * a domain, and no folder cycle runs through it. The larger parts have a folder
+ * each (`meetings/`, `polls/`, …: catalogue, ko, en).
  */
 export interface Catalogue {
   app: {
@@ -286,17 +291,17 @@ export interface Catalogue {
     readOnly: string;
     replies: (n: number) => string;
   };
-  /** Meetings: list, room, live view, projector (client/meetings/i18n). */
+  /** Meetings: list, room, live view, projector. */
   meetings: MeetingsCatalogue;
-  /** Votes: poll panel, results, projector, delegations (client/polls/i18n). */
+  /** Votes: poll panel, results, projector, delegations. */
   polls: PollsCatalogue;
   /** The strategy page and the export buttons. */
   strategy: StrategyCatalogue;
-  /** The bell, notification settings, calendar links, e-mail status, pending invitations (client/notifications/i18n). */
+  /** The bell, notification settings, calendar links, e-mail status, pending invitations. */
   notifications: NotificationsCatalogue;
-  /** Action items: "내 후속 조치", owner and due date, done (client/action-items/i18n). */
+  /** Action items: "내 후속 조치", owner and due date, done. */
   actionItems: ActionItemsCatalogue;
   search: SearchCatalogue;
-  /** Amendments: replacement texts suggested in comments (client/amendments/i18n). */
+  /** Amendments: replacement texts suggested in comments. */
   amendments: AmendmentsCatalogue;
 }

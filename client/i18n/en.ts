@@ -1,11 +1,11 @@
 import type { Catalogue } from './catalogue';
-import { enMeetings } from '../meetings/i18n/en';
-import { enPolls } from '../polls/i18n/en';
-import { enStrategy } from '../strategy/i18n/en';
-import { enNotifications } from '../notifications/i18n/en';
-import { enActionItems } from '../action-items/i18n/en';
-import { enSearch } from '../search/i18n/en';
-import { enAmendments } from '../amendments/i18n/en';
+import { enMeetings } from './meetings/en';
+import { enPolls } from './polls/en';
+import { enStrategy } from './strategy/en';
+import { enNotifications } from './notifications/en';
+import { enActionItems } from './action-items/en';
+import { enSearch } from './search/en';
+import { enAmendments } from './amendments/en';
 
 
 /** English. */

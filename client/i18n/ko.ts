@@ -1,11 +1,11 @@
 import type { Catalogue } from './catalogue';
-import { koMeetings } from '../meetings/i18n/ko';
-import { koPolls } from '../polls/i18n/ko';
-import { koStrategy } from '../strategy/i18n/ko';
-import { koNotifications } from '../notifications/i18n/ko';
-import { koActionItems } from '../action-items/i18n/ko';
-import { koSearch } from '../search/i18n/ko';
-import { koAmendments } from '../amendments/i18n/ko';
+import { koMeetings } from './meetings/ko';
+import { koPolls } from './polls/ko';
+import { koStrategy } from './strategy/ko';
+import { koNotifications } from './notifications/ko';
+import { koActionItems } from './action-items/ko';
+import { koSearch } from './search/ko';
+import { koAmendments } from './amendments/ko';
 
 
 /** Korean, the default language. */
