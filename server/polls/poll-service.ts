@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { CreatePollInput, Eligibility, PollDecision, PollMine, PollResult, PollView } from '../../shared/schemas/polls';
 import type { AuditLog } from '../audit/audit-log';
 import { publicUser, type AuthStore } from '../auth/auth-store';
-import type { Clock } from '../clock';
+import type { Clock, Scheduled } from '../clock';
 import { newId } from '../ids';
 import type { Logger } from '../logger';
 import type { PollAnnouncement } from '../notifications';
@@ -50,7 +50,7 @@ const notFound = () => err('not_found', 'No such poll.', 'missing.poll');
 /** Votes: the commands, free of HTTP and Socket.IO. */
 export class PollService {
   private events: PollEvents = { changed() {}, closed() {}, voted() {} };
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Scheduled>();
   private readonly box: BallotBox;
 
   constructor(private readonly d: PollServiceDeps) {
@@ -303,23 +303,23 @@ export class PollService {
   }
 
   stop(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
   }
 
   private arm(poll: PollRecord): void {
     if (!poll.closesAt || this.timers.has(poll.id)) return;
     const delay = Math.max(0, Date.parse(poll.closesAt) - this.d.clock.now());
-    const timer = setTimeout(() => {
+    // On the clock's own timers, so that a test moves the countdown on instead of waiting it out.
+    const timer = this.d.clock.after(delay, () => {
       this.timers.delete(poll.id);
       this.close(null, poll.id).catch((error: unknown) => this.d.logger.error({ err: error, pollId: poll.id }, 'countdown close failed'));
-    }, delay);
-    timer.unref();
+    });
     this.timers.set(poll.id, timer);
   }
 
   private disarm(pollId: string): void {
-    clearTimeout(this.timers.get(pollId));
+    this.timers.get(pollId)?.cancel();
     this.timers.delete(pollId);
   }
 
