@@ -1,6 +1,7 @@
 import type { Role, SubcommitteeId } from '../../shared/domain';
-import type { ProposalStatus, ProposalStep } from '../../shared/proposals/workflow';
-import type { AdminSection } from '../router/routes';
+import type { AdminCatalogue } from './admin/catalogue';
+import type { ProposalsCatalogue } from './proposals/catalogue';
+import type { EditorCatalogue, CommentsCatalogue } from './editor/catalogue';
 import type { MeetingsCatalogue } from './meetings/catalogue';
 import type { PollsCatalogue } from './polls/catalogue';
 import type { StrategyCatalogue } from './strategy/catalogue';
@@ -15,8 +16,9 @@ import type { AmendmentsCatalogue } from './amendments/catalogue';
  *
  * All words live in client/i18n and no domain folder holds any: a domain reads its
  * words here, so this folder imports only shared/ (and the route names) and never
- * a domain, and no folder cycle runs through it. The larger parts have a folder
- * each (`meetings/`, `polls/`, …: catalogue, ko, en).
+ * a domain, and no folder cycle runs through it. Each larger part has a folder of its
+ * own (`proposals/`, `meetings/`, `polls/`, …: catalogue, ko, en); the app's frame and
+ * the small pages (sign-in, home, invitation, presence) are written here.
  */
 export interface Catalogue {
   app: {
@@ -97,200 +99,14 @@ export interface Catalogue {
     submit: string;
     submitting: string;
   };
-  admin: {
-    title: string;
-    forbidden: string;
-    sections: Record<AdminSection, string>;
-    sectionsNav: string;
-    invite: {
-      email: string;
-      name: string;
-      optional: string;
-      role: string;
-      subcommittee: string;
-      choose: string;
-      submit: string;
-      created: (email: string) => string;
-      link: string;
-      copy: string;
-      copied: string;
-      copyManually: string;
-      expiresAt: (dateTime: string) => string;
-      /** A chairperson invited for a subcommittee that already has one. */
-      secondChair: (subcommittee: string, chair: string) => string;
-    };
-    users: {
-      name: string;
-      email: string;
-      role: string;
-      subcommittee: string;
-      change: string;
-      save: string;
-      saved: (name: string) => string;
-      roleOf: (name: string) => string;
-      subcommitteeOf: (name: string) => string;
-      empty: string;
-    };
-    audit: {
-      filters: string;
-      action: string;
-      actionHint: string;
-      actor: string;
-      anyone: string;
-      from: string;
-      to: string;
-      apply: string;
-      reset: string;
-      exportCsv: string;
-      at: string;
-      target: string;
-      details: string;
-      system: string;
-      empty: string;
-      more: string;
-      shown: (n: number) => string;
-    };
-    /** Document updates that would not apply when their document was loaded (see docs/documents.md). */
-    quarantine: {
-      intro: string;
-      document: string;
-      storedAt: string;
-      quarantinedAt: string;
-      size: string;
-      error: string;
-      bytes: (n: number) => string;
-      empty: string;
-    };
-  };
+  /** Administration: invitations, users, the audit log, quarantined document updates. */
+  admin: AdminCatalogue;
   /** Proposals: the list, one proposal, its workflow, versions. Status names follow the glossary. */
-  proposals: {
-    title: string;
-    intro: string;
-    statuses: Record<ProposalStatus, string>;
-    /** Workflow buttons, one per step. */
-    steps: Record<ProposalStep, string>;
-    filters: string;
-    subcommittee: string;
-    status: string;
-    all: string;
-    search: string;
-    searchHint: string;
-    reset: string;
-    count: (n: number) => string;
-    empty: string;
-    table: { title: string; subcommittee: string; status: string; author: string; updated: string };
-    create: {
-      open: string;
-      title: string;
-      name: string;
-      subcommittee: string;
-      choose: string;
-      inOwn: (subcommittee: string) => string;
-      submit: string;
-      submitting: string;
-      cancel: string;
-    };
-    detail: {
-      back: string;
-      author: string;
-      updated: string;
-      rename: string;
-      renameLabel: string;
-      save: string;
-      cancel: string;
-      workflow: string;
-      /** The question before a step, e.g. "‘…’ 제안을 제출할까요?". */
-      confirmStep: Record<ProposalStep, (title: string) => string>;
-      note: string;
-      optional: string;
-      /** Reopening a rejected proposal undoes a decision: the reason is required and kept. */
-      reasonRequired: string;
-      reopenRejected: string;
-      moved: (status: string) => string;
-      locked: (status: string) => string;
-      readOnly: string;
-      editorLabel: (title: string) => string;
-      tools: string;
-      tabs: { comments: string; versions: string; history: string };
-      historyCreated: string;
-      system: string;
-      notFound: string;
-    };
-    versions: {
-      save: string;
-      label: string;
-      labelHint: string;
-      saved: (label: string) => string;
-      empty: string;
-      system: string;
-      view: string;
-      content: string;
-      changes: string;
-      changesIntro: string;
-      noChanges: string;
-      added: string;
-      removed: string;
-      restore: string;
-      restoreConfirm: (label: string) => string;
-      restoreDo: string;
-      restored: (label: string) => string;
-      close: string;
-      dialogTitle: (label: string) => string;
-      /** The labels of versions the server saves by itself (shared/versions/labels.ts). */
-      incorporated: (title: string) => string;
-      beforeRestore: (label: string) => string;
-    };
-  };
+  proposals: ProposalsCatalogue;
   /** The collaborative editor: toolbar, connection, read-only state. */
-  editor: {
-    toolbar: string;
-    paragraph: string;
-    heading2: string;
-    heading3: string;
-    bold: string;
-    italic: string;
-    bulletList: string;
-    orderedList: string;
-    link: string;
-    linkUrl: string;
-    linkApply: string;
-    linkRemove: string;
-    cancel: string;
-    table: string;
-    addRow: string;
-    addColumn: string;
-    deleteRow: string;
-    deleteColumn: string;
-    deleteTable: string;
-    undo: string;
-    redo: string;
-    connection: Record<'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused', string>;
-    /** Longer words for the badge's tooltip and screen readers. */
-    connectionDetail: Record<'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused', string>;
-    loading: string;
-    readOnly: string;
-  };
+  editor: EditorCatalogue;
   /** Comments anchored to the text: threads, replies, resolve. */
-  comments: {
-    title: string;
-    add: string;
-    addHint: string;
-    body: string;
-    submit: string;
-    cancel: string;
-    reply: string;
-    replyLabel: string;
-    replySubmit: string;
-    resolve: string;
-    reopen: string;
-    resolved: string;
-    showResolved: (n: number) => string;
-    empty: string;
-    quoteGone: string;
-    goTo: string;
-    readOnly: string;
-    replies: (n: number) => string;
-  };
+  comments: CommentsCatalogue;
   /** Meetings: list, room, live view, projector. */
   meetings: MeetingsCatalogue;
   /** Votes: poll panel, results, projector, delegations. */
