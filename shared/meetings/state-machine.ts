@@ -3,11 +3,13 @@
  * the server (which enforces them) and the client (which shows the buttons).
  */
 
-export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
-export type MeetingStatus = (typeof meetingStatuses)[number];
+import { MeetingStatus, MinutesStatus } from '../schemas/meetings';
 
-export const minutesStatuses = ['draft', 'circulated', 'approved'] as const;
-export type MinutesStatus = (typeof minutesStatuses)[number];
+// The statuses are the wire's zod enums (shared/schemas/meetings.ts): defined there, so that the
+// schemas stand below this folder (whose minutes and room state read them), never the other way.
+export type { MeetingStatus, MinutesStatus };
+export const meetingStatuses = MeetingStatus.options;
+export const minutesStatuses = MinutesStatus.options;
 
 const meetingNext: Record<MeetingStatus, readonly MeetingStatus[]> = {
   // A meeting that has not started may be called off; one that has started is ended instead.

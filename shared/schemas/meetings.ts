@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { limits } from '../limits';
-import { meetingStatuses, minutesStatuses } from '../meetings/state-machine';
 import { Id, IsoTime, Role, SubcommitteeId, text } from './common';
 import { Location, OnlineUser } from './presence';
 
-export const MeetingStatus = z.enum(meetingStatuses);
-export const MinutesStatus = z.enum(minutesStatuses);
+/** The life of a meeting and of its minutes; the transitions between them are shared/meetings/state-machine.ts. */
+export const MeetingStatus = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
+export const MinutesStatus = z.enum(['draft', 'circulated', 'approved']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+export type MinutesStatus = z.infer<typeof MinutesStatus>;
 
 const OnlineLink = z
   .string()
