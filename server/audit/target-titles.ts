@@ -1,22 +1,16 @@
-import type { MeetingStore } from '../meetings/meeting-store';
-import type { PollStore } from '../polls/poll-store';
-import type { ProposalStore } from '../proposals/proposal-store';
-
 /** Titles of what audit entries point at, so the log reads "국가 산업인재은행" rather than an id. */
 export type TargetTitles = (targets: string[]) => Promise<Map<string, string>>;
 
+/** The title of one kind of target, by its id; null when there is none (it was deleted, say). */
+export type TitleLookup = (id: string) => Promise<string | null>;
+
 /**
- * Looks up each distinct target once: `proposal:<id>` (a proposal or its text), `meeting:<id>`
- * and `minutes:<id>` (a meeting), `poll:<id>`. Anything else (users, invitations) is left to
- * the page, which names people itself.
+ * Looks up each distinct target once, with the lookup of its kind (the part before the colon:
+ * `proposal:<id>`, `meeting:<id>`, …). A kind without a lookup (users, invitations) is left to
+ * the page, which names people itself. The domains' lookups are handed in (wiring/core.ts):
+ * every domain writes to the audit log, so the log reads none of them.
  */
-export function targetTitles(stores: { proposals: ProposalStore; meetings: MeetingStore; polls: PollStore }): TargetTitles {
-  const lookups: Record<string, (id: string) => Promise<string | null>> = {
-    proposal: async (id) => (await stores.proposals.byId(id))?.title ?? null,
-    meeting: async (id) => (await stores.meetings.get(id))?.title ?? null,
-    minutes: async (id) => (await stores.meetings.get(id))?.title ?? null,
-    poll: async (id) => (await stores.polls.poll(id))?.title ?? null,
-  };
+export function targetTitles(lookups: Record<string, TitleLookup>): TargetTitles {
   return async (targets) => {
     const titles = new Map<string, string>();
     for (const target of new Set(targets)) {

@@ -1,4 +1,4 @@
-import { targetTitles } from '../audit/target-titles';
+import { targetTitles, type TitleLookup } from '../audit/target-titles';
 import { AuditLog } from '../audit/audit-log';
 import { AuthService, type AuthServiceDeps } from '../auth/auth-service';
 import { HashingPool } from '../auth/hashing-pool';
@@ -55,10 +55,20 @@ const quarterHour = 15 * 60_000;
 /** `max` at once, refilled evenly over 15 minutes: the sign-in limits' buckets. */
 const perQuarterHour = (max: number) => ({ burst: max, perSecond: max / (quarterHour / 1000) });
 
+/** What the audit log's targets are called: a proposal (or its text), a meeting (or its minutes), a poll. */
+function auditTitles(store: Store): Record<string, TitleLookup> {
+  return {
+    proposal: async (id) => (await store.proposals.byId(id))?.title ?? null,
+    meeting: async (id) => (await store.meetings.get(id))?.title ?? null,
+    minutes: async (id) => (await store.meetings.get(id))?.title ?? null,
+    poll: async (id) => (await store.polls.poll(id))?.title ?? null,
+  };
+}
+
 export async function openCore(config: Config, clock: Clock, logger: Logger, wrapStore: (store: Store) => Store = (s) => s): Promise<Core> {
   const store = wrapStore(await openStore(config, logger));
   const ephemeral: Ephemeral = config.REDIS_URL ? await RedisEphemeral.connect(config.REDIS_URL, { clock }) : new MemoryEphemeral(clock);
-  const audit = new AuditLog(store.audit, clock, targetTitles(store));
+  const audit = new AuditLog(store.audit, clock, targetTitles(auditTitles(store)));
   let publicOrigin = config.PUBLIC_ORIGIN ?? '';
   // With Redis, each bucket's local twin refuses floods without a round trip (limits/rate-limiter.ts).
   const local = ephemeral.kind === 'redis' ? new MemoryEphemeral(clock) : undefined;
