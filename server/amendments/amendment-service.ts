@@ -10,12 +10,11 @@ import type { MeetingStore } from '../meetings/meeting-store';
 import type { AmendmentNotice } from '../notifications';
 import { TEXT_FIELD } from '../../shared/text-field';
 import { proposalDocName, type LiveDocuments } from '../proposals/live-documents';
-import type { ProposalStore } from '../proposals/proposal-store';
 import type { Store, Tx } from '../store/store';
 import type { AmendmentDecisionRecord } from './amendment-store';
 
 export interface AmendmentServiceDeps {
-  store: Pick<Store, 'transaction' | 'auth'> & { proposals: ProposalStore; meetings: Pick<MeetingStore, 'get' | 'agenda'> };
+  store: Pick<Store, 'transaction' | 'auth' | 'proposals'> & { meetings: Pick<MeetingStore, 'get' | 'agenda'> };
   documents: LiveDocuments;
   /** The document that holds a text's comment threads (the text's own, or its companion). */
   commentsDocOf(textDocName: string): string;

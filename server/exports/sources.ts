@@ -5,10 +5,8 @@ import { statusNames } from '../../shared/proposals/workflow';
 import type { Clock } from '../clock';
 import type { DocStore } from '../documents/doc-store';
 import { APPROVED_MINUTES_LABEL, sha256 } from '../meetings/minutes';
-import type { MeetingStore } from '../meetings/meeting-store';
 import { people } from '../meetings/views';
 import { proposalDocName } from '../proposals/live-documents';
-import type { ProposalStore } from '../proposals/proposal-store';
 import type { Store } from '../store/store';
 import { blocksFromFragment } from './from-yjs';
 import type { ActionStatus, Block, ExportDocument, Inline } from './model';
@@ -33,7 +31,7 @@ function withActionStatus(blocks: Block[], statusOf: (id: string) => ActionStatu
 const minutesStatusKo = { draft: '초안', circulated: '회람 중', approved: '확정' } as const;
 
 export interface ExportSourceDeps {
-  store: Pick<Store, 'auth' | 'docs' | 'forum'> & { meetings: MeetingStore; proposals: ProposalStore };
+  store: Pick<Store, 'auth' | 'docs' | 'forum' | 'meetings' | 'proposals'>;
   /** The current state of a live document. */
   state(docName: string): Promise<Uint8Array>;
   clock: Clock;

@@ -1,4 +1,3 @@
-import type { ActionItemStore } from '../action-items/action-item-store';
 import type { MeetingStatus, MinutesStatus } from '../../shared/meetings/state-machine';
 import type { Decision } from '../../shared/schemas/meetings';
 
@@ -63,7 +62,7 @@ export type MeetingFields = Pick<MeetingRecord, 'title' | 'startsAt' | 'place' |
  * status is still what the caller saw) are part of the statement, so a
  * concurrent end cannot slip between a check and a write.
  */
-export interface MeetingStore extends ActionItemStore {
+export interface MeetingStore {
   create(meeting: MeetingRecord, agenda: AgendaItemRecord[]): Promise<void>;
   list(status?: MeetingStatus): Promise<MeetingListRow[]>;
   get(id: string): Promise<MeetingRecord | null>;

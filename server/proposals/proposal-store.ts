@@ -1,4 +1,3 @@
-import type { AmendmentStore } from '../amendments/amendment-store';
 import type { SubcommitteeId } from '../../shared/domain';
 import type { ProposalStatus } from '../../shared/proposals/workflow';
 
@@ -40,7 +39,7 @@ export interface ProposalFilter {
 export type StatusOutcome = 'changed' | 'missing' | 'stale';
 
 /** The durable record of proposals and their status history; each method is atomic. */
-export interface ProposalStore extends AmendmentStore {
+export interface ProposalStore {
   /** Inserts the proposal and the history entry of its creation (null → its status). */
   create(record: ProposalRecord): Promise<void>;
   /** Creates it only when no proposal has this id; for idempotent seeding. */

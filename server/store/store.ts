@@ -1,3 +1,5 @@
+import type { ActionItemStore } from '../action-items/action-item-store';
+import type { AmendmentStore } from '../amendments/amendment-store';
 import type { AuditStore } from '../audit/audit-store';
 import type { AuthStore } from '../auth/auth-store';
 import type { CalendarStore } from '../calendar/calendar-store';
@@ -16,9 +18,13 @@ export interface DomainStores {
   readonly audit: AuditStore;
   readonly forum: ForumStore;
   readonly docs: DocStore;
-  readonly meetings: MeetingStore;
+  /**
+   * A meeting's action items are kept with the meetings, an amendment's decision with its
+   * proposal: one store each, two interfaces, so that neither domain names the other's.
+   */
+  readonly meetings: MeetingStore & ActionItemStore;
   readonly polls: PollStore;
-  readonly proposals: ProposalStore;
+  readonly proposals: ProposalStore & AmendmentStore;
   readonly calendar: CalendarStore;
   readonly notifications: NotificationStore;
   readonly outbox: OutboxStore;

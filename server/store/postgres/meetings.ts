@@ -1,3 +1,4 @@
+import type { ActionItemStore } from '../../action-items/action-item-store';
 import type { AgendaItemRecord, AttendanceRecord, MeetingListRow, MeetingStore } from '../../meetings/meeting-store';
 import { pgActionItemStore } from './action-items';
 import type { Sql } from './sql';
@@ -29,7 +30,7 @@ const itemParams = (item: AgendaItemRecord, meetingId: string, position: number)
   item.proposalId,
 ];
 
-export function pgMeetingStore(sql: Sql): MeetingStore {
+export function pgMeetingStore(sql: Sql): MeetingStore & ActionItemStore {
   /**
    * Runs `write` only while the meeting is editable, and stamps it; one transaction. The
    * meeting's row is locked meanwhile, so the meeting cannot end halfway through.

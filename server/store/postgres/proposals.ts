@@ -1,4 +1,5 @@
 import { pgAmendmentStore } from './amendments';
+import type { AmendmentStore } from '../../amendments/amendment-store';
 import type { ProposalRecord, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
 import { whereClause, type Sql } from './sql';
 import { PROPOSAL_SELECT, toHistory, toProposalRow, type HistoryRow, type StoredProposalRow } from '../rows/proposals';
@@ -8,7 +9,7 @@ const INSERT = `INSERT INTO proposals (id, title, subcommittee, status, summary,
 const INSERT_HISTORY = `INSERT INTO proposal_status_history (proposal_id, from_status, to_status, note, actor_id, at)
   VALUES ($1, $2, $3, $4, $5, $6)`;
 
-export function pgProposalStore(sql: Sql): ProposalStore {
+export function pgProposalStore(sql: Sql): ProposalStore & AmendmentStore {
   const create = (tx: Sql, r: ProposalRecord, entries: StatusChangeRecord[]) =>
     tx.atomic(async (t) => {
       await t.run(INSERT, [r.id, r.title, r.subcommittee, r.status, r.summary, r.createdBy, r.createdAt, r.updatedAt]);

@@ -1,4 +1,5 @@
 import type { Decision } from '../../../shared/schemas/meetings';
+import type { ActionItemStore } from '../../action-items/action-item-store';
 import type { AgendaItemRecord, AttendanceRecord, MeetingListRow, MeetingRecord, MeetingStore } from '../../meetings/meeting-store';
 import { sqliteActionItemStore } from './action-items';
 import type { Db } from './database';
@@ -13,7 +14,7 @@ function assignments(fields: object, columns: Record<string, string>): string {
 }
 
 /** better-sqlite3 is synchronous; each method is one statement or one transaction. */
-export function sqliteMeetingStore(db: Db): MeetingStore {
+export function sqliteMeetingStore(db: Db): MeetingStore & ActionItemStore {
   const insertMeeting = db.prepare(
     `INSERT INTO meetings (id, title, starts_at, place, online_link, chair_id, status, started_at, ended_at,
        current_item_id, current_item_started_at, minutes_status, minutes_approved_by, minutes_approved_at,

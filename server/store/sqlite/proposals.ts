@@ -1,10 +1,11 @@
 import { sqliteAmendmentStore } from './amendments';
 import type { ProposalStatus } from '../../../shared/proposals/workflow';
+import type { AmendmentStore } from '../../amendments/amendment-store';
 import type { ProposalRecord, ProposalStore, StatusChangeRecord } from '../../proposals/proposal-store';
 import type { Db } from './database';
 import { PROPOSAL_SELECT, toHistory, toProposalRow, type HistoryRow, type StoredProposalRow } from '../rows/proposals';
 
-export function sqliteProposalStore(db: Db): ProposalStore {
+export function sqliteProposalStore(db: Db): ProposalStore & AmendmentStore {
   const insert = db.prepare(
     `INSERT INTO proposals (id, title, subcommittee, status, summary, created_by, created_at, updated_at)
      VALUES (@id, @title, @subcommittee, @status, @summary, @createdBy, @createdAt, @updatedAt)`,
