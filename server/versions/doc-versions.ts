@@ -7,9 +7,9 @@ import { err, ok, type Result } from '../../shared/result';
 import type { ProposalVersion } from '../../shared/schemas/proposals';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import type { DocumentServer } from '../documents';
 import type { DocStore, DocVersionInfo } from '../documents/doc-store';
 import { TEXT_FIELD } from '../../shared/text-field';
-import type { LiveDocuments } from '../proposals/live-documents';
 import type { Transactor, Tx } from '../store/store';
 
 type VersionView = z.infer<typeof ProposalVersion>;
@@ -82,7 +82,8 @@ export interface DocVersionsDeps {
   docs: DocStore;
   /** A version, a restore and their audit entries commit in one transaction. */
   db: Transactor;
-  documents: LiveDocuments;
+  /** The live texts, read and restored in place (proposals and the strategy hand in their LiveDocuments). */
+  documents: Pick<DocumentServer, 'state' | 'exclusive'>;
   audit: AuditLog;
   clock: Clock;
   /** Display names of the people who saved versions. */
