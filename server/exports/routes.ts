@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { httpError } from '../http/errors';
 import { rawRoute } from '../http/route';
 import { documentFormats, isDocumentFormat, type DocumentFormat } from '../../shared/exports';
-import { contentDisposition, exportFileName, exportFormats, type ExportFormat } from './filename';
+import { contentDisposition, exportFileName, exportFormats, type ExportFormat } from '../http/download';
 import type { ExportDocument } from './model';
 import { RenderThread } from './render-thread';
 import type { ExportSource } from './sources';

@@ -9,7 +9,7 @@ import { rawRoute, route } from '../http/route';
 import { requireUser } from '../http/session';
 import { pollCsv } from './csv';
 import { seoulToday } from '../../shared/domain';
-import { contentDisposition, exportFileName } from '../exports/filename';
+import { contentDisposition, exportFileName } from '../http/download';
 import type { Delegations } from './delegations';
 import type { PollService } from './poll-service';
 import type { PollStore } from './poll-store';

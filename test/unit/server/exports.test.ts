@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, exportFileName } from '../../../server/exports/filename';
+import { contentDisposition, exportFileName } from '../../../server/http/download';
 import { renderMarkdown } from '../../../server/exports/markdown';
 import { insertIncorporation, strategyTemplate } from '../../../server/strategy/document';
 import { blocksFromFragment } from '../../../server/exports/from-yjs';

@@ -1,3 +1,8 @@
+/**
+ * How a download is served: the media type of each file format, a file name every system takes,
+ * and the `Content-Disposition` that carries it (exports and the poll results CSV).
+ */
+
 /** Export formats and their media types. */
 export const exportFormats = {
   pdf: 'application/pdf',
