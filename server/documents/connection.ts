@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import { Broadcast } from './broadcast';
 import { decodeMessage, type ClientMessage } from './messages';
-import { TokenBucket } from '../limits/token-bucket';
+import { TokenBucket } from '../ephemeral/token-bucket';
 import { StandardClose, type Session } from './session';
 
 /** Awareness messages a writer may send per second; cursor moves beyond that are dropped. */

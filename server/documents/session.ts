@@ -1,5 +1,5 @@
 import type { User } from '../../shared/domain';
-import type { TokenBucket } from '../limits/token-bucket';
+import type { TokenBucket } from '../ephemeral/token-bucket';
 import type { Logger } from '../logger';
 import type { DocAccess } from './access';
 import type { Broadcast } from './broadcast';

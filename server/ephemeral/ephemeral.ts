@@ -11,7 +11,7 @@ export interface PresenceEntry<T> {
 }
 
 import type { EphemeralKind } from '../../shared/schemas/forum';
-import type { BucketPolicy, TakeResult } from '../limits/token-bucket';
+import type { BucketPolicy, TakeResult } from './token-bucket';
 
 export type Unsubscribe = () => Promise<void>;
 
@@ -28,7 +28,7 @@ export interface Ephemeral {
   ttl(key: string): Promise<number | null>;
   /**
    * Refills the token bucket at `key` and takes `cost` tokens (a negative cost gives them
-   * back) in one atomic step (limits/token-bucket.ts `takeFrom`); a full bucket is forgotten.
+   * back) in one atomic step (token-bucket.ts `takeFrom`); a full bucket is forgotten.
    */
   takeToken(key: string, policy: BucketPolicy, cost?: number): Promise<TakeResult>;
   /** Forgets the token bucket at `key`: it is full again. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { msUntilFull, takeFrom, type BucketPolicy, type BucketState } from '../limits/token-bucket';
+import { msUntilFull, takeFrom, type BucketPolicy, type BucketState } from './token-bucket';
 import type { Ephemeral, PresenceEntry, Unsubscribe } from './ephemeral';
 
 interface Timed {

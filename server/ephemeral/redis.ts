@@ -1,6 +1,6 @@
 import { createClient, type RedisClientType } from 'redis';
 import { systemClock, type Clock } from '../clock';
-import type { BucketPolicy, TakeResult } from '../limits/token-bucket';
+import type { BucketPolicy, TakeResult } from './token-bucket';
 import type { Ephemeral, PresenceEntry, Unsubscribe } from './ephemeral';
 import { MemoryEphemeral } from './memory';
 
@@ -46,7 +46,7 @@ return out
 `;
 
 /**
- * limits/token-bucket.ts `takeFrom` in Lua, so that the refill, the check and the take are
+ * token-bucket.ts `takeFrom` in Lua, so that the refill, the check and the take are
  * one step for every instance. KEYS[1]: the bucket hash; ARGV: perSecond, burst, now, cost.
  * Returns { allowed (0/1), retryAfterMs }. The key expires once the bucket would be full.
  */

@@ -1,4 +1,4 @@
-import type { BucketPolicy } from './token-bucket';
+import type { BucketPolicy } from '../ephemeral/token-bucket';
 
 /**
  * Every input path is limited per user by a token bucket (docs/security.md, Limits).

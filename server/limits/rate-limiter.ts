@@ -1,6 +1,6 @@
 import type { AppError } from '../../shared/result';
 import type { Ephemeral } from '../ephemeral/ephemeral';
-import type { BucketPolicy, TakeResult } from './token-bucket';
+import type { BucketPolicy, TakeResult } from '../ephemeral/token-bucket';
 
 /** The refusal every limited path answers: code `rate_limited` with when to try again. */
 export function rateLimited(retryAfterMs: number, what = 'requests'): AppError {

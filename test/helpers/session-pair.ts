@@ -14,7 +14,7 @@ import { Broadcast } from '../../server/documents/broadcast';
 import type { DocStore, LoggedUpdate } from '../../server/documents/doc-store';
 import { decodeMessage, encodeSyncStep1, encodeUpdate, MessageType, type ClientMessage } from '../../server/documents/messages';
 import type { Session } from '../../server/documents/session';
-import { TokenBucket } from '../../server/limits/token-bucket';
+import { TokenBucket } from '../../server/ephemeral/token-bucket';
 import { createLogger } from '../../server/logger';
 
 const logger = createLogger('silent');

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { SerialQueue } from '../../server/documents/serial-queue';
 import { SizeGuard } from '../../server/documents/size-guard';
 import { StateMerger } from '../../server/documents/state-merger';
-import { TokenBucket } from '../../server/limits/token-bucket';
+import { TokenBucket } from '../../server/ephemeral/token-bucket';
 import { docNameOf } from '../../server/documents/upgrade';
 
 describe('docNameOf', () => {

@@ -1,3 +1,9 @@
+/**
+ * The token bucket, as the ephemeral state keeps it for every rate limit (`Ephemeral.takeToken`:
+ * `takeFrom` below in memory.ts, its Lua twin in redis.ts). The limits and their policies are
+ * server/limits/.
+ */
+
 /** How fast a bucket refills and how much it holds: `perSecond` on average, bursts up to `burst`. */
 export interface BucketPolicy {
   perSecond: number;
