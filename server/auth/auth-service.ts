@@ -76,7 +76,7 @@ export class AuthService {
     return this.d.hashing.queued;
   }
 
-  async logout(session: Session): Promise<void> {
+  async logout(session: Pick<Session, 'id' | 'userId'>): Promise<void> {
     await this.d.sessions.end(session.id);
     this.d.onSessionEnded?.(session.id, session.userId);
     await this.d.audit.record(session.userId, 'auth.logout', `user:${session.userId}`);

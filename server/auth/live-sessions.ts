@@ -25,7 +25,7 @@ export class LiveSessions {
   ) {}
 
   /** A connection authenticated with `session`; kept until the session ends. */
-  watch(session: Session): void {
+  watch(session: Pick<Session, 'id' | 'userId' | 'expiresAt'>): void {
     this.sessions.set(session.id, { userId: session.userId, expiresAt: session.expiresAt });
   }
 

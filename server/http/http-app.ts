@@ -1,22 +1,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { limits } from '../../shared/limits';
-import type { AuthService } from '../auth/auth-service';
-import { rateLimitHttp } from '../limits/http';
-import type { RateLimiter } from '../limits/rate-limiter';
 import type { AppEnv } from './env';
 import { errorHandler, httpError, invalidInput } from './errors';
 import { originCheck } from './origin';
-import { sessionMiddleware } from './session';
+import { sessionMiddleware, type Authenticator } from './session';
 import type { Logger } from '../logger';
 
 /** The Hono app with the middleware chain every API route shares; domains add routes to it. */
 export function createHttpApp(deps: {
-  auth: AuthService;
+  auth: Authenticator;
   logger: Logger;
   publicOrigin: string | undefined;
-  limits: { user: RateLimiter; anonymous: RateLimiter };
+  /** The rate limit of state-changing calls (limits/http.ts); it runs after the session middleware, so it knows who calls. */
+  rateLimit: MiddlewareHandler<AppEnv>;
 }) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -50,7 +49,7 @@ export function createHttpApp(deps: {
   );
   app.use('/api/*', originCheck(deps.publicOrigin));
   app.use('/api/*', sessionMiddleware(deps.auth));
-  app.use('/api/*', rateLimitHttp(deps.limits));
+  app.use('/api/*', deps.rateLimit);
   return app;
 }
 

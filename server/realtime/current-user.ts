@@ -1,7 +1,12 @@
+import type { User } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
-import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { ForumSocket, SocketModule } from './socket-server';
+
+/** The user behind a live session as they are now, or null once it ended (auth's AuthService answers it). */
+export interface CurrentUser {
+  current(sessionId: string): Promise<User | null>;
+}
 
 /**
  * Every event is decided with the user as the store has them now, not as they were when the
@@ -10,7 +15,7 @@ import type { ForumSocket, SocketModule } from './socket-server';
  * only makes it visible sooner). A session that ended is told so and closed; its event is dropped.
  * Registered after the rate limit, so a flood costs no store reads.
  */
-export function currentUserSocket(auth: Pick<AuthService, 'current'>, logger: Logger): SocketModule {
+export function currentUserSocket(auth: CurrentUser, logger: Logger): SocketModule {
   return (socket: ForumSocket) => {
     socket.use((packet, next) => {
       const refuse = (error: AppError) => {

@@ -7,10 +7,9 @@ import type {
   SocketData,
 } from '../../shared/realtime/protocol';
 import { limits } from '../../shared/limits';
-import type { AuthService } from '../auth/auth-service';
-import type { Session } from '../auth/sessions';
+import type { SessionRef } from '../http/env';
 import { originAllowed } from '../http/origin';
-import { SESSION_COOKIE } from '../http/session';
+import { SESSION_COOKIE, type Authenticator } from '../http/session';
 import type { Logger } from '../logger';
 
 export type ForumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -46,10 +45,10 @@ export function credentialsOf(
 export function createSocketServer(
   httpServer: HttpServer,
   deps: {
-    auth: AuthService;
+    auth: Authenticator;
     logger: Logger;
     publicOrigin: string | undefined;
-    watch: (session: Session) => void;
+    watch: (session: SessionRef) => void;
     /** Connection state recovery: with the Redis streams adapter only. */
     recovery: boolean;
   },

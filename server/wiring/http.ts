@@ -9,6 +9,7 @@ import { ExportSources } from '../exports/sources';
 import { exportRoutes } from '../exports/routes';
 import { forumRoutes } from '../forum/routes';
 import { apiNotFound, createHttpApp } from '../http/http-app';
+import { rateLimitHttp } from '../limits/http';
 import { route } from '../http/route';
 import { requireUser } from '../http/session';
 import { serveClient } from '../http/static';
@@ -55,7 +56,7 @@ export function buildHttpApp(d: {
     auth,
     logger: d.logger,
     publicOrigin: d.config.PUBLIC_ORIGIN,
-    limits: { user: limits.httpWrites, anonymous: limits.anonymousWrites },
+    rateLimit: rateLimitHttp({ user: limits.httpWrites, anonymous: limits.anonymousWrites }),
   });
 
   route(app, api.health, async () => {
