@@ -99,6 +99,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
           redisHealthy: () => ephemeral.health(),
         })
       : undefined;
+  const instance = newId();
+  const bus = new ClusterBus(ephemeral, instance, logger);
   const documents = createDocumentServer({
     store: metrics ? timedDocStore(store.docs, metrics) : store.docs,
     forwarded: metrics && ((seconds) => metrics.fanOutSeconds.observe(seconds)),
@@ -108,7 +110,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
     findUser: (id) => findUser(store, id),
     logger,
     // One process needs no relay between instances: every client is on this one.
-    ephemeral: config.REDIS_URL ? ephemeral : undefined,
+    bus: config.REDIS_URL ? bus : undefined,
   });
   // Comments stored the old way, in the text's own document, move to their companion when it loads.
   moveCommentsOutOnLoad(documents, { docs: store.docs, logger });
@@ -121,8 +123,6 @@ export async function startForum(config: Config, options: StartOptions): Promise
     watch: (session) => core.liveSessions.watch(session),
     recovery: config.REDIS_URL !== undefined,
   });
-  const instance = newId();
-  const bus = new ClusterBus(ephemeral, instance, logger);
   const control = new ControlPlane(bus, controlActions(core, io, documents), logger);
   await control.start();
   let origin = config.PUBLIC_ORIGIN ?? '';

@@ -5,7 +5,6 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import { textDocNameOf } from '../../shared/comments';
 import type { User } from '../../shared/domain';
-import { newId } from '../ids';
 import type { Logger } from '../logger';
 import { admitNow, type DocAccess } from './access';
 import { Connection } from './connection';
@@ -48,7 +47,7 @@ export class DocumentServerImpl implements DocumentServer {
       idleUnloadMs: deps.idleUnloadMs ?? 30_000,
       compactEvery: deps.compactEvery ?? 500,
       merge: (updates) => this.merger.merge(updates),
-      relay: deps.ephemeral && { ephemeral: deps.ephemeral, instanceId: newId() },
+      bus: deps.bus,
       admissionOf: (name) => deps.kinds.admission(name) ?? undefined,
       // Only with a way to read the user as they are now; otherwise a write would re-decide with stale facts.
       userNow: deps.findUser && ((conn) => this.userNow(conn)),

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import { limits } from '../../shared/limits';
-import type { Ephemeral } from '../ephemeral/ephemeral';
+import type { ClusterBus } from '../cluster/bus';
 import type { Logger } from '../logger';
 import type { User } from '../../shared/domain';
 import { admitNow, type DocAccess, type DocAdmission } from './access';
@@ -25,8 +25,8 @@ export interface LiveDocDeps {
   compactEvery: number;
   /** Folds updates into one state update, off the event loop (see StateMerger). */
   merge(updates: Uint8Array[]): Promise<Uint8Array>;
-  /** Pub/sub to the other instances, when there may be some. */
-  relay?: { ephemeral: Ephemeral; instanceId: string };
+  /** The cluster bus, when there may be other instances: the document's traffic crosses on it (see DocRelay). */
+  bus?: ClusterBus;
   /** Called when the last connection leaves. */
   onIdle(): void;
   /** Told, for each client update, the seconds from its arrival to its forwarding (the metrics). */
@@ -98,11 +98,7 @@ export class LiveDoc {
     // Relayed messages that arrive while the store is read are applied after it (updates commute).
     const early: RemoteMessage[] = [];
     let doc: LiveDoc | undefined;
-    const relay =
-      deps.relay &&
-      (await DocRelay.join(deps.relay.ephemeral, deps.relay.instanceId, name, deps.logger, (m) =>
-        doc ? doc.receiveRemote(m) : early.push(m),
-      ));
+    const relay = deps.bus && (await DocRelay.join(deps.bus, name, deps.logger, (m) => (doc ? doc.receiveRemote(m) : early.push(m))));
     try {
       const replayed = await LiveDoc.replay(name, deps);
       doc = new LiveDoc(name, replayed.doc, replayed.rows, deps, relay);

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
 import type { User } from '../../shared/domain';
-import type { Ephemeral } from '../ephemeral/ephemeral';
+import type { ClusterBus } from '../cluster/bus';
 import type { Logger } from '../logger';
 import type { DocKinds } from './access';
 import type { DocStore } from './doc-store';
@@ -26,10 +26,11 @@ export interface DocumentServerDeps {
   findUser?(id: string): Promise<User | null>;
   logger: Logger;
   /**
-   * Pub/sub between instances: updates and awareness made on one reach clients on the others.
-   * The instances must share the durable store; each stores only its own clients' updates.
+   * The cluster bus, when there may be other instances: updates and awareness made on one reach
+   * clients on the others. The instances must share the durable store; each stores only its own
+   * clients' updates.
    */
-  ephemeral?: Ephemeral;
+  bus?: ClusterBus;
   /** How long a document without connections stays in memory; default 30 s. */
   idleUnloadMs?: number;
   /** Compact a document's update log once it holds more rows than this; default 500. */

@@ -4,7 +4,7 @@ import { LiveDoc, type LiveDocDeps } from './document';
 
 export interface RegistryOptions {
   store: DocStore;
-  relay?: LiveDocDeps['relay'];
+  bus?: LiveDocDeps['bus'];
   logger: Logger;
   idleUnloadMs: number;
   compactEvery: number;
@@ -76,7 +76,7 @@ export class DocRegistry {
         logger: this.options.logger,
         compactEvery: this.options.compactEvery,
         merge: this.options.merge,
-        relay: this.options.relay,
+        bus: this.options.bus,
         admission: this.options.admissionOf(name),
         userNow: this.options.userNow,
         forwarded: this.options.forwarded,

@@ -1,26 +1,24 @@
 import * as Y from 'yjs';
-import type { Ephemeral, Unsubscribe } from '../ephemeral/ephemeral';
+import type { ClusterBus } from '../cluster/bus';
+import type { KeyedMessage } from '../cluster/messages';
 import type { Logger } from '../logger';
 
+type Message = KeyedMessage<'document'>;
+/** What the room applies: a change another instance's client made. */
 export type RemoteMessage = { kind: 'update' | 'awareness'; data: Uint8Array };
-
-/**
- * What crosses the channel besides updates and awareness: sync step 1 over pub/sub. `sync`
- * carries the sender's state vector and asks every other instance for what the sender
- * lacks and for their own state vector; `sync-reply` carries a state vector and asks only
- * for what is missing. The answers are ordinary `update` messages.
- */
+/** Sync step 1 over the bus (the `document` topic of cluster/messages.ts); the answers are ordinary `update`s. */
 type SyncMessage = { kind: 'sync' | 'sync-reply'; data: Uint8Array };
-type Message = RemoteMessage | SyncMessage;
 
 /** An update with no structs and an empty delete set: nothing to send. */
 const EMPTY_UPDATE_BYTES = 2;
 
 /**
- * Carries a document's updates and awareness to the other server instances over the
- * Ephemeral pub/sub (Redis with several instances, memory with one). Only what an
- * instance's own clients send is published; each instance stores what it publishes, so a
- * relayed update is applied and forwarded but never stored or relayed again.
+ * Carries a document's updates and awareness to the other server instances that hold it: the
+ * cluster bus's `document` topic, keyed by the document's name, its bytes as they are. Only
+ * what an instance's own clients send is published; each instance stores what it publishes, so
+ * a relayed update is applied and forwarded but never stored or relayed again, and the bus
+ * never hands an instance its own. One document's messages from one instance arrive in the
+ * order sent (one channel per document).
  *
  * Pub/sub forgets what it could not deliver. When the connection returns after an outage,
  * the instances exchange state vectors for the document (`sync`), and each sends the others
@@ -28,19 +26,18 @@ const EMPTY_UPDATE_BYTES = 2;
  * happens when the first subscription failed because Redis was away at load time.
  */
 export class DocRelay {
-  private unsubscribe: Unsubscribe | undefined;
+  private unsubscribe: (() => Promise<void>) | undefined;
   private doc: Y.Doc | undefined;
   private left = false;
   private readonly stopWatching: () => void;
 
   private constructor(
-    private readonly ephemeral: Ephemeral,
-    private readonly channel: string,
-    private readonly instanceId: string,
+    private readonly bus: ClusterBus,
+    private readonly docName: string,
     private readonly log: Logger,
     private readonly onMessage: (message: RemoteMessage) => void,
   ) {
-    this.stopWatching = ephemeral.onReconnected(() => void this.resync());
+    this.stopWatching = bus.onReconnected(() => void this.resync());
   }
 
   /**
@@ -48,14 +45,8 @@ export class DocRelay {
    * Never fails for want of Redis: the document then loads from the store alone, and the
    * subscription (with a sync) follows when Redis returns.
    */
-  static async join(
-    ephemeral: Ephemeral,
-    instanceId: string,
-    docName: string,
-    log: Logger,
-    onMessage: (message: RemoteMessage) => void,
-  ): Promise<DocRelay> {
-    const relay = new DocRelay(ephemeral, `yjs:${docName}`, instanceId, log, onMessage);
+  static async join(bus: ClusterBus, docName: string, log: Logger, onMessage: (message: RemoteMessage) => void): Promise<DocRelay> {
+    const relay = new DocRelay(bus, docName, log, onMessage);
     await relay.subscribe();
     return relay;
   }
@@ -65,27 +56,24 @@ export class DocRelay {
     this.doc = doc;
   }
 
+  /** Never fails: what Redis did not take, the others get from the sync when it returns (the bus logs it). */
   publish(kind: Message['kind'], data: Uint8Array): void {
-    const message = `${this.instanceId} ${kind} ${Buffer.from(data).toString('base64')}`;
-    this.ephemeral.publish(this.channel, message).catch((error: unknown) => {
-      // Other instances miss this live; the sync when Redis returns brings it to them.
-      this.log.warn({ err: error, channel: this.channel }, 'could not relay to other instances');
-    });
+    void this.bus.publishTo('document', this.docName, { kind, data });
   }
 
   leave(): void {
     this.left = true;
     this.stopWatching();
-    this.unsubscribe?.().catch((error: unknown) => this.log.warn({ err: error, channel: this.channel }, 'could not unsubscribe'));
+    this.unsubscribe?.().catch((error: unknown) => this.log.warn({ err: error, docName: this.docName }, 'could not unsubscribe'));
   }
 
   private async subscribe(): Promise<void> {
     try {
-      const unsubscribe = await this.ephemeral.subscribe(this.channel, (raw) => this.receive(raw));
+      const unsubscribe = await this.bus.join('document', this.docName, (message) => this.receive(message));
       if (this.left) await unsubscribe();
       else this.unsubscribe = unsubscribe;
     } catch (error) {
-      this.log.warn({ err: error, channel: this.channel }, 'not subscribed to other instances until Redis returns');
+      this.log.warn({ err: error, docName: this.docName }, 'not subscribed to other instances until Redis returns');
     }
   }
 
@@ -96,13 +84,10 @@ export class DocRelay {
     if (this.doc && this.unsubscribe) this.publish('sync', Y.encodeStateVector(this.doc));
   }
 
-  private receive(raw: string): void {
+  private receive({ kind, data }: Message): void {
     if (this.left) return; // an unsubscribe during an outage may leave the listener behind
-    const message = parse(raw, this.instanceId);
-    if (message === 'own') return;
-    if (!message) return this.log.warn({ channel: this.channel }, 'ignored a malformed relay message');
-    if (message.kind === 'sync' || message.kind === 'sync-reply') this.answer({ kind: message.kind, data: message.data });
-    else this.onMessage({ kind: message.kind, data: message.data });
+    if (kind === 'sync' || kind === 'sync-reply') this.answer({ kind, data });
+    else this.onMessage({ kind, data });
   }
 
   /** Sync step 2 for another instance: what it lacks, and (asked) our state vector in return. */
@@ -115,17 +100,7 @@ export class DocRelay {
       if (missing.length > EMPTY_UPDATE_BYTES) this.publish('update', missing);
       if (message.kind === 'sync') this.publish('sync-reply', Y.encodeStateVector(this.doc));
     } catch (error) {
-      this.log.warn({ err: error, channel: this.channel }, 'ignored a state vector that would not decode');
+      this.log.warn({ err: error, docName: this.docName }, 'ignored a state vector that would not decode');
     }
   }
-}
-
-const KINDS = new Set<Message['kind']>(['update', 'awareness', 'sync', 'sync-reply']);
-
-/** `<instance> <kind> <base64>`: an instance skips its own messages without decoding them. */
-function parse(raw: string, instanceId: string): Message | 'own' | null {
-  if (raw.startsWith(`${instanceId} `)) return 'own';
-  const [, kind, data, extra] = raw.split(' ');
-  if (!KINDS.has(kind as Message['kind']) || data === undefined || extra !== undefined) return null;
-  return { kind: kind as Message['kind'], data: new Uint8Array(Buffer.from(data, 'base64')) };
 }

@@ -17,8 +17,10 @@ import { moveCommentsOutOnLoad } from '../../server/comments/move-out';
 import { createDocumentServer, type DocumentServer, type DocumentServerDeps } from '../../server/documents/index';
 import { encodeSyncStep1 } from '../../server/documents/messages';
 import { systemClock } from '../../server/clock';
+import { ClusterBus } from '../../server/cluster/bus';
 import type { Ephemeral } from '../../server/ephemeral/ephemeral';
 import { MemoryEphemeral } from '../../server/ephemeral/memory';
+import { newId } from '../../server/ids';
 import { createLogger } from '../../server/logger';
 import { openDatabase, type Db } from '../../server/store/sqlite/database';
 import { sqliteDocStore } from '../../server/store/sqlite/documents';
@@ -284,6 +286,7 @@ export class Harness {
     this.store = this.options.wrapStore ? this.options.wrapStore(store) : store;
     const kinds = new DocKinds();
     kinds.register(this.kind);
+    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
     this.docs = createDocumentServer({
       store: this.store,
       kinds,
@@ -291,13 +294,14 @@ export class Harness {
         const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
         return Object.values(users).find((u) => `token-${u.id}` === token) ?? null;
       },
-      logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-      ephemeral: this.ephemeral,
+      logger,
+      // A new instance at each boot, as a restarted server is.
+      bus: new ClusterBus(this.ephemeral, newId(), logger),
       idleUnloadMs: this.options.idleUnloadMs,
       compactEvery: this.options.compactEvery,
       merger: this.options.merger,
     });
-    moveCommentsOutOnLoad(this.docs, { docs: this.store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+    moveCommentsOutOnLoad(this.docs, { docs: this.store, logger });
   }
 }
 
