@@ -5,7 +5,8 @@ import { api } from '../../shared/api/endpoints';
 import type { User } from '../../shared/domain';
 import { elapsedMs, isLive } from '../../shared/meetings/state-machine';
 import type { AgendaItem, Meeting } from '../../shared/schemas/meetings';
-import { call, said } from '../http/call';
+import { SubmitController } from '../forms/submit-controller';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { saidAck } from './ack-message';
@@ -17,7 +18,6 @@ import { panelStyles } from './meeting-styles';
 import { proposalPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
-import type { Said } from '../i18n/said';
 import { canSome } from '../../shared/permissions/some';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; itemId: string };
@@ -139,12 +139,11 @@ export class AgendaPanel extends LitElement {
   /** No buttons at all (the observers' live view, the projector). */
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
   @state() private editing: Editing = { kind: 'none' };
-  @state() private busy = false;
-  @state() private error: Said | null = null;
   @state() private users: User[] = [];
   @state() private proposals: { id: string; title: string }[] = [];
 
   readonly #i18n = new LocaleController(this);
+  readonly #sending = new SubmitController(this);
   #choicesLoaded = false;
 
   constructor() {
@@ -164,7 +163,7 @@ export class AgendaPanel extends LitElement {
         <h2 id="agenda-title">${a.title}</h2>
         <span class="count">${m.agenda.length}</span>
       </header>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
+      <div role="alert">${this.#sending.renderError(t)}</div>
       ${m.agenda.length === 0 ? html`<p class="muted">${a.empty}</p>` : nothing}
       <ol class="plain agenda">
         ${repeat(m.agenda, (i) => i.id, (item, index) => this.#item(m, item, index))}
@@ -226,9 +225,10 @@ export class AgendaPanel extends LitElement {
     const edits = this.#canEdit() && this.editing.kind === 'none';
     if (!runs && !edits) return nothing;
     const last = m.agenda.length - 1;
+    const { busy } = this.#sending;
     return html`<div class="actions">
       ${runs
-        ? html`<button type="button" class="small run" aria-label=${a.setCurrentOf(item.title)} ?disabled=${this.busy} @click=${() => this.#setCurrent(item.id)}>
+        ? html`<button type="button" class="small run" aria-label=${a.setCurrentOf(item.title)} ?disabled=${busy} @click=${() => this.#setCurrent(item.id)}>
             ${a.setCurrent}
           </button>`
         : nothing}
@@ -236,13 +236,13 @@ export class AgendaPanel extends LitElement {
         ? html`<button type="button" class="secondary edit" aria-label=${a.editOf(item.title)} @click=${() => this.#openForm({ kind: 'edit', itemId: item.id })}>
               ${a.edit}
             </button>
-            <button type="button" class="secondary edit" data-move="up" aria-label=${a.moveUpOf(item.title)} title=${a.moveUp} ?disabled=${this.busy || index === 0} @click=${() => this.#move(item.id, -1)}>
+            <button type="button" class="secondary edit" data-move="up" aria-label=${a.moveUpOf(item.title)} title=${a.moveUp} ?disabled=${busy || index === 0} @click=${() => this.#move(item.id, -1)}>
               <span aria-hidden="true">↑</span>
             </button>
-            <button type="button" class="secondary edit" data-move="down" aria-label=${a.moveDownOf(item.title)} title=${a.moveDown} ?disabled=${this.busy || index === last} @click=${() => this.#move(item.id, 1)}>
+            <button type="button" class="secondary edit" data-move="down" aria-label=${a.moveDownOf(item.title)} title=${a.moveDown} ?disabled=${busy || index === last} @click=${() => this.#move(item.id, 1)}>
               <span aria-hidden="true">↓</span>
             </button>
-            <button type="button" class="secondary edit" aria-label=${a.removeOf(item.title)} ?disabled=${this.busy} @click=${() => this.#remove(item)}>
+            <button type="button" class="secondary edit" aria-label=${a.removeOf(item.title)} ?disabled=${busy} @click=${() => this.#remove(item)}>
               ${a.remove}
             </button>`
         : nothing}
@@ -250,11 +250,11 @@ export class AgendaPanel extends LitElement {
   }
 
   #form(item: AgendaItem | null) {
-    return html`<fw-agenda-form .item=${item} .users=${this.users} .proposals=${this.proposals} ?busy=${this.busy}></fw-agenda-form>`;
+    return html`<fw-agenda-form .item=${item} .users=${this.users} .proposals=${this.proposals} ?busy=${this.#sending.busy}></fw-agenda-form>`;
   }
 
   #openForm(editing: Editing): void {
-    this.error = null;
+    this.#sending.clear();
     this.editing = editing;
     void this.#loadChoices();
   }
@@ -284,30 +284,16 @@ export class AgendaPanel extends LitElement {
     if (users.status === 'rejected' || proposals.status === 'rejected') this.#choicesLoaded = false;
   }
 
-  async #http<T>(work: () => Promise<T>): Promise<T | null> {
-    if (this.busy) return null;
-    this.busy = true;
-    this.error = null;
-    try {
-      return await work();
-    } catch (error) {
-      this.error = said(error);
-      return null;
-    } finally {
-      this.busy = false;
-    }
-  }
-
   async #save(value: AgendaItemValue): Promise<void> {
     const m = this.meeting;
     if (!m) return;
     const editing = this.editing;
-    const result = await this.#http(() =>
+    const saved = await this.#sending.run(() =>
       editing.kind === 'edit'
         ? call(api.updateAgendaItem, { params: { id: m.id, itemId: editing.itemId }, body: value })
         : call(api.addAgendaItem, { params: { id: m.id }, body: value }),
     );
-    if (result) await this.#closeForm(result.item.id);
+    if (saved.kind === 'done') await this.#closeForm(saved.value.item.id);
   }
 
   async #move(itemId: string, by: -1 | 1): Promise<void> {
@@ -318,10 +304,10 @@ export class AgendaPanel extends LitElement {
     const to = from + by;
     if (from < 0 || to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-    const result = await this.#http(() => call(api.reorderAgenda, { params: { id: m.id }, body: { itemIds: ids } }));
-    if (!result) return;
+    const moved = await this.#sending.run(() => call(api.reorderAgenda, { params: { id: m.id }, body: { itemIds: ids } }));
+    if (moved.kind !== 'done') return;
     // The new order arrives with the next state; keep the focus on the same button of the moved item.
-    this.meeting = { ...m, agenda: result.agenda };
+    this.meeting = { ...m, agenda: moved.value.agenda };
     await this.updateComplete;
     this.#focusItem(itemId, `button[data-move="${by < 0 ? 'up' : 'down'}"]`);
   }
@@ -329,26 +315,18 @@ export class AgendaPanel extends LitElement {
   async #remove(item: AgendaItem): Promise<void> {
     const m = this.meeting;
     if (!m || !confirm(this.#i18n.t.meetings.agenda.confirmRemove(item.title))) return;
-    const result = await this.#http(() => call(api.removeAgendaItem, { params: { id: m.id, itemId: item.id } }));
-    if (!result) return;
-    this.meeting = { ...m, agenda: result.agenda };
+    const removed = await this.#sending.run(() => call(api.removeAgendaItem, { params: { id: m.id, itemId: item.id } }));
+    if (removed.kind !== 'done') return;
+    this.meeting = { ...m, agenda: removed.value.agenda };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('li.item')?.focus();
   }
 
   async #setCurrent(itemId: string): Promise<void> {
-    if (!this.room || this.busy) return;
-    this.busy = true;
-    this.error = null;
-    try {
-      const answer = await this.room.setCurrentItem(itemId);
-      if (!answer.ok) {
-        this.error = saidAck(answer.error);
-        return;
-      }
-    } finally {
-      this.busy = false;
-    }
+    const room = this.room;
+    if (!room) return;
+    const moved = await this.#sending.ask(() => room.setCurrentItem(itemId), saidAck);
+    if (moved.kind !== 'done') return;
     await this.updateComplete;
     // The button is gone from the item that became current: keep the focus there.
     this.#focusItem(itemId);

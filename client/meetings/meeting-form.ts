@@ -6,13 +6,13 @@ import { api } from '../../shared/api/endpoints';
 import { can } from '../../shared/permissions';
 import type { Meeting } from '../../shared/schemas/meetings';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { SubmitController } from '../forms/submit-controller';
 import { roleLabel } from '../i18n/labels';
-import { call, said } from '../http/call';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { seoulDateToday, seoulIso, seoulParts } from './format';
 import { panelStyles } from './meeting-styles';
-import type { Said } from '../i18n/said';
 import { canSome } from '../../shared/permissions/some';
 
 export const meetingCreatedEvent = 'fw-meeting-created';
@@ -105,8 +105,6 @@ export class MeetingForm extends LitElement {
   /** The meeting to edit; null schedules a new one. */
   @property({ attribute: false }) meeting: Meeting | null = null;
   @state() private rows: number[] = [nextRow++];
-  @state() private busy = false;
-  @state() private error: Said | null = null;
   @state() private people: User[] = [];
   /** Everyone who may present (all but observers), and the proposals an item may be about. */
   @state() private presenters: User[] = [];
@@ -116,6 +114,7 @@ export class MeetingForm extends LitElement {
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  readonly #sending = new SubmitController(this);
 
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLInputElement>('#m-title')?.focus();
@@ -140,6 +139,7 @@ export class MeetingForm extends LitElement {
     const c = t.meetings.create;
     const m = this.meeting;
     const when = m ? seoulParts(m.startsAt) : { date: seoulDateToday(), time: '14:00' };
+    const { busy } = this.#sending;
     return html`<form class="panel" aria-labelledby="form-title" @submit=${this.#submit} @keydown=${this.#keydown} @keyup=${this.#ime.keyup}>
       <h2 id="form-title">${m ? c.editTitle : c.title}</h2>
       <div class="field">
@@ -176,9 +176,9 @@ export class MeetingForm extends LitElement {
         <span class="hint" id="m-chair-hint">${c.chairHint}</span>
       </div>
       ${m ? '' : this.#agendaRows()}
-      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : ''}</div>
+      <div role="alert">${this.#sending.renderError(t)}</div>
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>${m ? (this.busy ? c.saving : c.save) : this.busy ? c.submitting : c.submit}</button>
+        <button type="submit" ?disabled=${busy}>${m ? (busy ? c.saving : c.save) : busy ? c.submitting : c.submit}</button>
         <button type="button" class="secondary" @click=${this.#cancel}>${c.cancel}</button>
       </div>
     </form>`;
@@ -266,7 +266,7 @@ export class MeetingForm extends LitElement {
 
   readonly #submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (this.#ime.composing(event) || this.busy) return;
+    if (this.#ime.composing(event)) return;
     const form = new FormData(event.target as HTMLFormElement);
     const agenda = this.rows
       .map((row) => ({
@@ -283,9 +283,7 @@ export class MeetingForm extends LitElement {
       onlineLink: fieldValue(form, 'onlineLink') || null,
       chairId: fieldValue(form, 'chairId') || null,
     };
-    this.busy = true;
-    this.error = null;
-    try {
+    await this.#sending.run(async () => {
       if (this.meeting) {
         const { meeting } = await call(api.updateMeeting, { params: { id: this.meeting.id }, body: details });
         this.dispatchEvent(new CustomEvent<Meeting>(meetingUpdatedEvent, { detail: meeting, bubbles: true, composed: true }));
@@ -293,11 +291,7 @@ export class MeetingForm extends LitElement {
       }
       const { meeting } = await call(api.createMeeting, { body: { ...details, agenda } });
       this.dispatchEvent(new CustomEvent<Meeting>(meetingCreatedEvent, { detail: meeting, bubbles: true, composed: true }));
-    } catch (error) {
-      this.error = said(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   };
 }
 

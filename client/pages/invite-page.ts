@@ -1,12 +1,13 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { limits } from '../../shared/limits';
 import { call, errorMessage } from '../http/call';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { SubmitController } from '../forms/submit-controller';
 import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
 import { navigate } from '../router/router-controller';
@@ -34,11 +35,10 @@ export class InvitePage extends LitElement {
 
   @property() token = '';
   @consume({ context: sessionContext }) session?: Session;
-  @state() private error = '';
-  @state() private busy = false;
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  readonly #sending = new SubmitController(this);
   readonly #invitation = new Task(this, {
     task: async ([token]) => (await call(api.invitation, { params: { token } })).invitation,
     args: () => [this.token] as const,
@@ -61,6 +61,7 @@ export class InvitePage extends LitElement {
 
   #renderForm(invitation: Invitation) {
     const { t } = this.#i18n;
+    const { busy } = this.#sending;
     return html`<p class="intro">${t.invite.intro(invitation.email, roleLabel(t, invitation))}</p>
       <form @submit=${this.#submit} @keydown=${this.#ime.keydown} @keyup=${this.#ime.keyup}>
         <div class="field">
@@ -81,30 +82,24 @@ export class InvitePage extends LitElement {
           />
           <p class="hint" id="password-hint">${t.invite.passwordHint(limits.passwordMinChars)}</p>
         </div>
-        <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? t.invite.submitting : t.invite.submit}</button>
+        <div role="alert">${this.#sending.renderError(t)}</div>
+        <button type="submit" ?disabled=${busy}>${busy ? t.invite.submitting : t.invite.submit}</button>
       </form>`;
   }
 
   async #submit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.#ime.composing(event) || this.busy) return;
+    if (this.#ime.composing(event)) return;
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const password = form.get('password');
-    this.error = '';
-    this.busy = true;
-    try {
+    await this.#sending.run(async () => {
       const { user } = await call(api.acceptInvitation, {
         params: { token: this.token },
         body: { name: fieldValue(form, 'name'), password: typeof password === 'string' ? password : '' },
       });
       navigate('/', { replace: true });
       this.session?.signedIn(user);
-    } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -13,6 +13,7 @@ import '../editor/editor';
 import { editorChangeEvent, editorRefusedEvent, type EditorChangeDetail } from '../editor/editor';
 import type { CollabRefusal } from '../editor/collab-connection';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { SubmitController } from '../forms/submit-controller';
 import { call, errorMessage } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
@@ -57,13 +58,12 @@ export class ProposalPage extends LitElement {
   @state() private comments: Y.Doc | null = null;
   @state() private tab: Tab = 'comments';
   @state() private renaming = false;
-  @state() private busy = false;
   @state() private moveTo: ProposalStatus | null = null;
-  @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #proposal = new ProposalController(this, () => this.proposalId);
   readonly #renameIme = new ImeSubmitGuard();
+  readonly #sending = new SubmitController(this);
   #editorUser: { id: string; name: string } | null = null;
 
   constructor() {
@@ -83,7 +83,7 @@ export class ProposalPage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('proposalId')) {
       this.renaming = false;
-      this.notice = null;
+      this.#sending.clear();
       this.moveTo = null;
     }
   }
@@ -176,7 +176,7 @@ export class ProposalPage extends LitElement {
           : nothing}
       </header>
       <div class="notices">
-        <div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.text}</p>` : nothing}</div>
+        <div role="status">${this.#sending.renderError(t)}${this.#sending.renderNotice(t)}</div>
         ${p.canEdit ? nothing : html`<p class="message info">${isTextLocked(p.status) ? d.locked(t.proposals.statuses[p.status]) : d.readOnly}</p>`}
       </div>
       <div class="layout">
@@ -193,7 +193,7 @@ export class ProposalPage extends LitElement {
     return html`<form class="rename" @submit=${this.#rename} @keydown=${this.#renameKeydown} @keyup=${this.#renameIme.keyup}>
       <label class="visually-hidden" for="title">${d.renameLabel}</label>
       <input id="title" name="title" required maxlength="200" autocomplete="off" />
-      <button type="submit" ?disabled=${this.busy}>${d.save}</button>
+      <button type="submit" ?disabled=${this.#sending.busy}>${d.save}</button>
       <button type="button" class="secondary" @click=${() => (this.renaming = false)}>${d.cancel}</button>
     </form>`;
   }
@@ -264,7 +264,7 @@ export class ProposalPage extends LitElement {
             </div>
             <div class="row">
               <button type="button" class="secondary" @click=${this.#closeMove}>${d.cancel}</button>
-              <button type="submit" class=${endingSteps.has(step) ? 'warn' : ''} ?disabled=${this.busy}>${t.proposals.steps[step]}</button>
+              <button type="submit" class=${endingSteps.has(step) ? 'warn' : ''} ?disabled=${this.#sending.busy}>${t.proposals.steps[step]}</button>
             </div>
           </form>`
         : nothing}
@@ -322,24 +322,17 @@ export class ProposalPage extends LitElement {
     await this.#act(async () => {
       const { proposal } = await call(api.changeProposalStatus, { params: { id: current.id }, body: { to, ...(note ? { note } : {}) } });
       this.#proposal.set(proposal);
-      this.notice = { kind: 'success', text: this.#i18n.t.proposals.detail.moved(this.#i18n.t.proposals.statuses[proposal.status]) };
+      this.#sending.tell((t) => t.proposals.detail.moved(t.proposals.statuses[proposal.status]));
       // A status change saves a version.
       this.renderRoot.querySelector<VersionsPanel>('fw-versions-panel')?.refresh();
     });
     this.#closeMove();
   }
 
+  /** One step on the proposal; a refused one reloads it, as someone else may have moved it first. */
   async #act(action: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.notice = null;
-    try {
-      await action();
-    } catch (error) {
-      this.notice = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };
-      void this.#proposal.reload();
-    } finally {
-      this.busy = false;
-    }
+    const done = await this.#sending.run(action);
+    if (done.kind === 'failed') void this.#proposal.reload();
   }
 
   readonly #tabKeydown = (event: KeyboardEvent) => {

@@ -9,6 +9,7 @@ import { subcommitteeIds, type SubcommitteeId, type User } from '../../shared/do
 import { can } from '../../shared/permissions';
 import { proposalStatuses } from '../../shared/proposals/workflow';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { SubmitController } from '../forms/submit-controller';
 import { call, errorMessage } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
@@ -149,12 +150,11 @@ export class ProposalsPage extends LitElement {
   @property({ attribute: false }) filter: ProposalFilter = { subcommittee: null, status: null, q: '' };
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
   @state() private creating = false;
-  @state() private createBusy = false;
-  @state() private createError = '';
 
   readonly #i18n = new LocaleController(this);
   readonly #searchIme = new ImeSubmitGuard();
   readonly #createIme = new ImeSubmitGuard();
+  readonly #creation = new SubmitController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #list = new Task(this, {
     task: async ([subcommittee, status, q]) =>
@@ -272,6 +272,7 @@ export class ProposalsPage extends LitElement {
     const c = t.proposals.create;
     const only = creatable.length === 1 ? creatable[0] : undefined;
     const preset = this.filter.subcommittee && creatable.includes(this.filter.subcommittee) ? this.filter.subcommittee : null;
+    const { busy } = this.#creation;
     return html`<section class="card create" aria-labelledby="create-title">
       <form @submit=${this.#create} @keydown=${this.#createKeydown} @keyup=${this.#createIme.keyup}>
         <div>
@@ -291,9 +292,9 @@ export class ProposalsPage extends LitElement {
                 ${creatable.map((s) => html`<option value=${s} ?selected=${preset === s}>${t.subcommittees[s]}</option>`)}
               </select>
             </div>`}
-        <div role="alert">${this.createError ? html`<p class="message error">${this.createError}</p>` : nothing}</div>
+        <div role="alert">${this.#creation.renderError(t)}</div>
         <div class="row">
-          <button type="submit" ?disabled=${this.createBusy}>${this.createBusy ? c.submitting : c.submit}</button>
+          <button type="submit" ?disabled=${busy}>${busy ? c.submitting : c.submit}</button>
           <button type="button" class="secondary" @click=${() => (this.creating = false)}>${c.cancel}</button>
         </div>
       </form>
@@ -336,7 +337,7 @@ export class ProposalsPage extends LitElement {
 
   async #openCreate() {
     this.creating = true;
-    this.createError = '';
+    this.#creation.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#new-title')?.focus();
   }
@@ -353,17 +354,11 @@ export class ProposalsPage extends LitElement {
     const title = fieldValue(form, 'title');
     const subcommittee = fieldValue(form, 'subcommittee') as SubcommitteeId;
     if (!title || !subcommittee) return;
-    this.createBusy = true;
-    this.createError = '';
-    try {
+    await this.#creation.run(async () => {
       const { proposal } = await call(api.createProposal, { body: { title, subcommittee } });
       this.creating = false;
       navigate(routePath({ page: 'proposal', id: proposal.id }));
-    } catch (error) {
-      this.createError = errorMessage(error, this.#i18n.t.app.networkError);
-    } finally {
-      this.createBusy = false;
-    }
+    });
   }
 }
 

@@ -1,9 +1,10 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
-import { call, errorMessage } from '../http/call';
+import { call } from '../http/call';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { SubmitController } from '../forms/submit-controller';
 import { LocaleController } from '../i18n/i18n';
 import { sessionContext, type Session } from '../session/session-context';
 import { sharedStyles } from '../styles/shared-styles';
@@ -17,14 +18,14 @@ export class SignInPage extends LitElement {
   /** Why the person is here again, e.g. their session ended. */
   @property() notice = '';
   @consume({ context: sessionContext }) session?: Session;
-  @state() private error = '';
-  @state() private busy = false;
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  readonly #sending = new SubmitController(this);
 
   override render() {
     const { t } = this.#i18n;
+    const { busy } = this.#sending;
     return html`<div class="page">
       <section class="narrow card" aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">${t.signIn.title}</h1>
@@ -39,8 +40,8 @@ export class SignInPage extends LitElement {
             <label for="password">${t.signIn.password}</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required />
           </div>
-          <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
-          <button type="submit" ?disabled=${this.busy}>${this.busy ? t.signIn.submitting : t.signIn.submit}</button>
+          <div role="alert">${this.#sending.renderError(t)}</div>
+          <button type="submit" ?disabled=${busy}>${busy ? t.signIn.submitting : t.signIn.submit}</button>
         </form>
       </section>
     </div>`;
@@ -48,22 +49,16 @@ export class SignInPage extends LitElement {
 
   async #submit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.#ime.composing(event) || this.busy) return;
+    if (this.#ime.composing(event)) return;
     const form = new FormData(event.currentTarget as HTMLFormElement);
     // The password is sent exactly as typed; only the email is trimmed.
     const password = form.get('password');
-    this.error = '';
-    this.busy = true;
-    try {
+    await this.#sending.run(async () => {
       const { user } = await call(api.login, {
         body: { email: fieldValue(form, 'email'), password: typeof password === 'string' ? password : '' },
       });
       this.session?.signedIn(user);
-    } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
