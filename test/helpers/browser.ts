@@ -72,12 +72,21 @@ function needChromium(): void {
  */
 export class SharedBrowser {
   private browser: Promise<Browser> | undefined;
+  private readonly people = new Set<BrowserContext>();
 
   /** A fresh context and its page: a new person, who shares nothing with the others. */
   async person(options: PersonOptions = {}): Promise<Page> {
     this.browser ??= (needChromium(), chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs }));
     const context = await (await this.browser).newContext({ locale: options.locale ?? 'ko-KR', viewport: options.viewport ?? { width: 1280, height: 900 } });
+    this.people.add(context);
     return context.newPage();
+  }
+
+  /** Closes every person opened so far (their sockets go, as when a browser is closed); the browser stays. */
+  async closePeople(): Promise<void> {
+    const leaving = [...this.people];
+    this.people.clear();
+    await Promise.all(leaving.map((context) => context.close().catch(() => {})));
   }
 
   async close(): Promise<void> {

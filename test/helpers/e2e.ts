@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { SESSION_COOKIE } from '../../server/http/session';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from '../../server/seed/demo';
 import { SharedBrowser, type PersonOptions } from './browser';
 import { ensureClientBuilt } from './build-client';
@@ -60,6 +61,13 @@ export interface Stage {
   signIn(page: Page, email: string, password?: string): Promise<void>;
   /** A new person, signed in, on the home page. */
   signedIn(email: string, options?: PersonOptions): Promise<Page>;
+  /** Signs in over HTTP, once per account for the file (each sign-in costs a password hash): its token and id. */
+  login(email: string): Promise<{ token: string; userId: string }>;
+  /**
+   * A new person who already has a session (`login`'s, its cookie given to the browser),
+   * opened at `path`: for tests about other screens than sign-in, which need not fill in the form again.
+   */
+  visit(email: string, path: string, options?: PersonOptions): Promise<Page>;
 }
 
 /**
@@ -68,6 +76,7 @@ export interface Stage {
  */
 export function useStage(): Stage {
   const browser = new SharedBrowser();
+  const logins = new Map<string, Promise<{ token: string; userId: string }>>();
   let server: TestServer | undefined;
   beforeAll(async () => {
     await ensureClientBuilt();
@@ -94,6 +103,21 @@ export function useStage(): Stage {
       const page = await stage.open(options);
       await stage.signIn(page, email);
       await see(page.getByRole('heading', { level: 1, name: '산업대전환 포럼' }));
+      return page;
+    },
+    login(email) {
+      let login = logins.get(email);
+      if (!login) {
+        login = stage.server.login(email);
+        logins.set(email, login);
+        login.catch(() => logins.delete(email)); // a failed sign-in is tried again by the next test
+      }
+      return login;
+    },
+    async visit(email, path, options) {
+      const [page, { token }] = await Promise.all([stage.open(options), stage.login(email)]);
+      await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: stage.server.url }]);
+      await page.goto(`${stage.server.url}${path}`);
       return page;
     },
   };

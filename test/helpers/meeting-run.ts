@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { TestServer } from './server';
+import { callApi, type TestServer } from './server';
 
 /** A signed-in Socket.IO client of a demo account, over the real server. */
 export interface Member {
@@ -11,10 +11,14 @@ export interface Member {
 /** Runs meetings over Socket.IO and HTTP, as the screens would, for tests about other screens. */
 export class MeetingRunner {
   readonly #sockets: Socket[] = [];
-  constructor(private readonly server: TestServer) {}
+  /** `login` signs an account in over HTTP: by default anew each time, or a stage's once per file. */
+  constructor(
+    private readonly server: TestServer,
+    private readonly login: (email: string) => Promise<{ token: string; userId: string }> = (email) => server.login(email),
+  ) {}
 
   async connect(email: string): Promise<Member> {
-    const { token, userId } = await this.server.login(email);
+    const { token, userId } = await this.login(email);
     const socket = io(this.server.url, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
     this.#sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
@@ -30,14 +34,8 @@ export class MeetingRunner {
     return answer;
   }
 
-  async api(token: string, method: string, path: string, body?: unknown): Promise<unknown> {
-    const res = await fetch(`${this.server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
+  api(token: string, method: string, path: string, body?: unknown): Promise<unknown> {
+    return callApi(this.server, token, method, path, body);
   }
 
   /**
@@ -89,8 +87,8 @@ export class MeetingRunner {
     return poll.id;
   }
 
-  /** Disconnects every socket it opened. */
+  /** Disconnects every socket it opened so far. */
   close(): void {
-    for (const s of this.#sockets) s.disconnect();
+    for (const s of this.#sockets.splice(0)) s.disconnect();
   }
 }
