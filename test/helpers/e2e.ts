@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { SESSION_COOKIE } from '../../server/http/session';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from '../../server/seed/demo';
 import { SharedBrowser, type PersonOptions } from './browser';
@@ -72,7 +72,8 @@ export interface Stage {
 
 /**
  * One demo server and the built client for a test file, and the browsers its tests
- * open; registers the file's beforeAll/afterAll. Use the stage inside tests.
+ * open; registers the file's beforeAll/afterAll. Use the stage inside tests. The people a
+ * test opens are closed after it, passed or failed, so the next test starts with nobody.
  */
 export function useStage(): Stage {
   const browser = new SharedBrowser();
@@ -82,6 +83,7 @@ export function useStage(): Stage {
     await ensureClientBuilt();
     server = await startTestServer({ demo: true });
   }, 180_000);
+  afterEach(() => browser.closePeople());
   afterAll(async () => {
     await browser.close();
     await server?.close();
