@@ -99,8 +99,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
           redisHealthy: () => ephemeral.health(),
         })
       : undefined;
-  const instance = newId();
-  const bus = new ClusterBus(ephemeral, instance, logger);
+  const bus = new ClusterBus(ephemeral, newId(), logger);
   const documents = createDocumentServer({
     store: metrics ? timedDocStore(store.docs, metrics) : store.docs,
     forwarded: metrics && ((seconds) => metrics.fanOutSeconds.observe(seconds)),
@@ -135,7 +134,6 @@ export async function startForum(config: Config, options: StartOptions): Promise
     config,
     logger,
     clock,
-    instance,
     bus,
     origin: () => origin,
     mailTransport: options.mailTransport,
@@ -164,7 +162,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
   const adapter = config.REDIS_URL ? await attachStreamsAdapter(io, config.REDIS_URL, logger) : undefined;
   redisClients = adapter?.clients ?? [];
   if (metrics) timeBroadcasts(io, metrics);
-  const stopPresence = await startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
+  const stopPresence = startPresenceBroadcast(io, presence, config.PRESENCE_TTL_SECONDS * 1000);
   await polls.start(io);
   await meetings.start(io);
   // Poll states other instances broadcast during a Redis outage never arrived (meetings and
@@ -199,7 +197,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
       http.close(); // stop accepting; requests in flight finish below
       http.closeIdleConnections();
       core.liveSessions.stop();
-      await stopPresence();
+      stopPresence();
       stopResend();
       polls.stop();
       await control.stop();

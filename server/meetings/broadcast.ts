@@ -61,7 +61,7 @@ export class MeetingBroadcaster implements RoomEvents {
     this.io = io;
     this.stops.push(
       this.d.bus.on('meeting', (message) => this.receive(message)),
-      await this.d.presence.onChanged((scope) => {
+      this.d.presence.onChanged((scope) => {
         if (scope.startsWith(ROOM_PREFIX)) this.schedule(scope.slice(ROOM_PREFIX.length), true);
       }),
     );

@@ -1,6 +1,7 @@
 import type { User } from '../../shared/domain';
 import type { OnlineUser } from '../../shared/schemas/presence';
 import type { Clock } from '../clock';
+import type { ClusterBus } from '../cluster/bus';
 import type { Ephemeral } from '../ephemeral/ephemeral';
 
 /** One connection's presence; a user with two tabs has two. */
@@ -16,12 +17,10 @@ export interface ConnectionPresence {
   instance: string;
 }
 
-const CHANGED = 'presence:changed';
-
 /**
  * Who is online, in the ephemeral state with a heartbeat TTL: a crashed browser
  * or server stops refreshing and disappears within the TTL. Changes are announced
- * on pub/sub so that every instance tells its own clients.
+ * here and on the cluster bus (the `presence` topic) so that every instance tells its own clients.
  *
  * While Redis is away presence degrades instead of failing: joins and leaves are kept
  * here (the heartbeat writes them once Redis is back, see `refresh`), and `online` answers
@@ -29,12 +28,14 @@ const CHANGED = 'presence:changed';
  */
 export class PresenceService {
   private readonly mine = new Map<string, { scope: string; value: ConnectionPresence }>();
+  /** This instance's listeners, told directly: the bus hands an instance none of its own messages. */
+  private readonly listeners = new Set<(scope: string) => void>();
 
   constructor(
     private readonly ephemeral: Ephemeral,
+    private readonly bus: ClusterBus,
     private readonly clock: Clock,
     private readonly ttlMs: number,
-    readonly instance: string,
   ) {}
 
   async join(scope: string, connectionId: string, user: User, location: string, idle = false): Promise<void> {
@@ -47,11 +48,11 @@ export class PresenceService {
       location,
       idle,
       since: previous?.since ?? new Date(this.clock.now()).toISOString(),
-      instance: this.instance,
+      instance: this.bus.instance,
     };
     this.mine.set(connectionId, { scope, value });
     await this.ephemeral.presenceSet(scope, connectionId, value, this.ttlMs).catch(stayLocal);
-    await this.ephemeral.publish(CHANGED, scope).catch(stayLocal);
+    await this.announce(scope);
   }
 
   async leave(connectionId: string): Promise<void> {
@@ -60,7 +61,7 @@ export class PresenceService {
     this.mine.delete(connectionId);
     // Not removed from Redis: its heartbeat has stopped, so it expires within the TTL.
     await this.ephemeral.presenceRemove(entry.scope, connectionId).catch(stayLocal);
-    await this.ephemeral.publish(CHANGED, entry.scope).catch(stayLocal);
+    await this.announce(entry.scope);
   }
 
   /** Keeps this instance's connections alive; called every third of the TTL. */
@@ -73,7 +74,7 @@ export class PresenceService {
   /** Announces every scope this instance has connections in (after Redis returns: others rebuild their lists). */
   async announceAll(): Promise<void> {
     const scopes = new Set([...this.mine.values()].map((e) => e.scope));
-    await Promise.all([...scopes].map((scope) => this.ephemeral.publish(CHANGED, scope)));
+    await Promise.all([...scopes].map((scope) => this.announce(scope)));
   }
 
   /** One row per user: the most recent location, idle only when every tab is idle. */
@@ -110,8 +111,20 @@ export class PresenceService {
     return this.ephemeral.onReconnected(handler);
   }
 
-  onChanged(handler: (scope: string) => void) {
-    return this.ephemeral.subscribe(CHANGED, handler);
+  /** Calls `handler` with each scope whose list changed, here or on another instance. */
+  onChanged(handler: (scope: string) => void): () => void {
+    this.listeners.add(handler);
+    const stopHearing = this.bus.on('presence', ({ scope }) => handler(scope));
+    return () => {
+      this.listeners.delete(handler);
+      stopHearing();
+    };
+  }
+
+  /** Tells this instance's listeners and the other instances; never fails (the bus logs a lost announcement). */
+  private async announce(scope: string): Promise<void> {
+    for (const listener of this.listeners) listener(scope);
+    await this.bus.publish('presence', { scope });
   }
 }
 

@@ -30,9 +30,9 @@ export function presenceSocketModule(presence: PresenceService, logger: Logger) 
 
 /**
  * Tells this instance's clients the list whenever it changes: on an announced
- * change, and on a sweep that notices entries which expired silently.
+ * change, and on a sweep that notices entries which expired silently. Returns the function that stops it.
  */
-export async function startPresenceBroadcast(io: ForumServer, presence: PresenceService, ttlMs: number) {
+export function startPresenceBroadcast(io: ForumServer, presence: PresenceService, ttlMs: number): () => void {
   let last = '';
   let pending: NodeJS.Timeout | undefined;
   const broadcast = async () => {
@@ -50,7 +50,7 @@ export async function startPresenceBroadcast(io: ForumServer, presence: Presence
       void broadcast().catch(() => {});
     }, 100);
   };
-  const unsubscribe = await presence.onChanged((scope) => {
+  const stopHearing = presence.onChanged((scope) => {
     if (scope === FORUM_SCOPE) schedule();
   });
   // Redis may have restarted empty: write this instance's connections back at once, tell the
@@ -72,10 +72,10 @@ export async function startPresenceBroadcast(io: ForumServer, presence: Presence
       .catch(() => {});
   }, Math.max(250, Math.floor(ttlMs / 3)));
   timer.unref();
-  return async () => {
+  return () => {
     stopReconnected();
     clearInterval(timer);
     clearTimeout(pending);
-    await unsubscribe();
+    stopHearing();
   };
 }

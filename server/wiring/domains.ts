@@ -56,7 +56,6 @@ export function createDomains(d: {
   clock: Clock;
   /** Typed messages between instances (server/cluster/bus.ts). */
   bus: ClusterBus;
-  instance: string;
   /** The public origin, once known (links in e-mails and calendars). */
   origin(): string;
   /** Tests may hand in a transport; otherwise SMTP_URL's. */
@@ -65,7 +64,7 @@ export function createDomains(d: {
   const { store, audit, ephemeral } = d.core;
   const { clock, logger } = d;
   const presenceTtlMs = d.config.PRESENCE_TTL_SECONDS * 1000;
-  const presence = new PresenceService(ephemeral, clock, presenceTtlMs, d.instance);
+  const presence = new PresenceService(ephemeral, d.bus, clock, presenceTtlMs);
   const calendar = new CalendarService({ store, audit, clock, origin: d.origin, organizerEmail: () => senderAddress(d.config, d.origin()) });
   const mailOn = Boolean(d.config.SMTP_URL);
   const sender: MailSender | null = mailOn
