@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { api } from '../../shared/api/endpoints';
 import { isLive } from '../../shared/meetings/state-machine';
 import type { Attendance, MeetingState } from '../../shared/schemas/meetings';
-import { call, said } from '../http/call';
+import { SubmitController } from '../forms/submit-controller';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
 import { sharedStyles } from '../styles/shared-styles';
@@ -13,7 +14,6 @@ import { formatClock } from './format';
 import type { MeetingController } from './meeting-controller';
 import { panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
-import type { Said } from '../i18n/said';
 
 /** Attendance is fetched again at most this often while people come and go. */
 const refreshAfterMs = 1_500;
@@ -61,10 +61,10 @@ export class AttendancePanel extends LitElement {
   @property({ attribute: false }) abilities: MeetingAbilities | null = null;
   @property({ attribute: false }) userId = '';
   @state() private rows: Attendance[] = [];
-  @state() private busy = false;
-  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
+  /** The check-in; its error region also tells of a list that would not load. */
+  readonly #sending = new SubmitController(this);
   #key = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #request = 0;
@@ -94,7 +94,7 @@ export class AttendancePanel extends LitElement {
       const { meeting } = await call(api.meeting, { params: { id } });
       if (request === this.#request) this.rows = meeting.attendance;
     } catch (error) {
-      if (request === this.#request) this.error = said(error);
+      if (request === this.#request) this.#sending.report(error);
     }
   }
 
@@ -108,6 +108,7 @@ export class AttendancePanel extends LitElement {
     const mine = checkedIn.has(this.userId);
     const myRow = this.rows.find((r) => r.userId === this.userId);
     const rows = [...this.rows].sort((x, y) => x.firstSeenAt.localeCompare(y.firstSeenAt));
+    const { error } = this.#sending;
     return html`<section class="panel" aria-labelledby="attendance-title">
       <header>
         <h2 id="attendance-title">${a.title}</h2>
@@ -118,13 +119,13 @@ export class AttendancePanel extends LitElement {
             ${mine
               ? html`<p class="yes">${myRow?.checkedInAt ? a.checkedIn(formatClock(myRow.checkedInAt, locale)) : a.checkedInAt}</p>`
               : live
-                ? html`<button type="button" ?disabled=${this.busy} @click=${this.#checkIn}>${a.checkIn}</button>`
+                ? html`<button type="button" ?disabled=${this.#sending.busy} @click=${this.#checkIn}>${a.checkIn}</button>`
                 : state.meeting.status === 'scheduled'
                   ? html`<p class="meta">${a.onlyLive}</p>`
                   : nothing}
           </div>`
         : nothing}
-      <div role="status">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
+      <div role="status">${error ? html`<p class="message error">${error(t)}</p>` : nothing}</div>
       ${rows.length === 0
         ? html`<p class="muted">${a.empty}</p>`
         : html`<div class="table-wrap">
@@ -157,15 +158,9 @@ export class AttendancePanel extends LitElement {
   }
 
   readonly #checkIn = async () => {
-    if (!this.room || this.busy) return;
-    this.busy = true;
-    this.error = null;
-    try {
-      const answer = await this.room.checkIn();
-      if (!answer.ok) this.error = saidAck(answer.error);
-    } finally {
-      this.busy = false;
-    }
+    const room = this.room;
+    if (!room) return;
+    await this.#sending.ask(() => room.checkIn(), saidAck);
   };
 }
 

@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isEditable, isLive } from '../../shared/meetings/state-machine';
 import { api } from '../../shared/api/endpoints';
-import { call, said } from '../http/call';
+import { SubmitController } from '../forms/submit-controller';
+import { call } from '../http/call';
 import type { Ack } from '../../shared/realtime/ack';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import { LocaleController } from '../i18n/i18n';
@@ -16,7 +17,6 @@ import { meetingStatusBadge, panelStyles } from './meeting-styles';
 import { meetingIcsPath, meetingPath, meetingsPath } from './paths';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
-import type { Said } from '../i18n/said';
 
 export const followToggleEvent = 'fw-follow-toggle';
 export const presentToggleEvent = 'fw-present-toggle';
@@ -120,8 +120,6 @@ export class MeetingHeader extends LitElement {
   @property({ type: Boolean }) following = false;
   @property({ type: Boolean }) presenting = false;
   @property({ attribute: false }) userId = '';
-  @state() private busy = false;
-  @state() private error: Said | null = null;
   /** Ministry staff editing the meeting's details (title, time, place, link, chair). */
   @state() private editing = false;
 
@@ -132,6 +130,7 @@ export class MeetingHeader extends LitElement {
   };
 
   readonly #i18n = new LocaleController(this);
+  readonly #sending = new SubmitController(this);
 
   constructor() {
     super();
@@ -165,14 +164,14 @@ export class MeetingHeader extends LitElement {
       <div class="bar">
         <div class="actions">
           ${!readOnlyView && this.abilities?.run && m.status === 'scheduled'
-            ? html`<button type="button" ?disabled=${this.busy} @click=${this.#start}>${r.start}</button>`
+            ? html`<button type="button" ?disabled=${this.#sending.busy} @click=${this.#start}>${r.start}</button>`
             : nothing}
           ${!readOnlyView && this.abilities?.run && m.status === 'live'
-            ? html`<button type="button" class="warn" ?disabled=${this.busy} @click=${this.#end}>${r.end}</button>`
+            ? html`<button type="button" class="warn" ?disabled=${this.#sending.busy} @click=${this.#end}>${r.end}</button>`
             : nothing}
           ${isLive(m.status) ? this.#followButtons(state) : nothing}
           ${!readOnlyView && this.abilities?.cancel
-            ? html`<button type="button" id="cancel-meeting" class="warn small" ?disabled=${this.busy} @click=${this.#cancel}>${r.cancel}</button>`
+            ? html`<button type="button" id="cancel-meeting" class="warn small" ?disabled=${this.#sending.busy} @click=${this.#cancel}>${r.cancel}</button>`
             : nothing}
           ${!readOnlyView && this.abilities?.edit
             ? html`<button type="button" class="secondary small" aria-expanded=${String(this.editing)} @click=${this.#toggleForm}>
@@ -191,7 +190,7 @@ export class MeetingHeader extends LitElement {
             : nothing}
         </div>
       </div>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
+      <div role="alert">${this.#sending.renderError(t)}</div>
       ${this.editing && this.abilities?.edit
         ? html`<fw-meeting-form
             .meeting=${m}
@@ -279,28 +278,13 @@ export class MeetingHeader extends LitElement {
   // The room's state arrives with the change over the socket (the meeting's room hears every change).
   readonly #cancel = async () => {
     const m = this.state?.meeting;
-    if (!m || this.busy || !confirm(this.#i18n.t.meetings.room.confirmCancel(m.title))) return;
-    this.busy = true;
-    this.error = null;
-    try {
-      await call(api.cancelMeeting, { params: { id: m.id } });
-    } catch (error) {
-      this.error = said(error);
-    } finally {
-      this.busy = false;
-    }
+    if (!m || this.#sending.busy || !confirm(this.#i18n.t.meetings.room.confirmCancel(m.title))) return;
+    await this.#sending.run(() => call(api.cancelMeeting, { params: { id: m.id } }));
   };
 
   async #act<T extends object>(action: () => Promise<Ack<T>>): Promise<void> {
-    if (!this.room || this.busy) return;
-    this.busy = true;
-    this.error = null;
-    try {
-      const answer = await action();
-      if (!answer.ok) this.error = saidAck(answer.error);
-    } finally {
-      this.busy = false;
-    }
+    if (!this.room) return;
+    await this.#sending.ask(action, saidAck);
   }
 
   #emit(type: string): void {

@@ -7,7 +7,8 @@ import { minutesTransition, type MinutesStatus } from '../../shared/meetings/sta
 import type { Meeting } from '../../shared/schemas/meetings';
 import { actionItemAt, newActionItemId } from '../editor/extensions/action-item';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
-import { call, said } from '../http/call';
+import { SubmitController } from '../forms/submit-controller';
+import { call } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
@@ -15,7 +16,6 @@ import { editorPanelStyles, minutesStatusBadge, panelStyles } from './meeting-st
 import type { MeetingAbilities } from './permissions';
 import { EditorRenderController } from '../editor/editor-render-controller';
 import '../exports/export-buttons';
-import type { Said } from '../i18n/said';
 
 /** The owner picker's value for a name typed by hand. */
 const OTHER = '__other__';
@@ -118,13 +118,12 @@ export class MinutesPanel extends LitElement {
   @property({ attribute: false }) editor: Editor | null = null;
   /** No workflow buttons (the observers' live view). */
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
-  @state() private busy = false;
-  @state() private notice: { kind: 'success' | 'error'; say: Said } | null = null;
   /** "Someone else" chosen, or not, in the owner picker of this item (otherwise the item's own owner decides). */
   @state() private picked: { itemId: string | null; other: boolean } | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  readonly #sending = new SubmitController(this);
   /** Everyone with an account, to pick an action item's owner from (loaded once a writer opens the panel). */
   readonly #users = new Task(this, {
     task: async ([writes]) => (writes ? (await call(api.users)).users : []),
@@ -183,7 +182,7 @@ export class MinutesPanel extends LitElement {
       : this.abilities?.writeMinutes ? null
       : status === 'circulated' && this.abilities?.commentMinutes ? mt.readOnlyCirculated
       : mt.readOnly;
-    return html`<div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.say(t)}</p>` : nothing}</div>
+    return html`<div role="status">${this.#sending.renderError(t)}${this.#sending.renderNotice(t)}</div>
       ${info ? html`<p class="message info">${info}</p>` : nothing}`;
   }
 
@@ -193,7 +192,7 @@ export class MinutesPanel extends LitElement {
     const mt = t.meetings.minutes;
     const button = (to: MinutesStatus, label: string, primary: boolean) => {
       const allowed = minutesTransition(m.status, m.minutes.status, to).ok;
-      return html`<button type="button" class=${primary ? 'small' : 'secondary small'} ?disabled=${this.busy || !allowed} @click=${() => this.#move(to)}>
+      return html`<button type="button" class=${primary ? 'small' : 'secondary small'} ?disabled=${this.#sending.busy || !allowed} @click=${() => this.#move(to)}>
         ${label}
       </button>`;
     };
@@ -233,7 +232,7 @@ export class MinutesPanel extends LitElement {
         <label for="due">${f.due}</label>
         <input id="due" name="due" type="date" .value=${attrs.due ?? ''} />
       </div>
-      <button type="submit" class="secondary small" ?disabled=${this.busy}>${f.apply}</button>
+      <button type="submit" class="secondary small" ?disabled=${this.#sending.busy}>${f.apply}</button>
     </form>`;
   }
 
@@ -255,17 +254,12 @@ export class MinutesPanel extends LitElement {
       editor.chain().setActionItemDetails({ id: newActionItemId(), owner: user?.name ?? name, ownerId: user?.id ?? null, due }).focus().run();
       return;
     }
-    this.busy = true;
-    this.notice = null;
-    try {
-      await call(api.assignActionItem, { params: { id: m.id, itemId: attrs.id }, body: { owner, due } });
+    const itemId = attrs.id;
+    await this.#sending.run(async () => {
+      await call(api.assignActionItem, { params: { id: m.id, itemId }, body: { owner, due } });
       this.picked = null;
-      this.notice = { kind: 'success', say: (t) => t.actionItems.form.saved };
-    } catch (error) {
-      this.notice = { kind: 'error', say: said(error) };
-    } finally {
-      this.busy = false;
-    }
+      this.#sending.tell((t) => t.actionItems.form.saved);
+    });
   };
 
   /** The question before approving: the plain one, or the amendments still open on the agenda's proposals, listed. */
@@ -279,19 +273,13 @@ export class MinutesPanel extends LitElement {
 
   async #move(to: MinutesStatus): Promise<void> {
     const m = this.meeting;
-    if (!m || this.busy) return;
-    this.busy = true;
-    this.notice = null;
-    try {
+    if (!m) return;
+    await this.#sending.run(async () => {
       if (to === 'approved' && !confirm(await this.#approvalQuestion(m.id))) return;
       const { minutes } = await call(api.minutesStatus, { params: { id: m.id }, body: { to } });
       this.meeting = { ...m, minutes };
-      this.notice = { kind: 'success', say: (t) => t.meetings.minutes.moved(t.meetings.minutesStatuses[minutes.status]) };
-    } catch (error) {
-      this.notice = { kind: 'error', say: said(error) };
-    } finally {
-      this.busy = false;
-    }
+      this.#sending.tell((t) => t.meetings.minutes.moved(t.meetings.minutesStatuses[minutes.status]));
+    });
   }
 }
 

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { elapsedMs, isLive } from '../../shared/meetings/state-machine';
 import type { Ack } from '../../shared/realtime/ack';
 import type { MeetingState } from '../../shared/schemas/meetings';
+import { SubmitController, type Submitted } from '../forms/submit-controller';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { saidAck } from './ack-message';
@@ -12,7 +13,6 @@ import type { MeetingController } from './meeting-controller';
 import { panelStyles } from './meeting-styles';
 import type { MeetingAbilities } from './permissions';
 import { TickController } from '../components/tick-controller';
-import type { Said } from '../i18n/said';
 
 /**
  * "발언": raise and lower one's hand, the queue in order, and for those who run the
@@ -71,11 +71,9 @@ export class SpeakersPanel extends LitElement {
   @property({ attribute: false }) room: MeetingController | null = null;
   @property({ attribute: false }) abilities: MeetingAbilities | null = null;
   @property({ attribute: false }) userId = '';
-  @state() private busy = false;
-  @state() private notice: Said | null = null;
-  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
+  readonly #sending = new SubmitController(this);
   constructor() {
     super();
     new TickController(this, () => Boolean(this.state?.speakers.current));
@@ -90,6 +88,7 @@ export class SpeakersPanel extends LitElement {
     const { queue, current } = state.speakers;
     const runs = Boolean(this.abilities?.run) && live;
     const mine = queue.findIndex((q) => q.userId === this.userId);
+    const { busy } = this.#sending;
     return html`<section class="panel" aria-labelledby="speakers-title">
       <header><h2 id="speakers-title">${s.title}</h2></header>
       <div class="current ${current ? 'speaking' : ''}">
@@ -103,7 +102,7 @@ export class SpeakersPanel extends LitElement {
               </p>
               ${runs || current.userId === this.userId
                 ? html`<div class="actions">
-                    <button type="button" class="secondary small" ?disabled=${this.busy} @click=${() => this.#act(() => this.room!.endFloor())}>
+                    <button type="button" class="secondary small" ?disabled=${busy} @click=${() => this.#act(() => this.room!.endFloor())}>
                       ${s.endFloor}
                     </button>
                   </div>`
@@ -113,14 +112,14 @@ export class SpeakersPanel extends LitElement {
       ${this.abilities?.participate && live
         ? html`<div class="mine actions">
             ${mine >= 0
-              ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.#act(() => this.room!.lowerHand())}>
+              ? html`<button type="button" class="secondary" ?disabled=${busy} @click=${() => this.#act(() => this.room!.lowerHand())}>
                   ${s.lower}
                 </button>`
-              : html`<button type="button" ?disabled=${this.busy} @click=${this.#raise}>${s.raise}</button>`}
+              : html`<button type="button" ?disabled=${busy} @click=${this.#raise}>${s.raise}</button>`}
           </div>`
         : nothing}
       <div role="status" aria-live="polite">
-        ${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : this.notice ? html`<p class="message success">${this.notice(this.#i18n.t)}</p>` : nothing}
+        ${this.#sending.renderError(t)}${this.#sending.renderNotice(t)}
       </div>
       <h3 id="queue-title">${s.queue} <span class="count">${queue.length}</span></h3>
       ${queue.length === 0
@@ -135,12 +134,12 @@ export class SpeakersPanel extends LitElement {
                     : nothing}</span>
                 ${runs
                   ? html`<span class="actions">
-                      <button type="button" class="small" aria-label=${s.giveTo(q.name)} ?disabled=${this.busy} @click=${() => this.#act(() => this.room!.giveFloor(q.userId))}>
+                      <button type="button" class="small" aria-label=${s.giveTo(q.name)} ?disabled=${busy} @click=${() => this.#act(() => this.room!.giveFloor(q.userId))}>
                         ${s.give}
                       </button>
                       ${q.userId === this.userId
                         ? nothing
-                        : html`<button type="button" class="secondary small" aria-label=${s.lowerOf(q.name)} ?disabled=${this.busy} @click=${() => this.#act(() => this.room!.lowerHand(q.userId))}>
+                        : html`<button type="button" class="secondary small" aria-label=${s.lowerOf(q.name)} ?disabled=${busy} @click=${() => this.#act(() => this.room!.lowerHand(q.userId))}>
                             ${s.lower}
                           </button>`}
                     </span>`
@@ -152,25 +151,15 @@ export class SpeakersPanel extends LitElement {
   }
 
   readonly #raise = async () => {
-    const answer = await this.#act(() => this.room!.raiseHand());
-    if (answer?.ok) {
-      const position = answer.position;
-      this.notice = (t) => t.meetings.speakers.raised(position);
-    }
+    const raised = await this.#act(() => this.room!.raiseHand());
+    if (raised.kind !== 'done') return;
+    const { position } = raised.value;
+    this.#sending.tell((t) => t.meetings.speakers.raised(position));
   };
 
-  async #act<T extends object>(action: () => Promise<Ack<T>>): Promise<Ack<T> | null> {
-    if (!this.room || this.busy) return null;
-    this.busy = true;
-    this.error = null;
-    this.notice = null;
-    try {
-      const answer = await action();
-      if (!answer.ok) this.error = saidAck(answer.error);
-      return answer;
-    } finally {
-      this.busy = false;
-    }
+  async #act<T extends object>(action: () => Promise<Ack<T>>): Promise<Submitted<{ ok: true } & T>> {
+    if (!this.room) return { kind: 'ignored' };
+    return this.#sending.ask(action, saidAck);
   }
 }
 
