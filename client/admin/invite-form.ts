@@ -4,13 +4,13 @@ import { api } from '../../shared/api/endpoints';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { roles, subcommitteeIds, type Role, type SubcommitteeId } from '../../shared/domain';
 import { limits } from '../../shared/limits';
-import { call, said } from '../http/call';
+import { call } from '../http/call';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { SubmitController } from '../forms/submit-controller';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
 import { adminStyles } from './admin-styles';
-import type { Said } from '../i18n/said';
 
 type Created = CallOutput<typeof api.createInvitation>;
 
@@ -41,13 +41,12 @@ export class InviteForm extends LitElement {
   @state() private chosenSubcommittee: SubcommitteeId | '' = '';
   /** Each subcommittee's chairperson now, to warn before a second one is invited. */
   @state() private chairs = new Map<SubcommitteeId, string>();
-  @state() private busy = false;
-  @state() private error: Said | null = null;
   @state() private created: Created | null = null;
   @state() private copyStatus = '';
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  readonly #sending = new SubmitController(this);
 
   override render() {
     const { t } = this.#i18n;
@@ -87,9 +86,9 @@ export class InviteForm extends LitElement {
             : nothing}
         </div>
         <div role="status" id="second-chair">${this.#secondChair()}</div>
-        <div role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
+        <div role="alert">${this.#sending.renderError(t)}</div>
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>${it.submit}</button>
+          <button type="submit" ?disabled=${this.#sending.busy}>${it.submit}</button>
         </div>
       </form>
       <div role="status">
@@ -137,15 +136,13 @@ export class InviteForm extends LitElement {
 
   async #submit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.#ime.composing(event) || this.busy) return;
+    if (this.#ime.composing(event)) return;
     const formElement = event.currentTarget as HTMLFormElement;
     const form = new FormData(formElement);
     const role = fieldValue(form, 'role') as Role;
     const name = fieldValue(form, 'name');
-    this.error = null;
-    this.copyStatus = '';
-    this.busy = true;
-    try {
+    await this.#sending.run(async () => {
+      this.copyStatus = '';
       this.created = await call(api.createInvitation, {
         body: {
           email: fieldValue(form, 'email'),
@@ -158,11 +155,7 @@ export class InviteForm extends LitElement {
       this.chosenRole = '';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#link')?.focus();
-    } catch (error) {
-      this.error = said(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   async #copy() {

@@ -3,8 +3,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import type { CalendarSubscription as Subscription } from '../../shared/schemas/calendar';
+import { SubmitController } from '../forms/submit-controller';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
+import type { Said } from '../i18n/said';
 import { formatSeoulDay } from '../../shared/dates';
 import { sharedStyles } from '../styles/shared-styles';
 
@@ -33,11 +35,9 @@ export class CalendarSubscriptionPanel extends LitElement {
   ];
 
   @state() private current: Subscription | null = null;
-  @state() private error = '';
-  @state() private notice = '';
-  @state() private busy = false;
 
   readonly #i18n = new LocaleController(this);
+  readonly #sending = new SubmitController(this);
   readonly #load = new Task(this, {
     task: async () => {
       this.current = (await call(api.calendarSubscription)).subscription;
@@ -50,6 +50,8 @@ export class CalendarSubscriptionPanel extends LitElement {
     const c = t.notifications.calendar;
     const sub = this.current;
     const since = sub?.createdAt ? formatSeoulDay(sub.createdAt, locale) : null;
+    // Plain, not green: the one notice here is that the address was revoked.
+    const { notice } = this.#sending;
     return html`<section class="panel" aria-labelledby="cal-title">
       <h2 id="cal-title">${c.subscribe}</h2>
       <p class="muted">${c.subscribeIntro}</p>
@@ -58,29 +60,22 @@ export class CalendarSubscriptionPanel extends LitElement {
         ? html`<label>${c.copyHint}<input class="url" readonly .value=${sub.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></label>`
         : html`<p>${since ? c.since(since) : c.none}</p>`}
       <div class="actions">
-        <button type="button" class="secondary small" ?disabled=${this.busy} @click=${this.#rotate}>${sub?.createdAt ? c.rotate : c.make}</button>
-        ${sub?.createdAt ? html`<button type="button" class="secondary small warn" ?disabled=${this.busy} @click=${this.#revoke}>${c.revoke}</button>` : nothing}
+        <button type="button" class="secondary small" ?disabled=${this.#sending.busy} @click=${this.#rotate}>${sub?.createdAt ? c.rotate : c.make}</button>
+        ${sub?.createdAt ? html`<button type="button" class="secondary small warn" ?disabled=${this.#sending.busy} @click=${this.#revoke}>${c.revoke}</button>` : nothing}
       </div>
-      <div role="status">${this.notice ? html`<p class="message">${this.notice}</p>` : nothing}</div>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div role="status">${notice ? html`<p class="message">${notice(t)}</p>` : nothing}</div>
+      <div role="alert">${this.#sending.renderError(t)}</div>
     </section>`;
   }
 
-  readonly #rotate = () => this.#run(async () => (await call(api.rotateCalendarSubscription)).subscription, '');
-  readonly #revoke = () => this.#run(async () => (await call(api.revokeCalendarSubscription)).subscription, this.#i18n.t.notifications.calendar.revoked);
+  readonly #rotate = () => this.#run(async () => (await call(api.rotateCalendarSubscription)).subscription, null);
+  readonly #revoke = () => this.#run(async () => (await call(api.revokeCalendarSubscription)).subscription, (t) => t.notifications.calendar.revoked);
 
-  async #run(action: () => Promise<Subscription>, notice: string) {
-    this.busy = true;
-    this.error = '';
-    this.notice = '';
-    try {
+  async #run(action: () => Promise<Subscription>, notice: Said | null) {
+    await this.#sending.run(async () => {
       this.current = await action();
-      this.notice = notice;
-    } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.app.networkError);
-    } finally {
-      this.busy = false;
-    }
+      if (notice) this.#sending.tell(notice);
+    });
   }
 }
 
