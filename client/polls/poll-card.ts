@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Ack } from '../../shared/realtime/ack';
 import type { PollMine, PollView } from '../../shared/schemas/polls';
+import { SubmitController, type Submitted } from '../forms/submit-controller';
 import type { Catalogue } from '../i18n/catalogue';
 import { LocaleController } from '../i18n/i18n';
 import { sharedStyles } from '../styles/shared-styles';
@@ -13,7 +14,6 @@ import { clockTime, optionLabel, pollErrorText } from './poll-format';
 import './poll-result';
 import { pollStyles } from './poll-styles';
 import { TickController } from '../components/tick-controller';
-import type { Said } from '../i18n/said';
 
 type Confirm = 'close' | 'cancel' | null;
 
@@ -52,12 +52,10 @@ export class PollCard extends LitElement {
   @property({ attribute: false }) agendaTitle: string | null = null;
   @property({ attribute: false }) proposalTitle: string | null = null;
 
-  @state() private busy = false;
   @state() private confirm: Confirm = null;
-  @state() private notice = '';
-  @state() private error: Said | null = null;
 
   readonly #i18n = new LocaleController(this);
+  readonly #sending = new SubmitController(this);
   constructor() {
     super();
     // Re-renders each second while a countdown is shown.
@@ -96,8 +94,8 @@ export class PollCard extends LitElement {
       <p class="note">${poll.ballot === 'secret' ? t.polls.secretExplain : t.polls.namedExplain}</p>
       ${poll.status === 'open' ? this.#renderProgress(poll) : nothing}
       ${poll.status === 'open' && mine ? this.#renderBallots(poll, mine) : nothing}
-      <div class="live-region" role="status">${this.notice ? html`<p class="message success">${this.notice}</p>` : nothing}</div>
-      <div class="live-region" role="alert">${this.error ? html`<p class="message error">${this.error(this.#i18n.t)}</p>` : nothing}</div>
+      <div class="live-region" role="status">${this.#sending.renderNotice(t)}</div>
+      <div class="live-region" role="alert">${this.#sending.renderError(t)}</div>
       ${poll.status === 'open' ? this.#renderTally(poll) : nothing}
       ${this.canManage ? this.#renderManage(poll) : nothing}
     </article>`;
@@ -153,7 +151,7 @@ export class PollCard extends LitElement {
       ${needsCheckIn
         ? html`<div class="confirm checkin">
             <p>${v.checkInFirst}</p>
-            <div class="actions"><button type="button" ?disabled=${this.busy} @click=${this.#checkIn}>${v.checkIn}</button></div>
+            <div class="actions"><button type="button" ?disabled=${this.#sending.busy} @click=${this.#checkIn}>${v.checkIn}</button></div>
           </div>`
         : nothing}
       ${own
@@ -163,7 +161,7 @@ export class PollCard extends LitElement {
               .previous=${mine.choices}
               label=${v.yourBallot}
               ?voted=${mine.voted}
-              ?busy=${this.busy}
+              ?busy=${this.#sending.busy}
               ?disabled=${needsCheckIn}
             ></fw-poll-ballot>
             ${mine.voted ? html`<p class="hint">${v.voted}${chosen ? ` ${v.yourChoice(chosen)}` : ''}</p>` : nothing}
@@ -177,7 +175,7 @@ export class PollCard extends LitElement {
                 .poll=${poll}
                 label=${v.castFor(p.name)}
                 ?voted=${p.voted}
-                ?busy=${this.busy}
+                ?busy=${this.#sending.busy}
                 ?disabled=${needsCheckIn}
               ></fw-poll-ballot>
               ${p.voted ? html`<p class="hint">${v.votedFor(p.name)}</p>` : nothing}
@@ -206,7 +204,7 @@ export class PollCard extends LitElement {
       return html`<div class="confirm" role="group" aria-labelledby=${`poll-${poll.id}-confirm`}>
         <p id=${`poll-${poll.id}-confirm`}>${this.confirm === 'close' ? c.confirmClose(poll.title) : c.confirmCancel(poll.title)}</p>
         <div class="actions">
-          <button type="button" class="warn confirm-yes" ?disabled=${this.busy} @click=${this.#confirmed}>
+          <button type="button" class="warn confirm-yes" ?disabled=${this.#sending.busy} @click=${this.#confirmed}>
             ${this.confirm === 'close' ? c.closePoll : c.cancelPoll}
           </button>
           <button type="button" class="secondary" @click=${() => this.#ask(null)}>${c.confirmNo}</button>
@@ -216,16 +214,16 @@ export class PollCard extends LitElement {
     switch (poll.status) {
       case 'draft':
         return html`<div class="actions">
-          <button type="button" ?disabled=${this.busy || !this.meetingLive} @click=${this.#open}>${c.openPoll}</button>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.#ask('cancel')}>${c.cancelPoll}</button>
+          <button type="button" ?disabled=${this.#sending.busy || !this.meetingLive} @click=${this.#open}>${c.openPoll}</button>
+          <button type="button" class="secondary" ?disabled=${this.#sending.busy} @click=${() => this.#ask('cancel')}>${c.cancelPoll}</button>
           ${this.meetingLive ? nothing : html`<p class="hint">${c.openOnlyLive}</p>`}
         </div>`;
       case 'open':
         return html`<div class="actions">
           ${this.canDecide
-            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.#ask('close')}>${c.closePoll}</button>`
+            ? html`<button type="button" ?disabled=${this.#sending.busy} @click=${() => this.#ask('close')}>${c.closePoll}</button>`
             : html`<p class="hint">${c.decisiveCloseByMinistry}</p>`}
-          <button type="button" class="warn" ?disabled=${this.busy} @click=${() => this.#ask('cancel')}>${c.cancelPoll}</button>
+          <button type="button" class="warn" ?disabled=${this.#sending.busy} @click=${() => this.#ask('cancel')}>${c.cancelPoll}</button>
         </div>`;
       default:
         return nothing;
@@ -257,36 +255,24 @@ export class PollCard extends LitElement {
   readonly #checkIn = async () => {
     const feed = this.feed;
     if (!feed) return;
-    if (await this.#run(() => feed.checkIn())) this.notice = this.#i18n.t.polls.vote.checkedIn;
+    const checkedIn = await this.#run(() => feed.checkIn());
+    if (checkedIn.kind === 'done') this.#sending.tell((t) => t.polls.vote.checkedIn);
   };
 
   async #cast(choices: string[], onBehalfOf: string | undefined) {
     const poll = this.entry?.poll;
     const feed = this.feed;
     if (!poll || !feed) return;
-    const { t } = this.#i18n;
     const name = onBehalfOf ? this.entry?.mine?.castFor.find((c) => c.userId === onBehalfOf)?.name : undefined;
-    this.notice = '';
-    const answer = await this.#run(() => feed.cast(poll.id, choices, onBehalfOf));
-    if (!answer) return;
-    this.notice = answer.changed ? t.polls.vote.changed : name ? t.polls.vote.receivedFor(name) : t.polls.vote.received;
+    const cast = await this.#run(() => feed.cast(poll.id, choices, onBehalfOf));
+    if (cast.kind !== 'done') return;
+    const { changed } = cast.value;
+    this.#sending.tell((t) => (changed ? t.polls.vote.changed : name ? t.polls.vote.receivedFor(name) : t.polls.vote.received));
   }
 
-  /** Runs one action: busy meanwhile, the refusal in the alert region; answers the success or null. */
-  async #run<T extends object>(action: () => Promise<Ack<T>>): Promise<({ ok: true } & T) | null> {
-    this.busy = true;
-    this.error = null;
-    try {
-      const answer = await action();
-      if (!answer.ok) {
-        const refused = answer.error;
-        this.error = (t) => pollErrorText(t, refused, this.#i18n.locale);
-        return null;
-      }
-      return answer;
-    } finally {
-      this.busy = false;
-    }
+  /** Runs one action: busy meanwhile, the refusal in the alert region in the poll's own words. */
+  #run<T extends object>(action: () => Promise<Ack<T>>): Promise<Submitted<{ ok: true } & T>> {
+    return this.#sending.ask(action, (refused) => (t) => pollErrorText(t, refused, this.#i18n.locale));
   }
 }
 

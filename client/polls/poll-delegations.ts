@@ -5,8 +5,11 @@ import type { User } from '../../shared/domain';
 import { can, mayVote } from '../../shared/permissions';
 import { canSome } from '../../shared/permissions/some';
 import type { Delegation } from '../../shared/schemas/polls';
-import { call, errorMessage } from '../http/call';
+import { SubmitController } from '../forms/submit-controller';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
+import type { Catalogue } from '../i18n/catalogue';
+import type { Said } from '../i18n/said';
 import { sharedStyles } from '../styles/shared-styles';
 import { pollStyles } from './poll-styles';
 
@@ -67,11 +70,10 @@ export class PollDelegations extends LitElement {
   @property({ type: Boolean }) ended = false;
 
   @state() private delegations: Delegation[] = [];
-  @state() private busy = false;
-  @state() private notice = '';
-  @state() private error = '';
 
   readonly #i18n = new LocaleController(this);
+  /** Granting and withdrawing; its alert region also tells of a list that would not load. */
+  readonly #sending = new SubmitController(this, { unreachable: (t) => t.polls.errors.offline });
   #request = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -86,7 +88,7 @@ export class PollDelegations extends LitElement {
       const { delegations } = await call(api.delegations, { params: { id: this.meetingId } });
       if (request === this.#request) this.delegations = delegations;
     } catch (error) {
-      if (request === this.#request) this.error = errorMessage(error, this.#i18n.t.polls.errors.offline);
+      if (request === this.#request) this.#sending.report(error);
     }
   }
 
@@ -106,7 +108,7 @@ export class PollDelegations extends LitElement {
                 ${granter && x.grantedBy !== x.fromUserId ? html`<span class="muted">${d.grantedBy(granter)}</span>` : nothing}
                 ${user?.id === x.toUserId ? html`<span>${d.toYou(x.fromName)}</span>` : nothing}
                 ${mayRevoke
-                  ? html`<button type="button" class="secondary" aria-label=${d.revokeOf(x.fromName)} ?disabled=${this.busy} @click=${() => this.#revoke(x)}>
+                  ? html`<button type="button" class="secondary" aria-label=${d.revokeOf(x.fromName)} ?disabled=${this.#sending.busy} @click=${() => this.#revoke(x)}>
                       ${d.revoke}
                     </button>`
                   : nothing}
@@ -114,8 +116,8 @@ export class PollDelegations extends LitElement {
             })}
           </ul>`}
       ${this.ended ? html`<p class="hint">${d.ended}</p>` : this.#renderForm()}
-      <div role="status">${this.notice ? html`<p class="message success">${this.notice}</p>` : nothing}</div>
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>`;
+      <div role="status">${this.#sending.renderNotice(t)}</div>
+      <div role="alert">${this.#sending.renderError(t)}</div>`;
   }
 
   #renderForm() {
@@ -146,7 +148,7 @@ export class PollDelegations extends LitElement {
           ${targets.map((u) => html`<option value=${u.id}>${u.name} · ${t.roles[u.role]}</option>`)}
         </select>
       </div>
-      <button type="submit" ?disabled=${this.busy}>${d.submit}</button>
+      <button type="submit" ?disabled=${this.#sending.busy}>${d.submit}</button>
     </form>`;
   }
 
@@ -161,30 +163,24 @@ export class PollDelegations extends LitElement {
         params: { id: this.meetingId },
         body: from ? { fromUserId: from, toUserId } : { toUserId },
       });
-      return this.#i18n.t.polls.delegation.granted(delegation.fromName, delegation.toName);
+      return (t: Catalogue) => t.polls.delegation.granted(delegation.fromName, delegation.toName);
     });
   };
 
   async #revoke(x: Delegation) {
     await this.#act(async () => {
       await call(api.revokeDelegation, { params: { id: this.meetingId, fromUserId: x.fromUserId } });
-      return this.#i18n.t.polls.delegation.revoked(x.fromName);
+      return (t: Catalogue) => t.polls.delegation.revoked(x.fromName);
     });
   }
 
-  async #act(action: () => Promise<string>) {
-    this.busy = true;
-    this.notice = '';
-    this.error = '';
-    try {
-      this.notice = await action();
+  /** One change to the delegations; the list is read again after it, whatever its outcome. */
+  async #act(action: () => Promise<Said>) {
+    await this.#sending.run(async () => {
+      this.#sending.tell(await action());
       this.dispatchEvent(new Event(delegationsChangedEvent, { bubbles: true, composed: true }));
-    } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.polls.errors.offline);
-    } finally {
-      this.busy = false;
-      await this.load();
-    }
+    });
+    await this.load();
   }
 }
 

@@ -7,8 +7,10 @@ import { mayVote } from '../../shared/permissions';
 import type { AgendaItem } from '../../shared/schemas/meetings';
 import { BallotMode, PollKind, ResultsVisibility, VoteRule, VoterRole, type CreatePollBody } from '../../shared/schemas/polls';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
-import { call, errorMessage } from '../http/call';
+import { SubmitController } from '../forms/submit-controller';
+import { call } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
+import type { Said } from '../i18n/said';
 import { sharedStyles } from '../styles/shared-styles';
 import { pollCreatedEvent, pollFormCancelEvent, type PollCreatedDetail } from './poll-form-events';
 import { pollStyles } from './poll-styles';
@@ -104,11 +106,10 @@ export class PollForm extends LitElement {
   @state() private customVoters = false;
   @state() private agendaItemId = '';
   @state() private proposalId = '';
-  @state() private busy = false;
-  @state() private error = '';
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  readonly #sending = new SubmitController(this, { unreachable: (t) => t.polls.errors.offline });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('currentItemId') || (changed.has('agenda') && !this.agendaItemId)) {
@@ -239,9 +240,9 @@ export class PollForm extends LitElement {
       </div>
       ${this.#renderConsequence()}
 
-      <div role="alert">${this.error ? html`<p class="message error">${this.error}</p>` : nothing}</div>
+      <div role="alert">${this.#sending.renderError(t)}</div>
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? f.submitting : f.submit}</button>
+        <button type="submit" ?disabled=${this.#sending.busy}>${this.#sending.busy ? f.submitting : f.submit}</button>
         <button type="button" class="secondary" @click=${this.#cancel}>${f.cancel}</button>
       </div>
     </form>`;
@@ -308,15 +309,14 @@ export class PollForm extends LitElement {
   };
 
   readonly #cancel = () => {
-    this.error = '';
+    this.#sending.clear();
     this.dispatchEvent(new Event(pollFormCancelEvent, { bubbles: true, composed: true }));
   };
 
-  /** The request body from the form, or a message saying what is missing. */
-  #body(form: FormData): z.input<typeof CreatePollBody> | string {
-    const f = this.#i18n.t.polls.form;
+  /** The request body from the form, or the words for what is missing. */
+  #body(form: FormData): z.input<typeof CreatePollBody> | Said {
     const title = fieldValue(form, 'title');
-    if (!title) return `${f.titleLabel}: ${this.#i18n.t.polls.errors.invalid_input}`;
+    if (!title) return (t) => `${t.polls.form.titleLabel}: ${t.polls.errors.invalid_input}`;
     const number = (name: string) => {
       const raw = fieldValue(form, name);
       return raw === '' ? null : Number(raw);
@@ -328,7 +328,7 @@ export class PollForm extends LitElement {
             .split('\n')
             .map((s) => s.trim())
             .filter(Boolean);
-    if (options && options.length < 2) return `${f.options}: ${f.optionsHint}`;
+    if (options && options.length < 2) return (t) => `${t.polls.form.options}: ${t.polls.form.optionsHint}`;
     const maxChoices = this.kind === 'multiple' ? number('maxChoices') : null;
     const minutes = number('countdown');
     const quorum = number('quorum');
@@ -360,13 +360,11 @@ export class PollForm extends LitElement {
     if (this.#ime.composing(event)) return;
     const form = event.target as HTMLFormElement;
     const body = this.#body(new FormData(form));
-    if (typeof body === 'string') {
-      this.error = body;
+    if (typeof body === 'function') {
+      this.#sending.fail(body);
       return;
     }
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.#sending.run(async () => {
       const created = await call(api.createPoll, { params: { id: this.meetingId }, body });
       form.reset();
       this.kind = 'yes_no_abstain';
@@ -375,11 +373,7 @@ export class PollForm extends LitElement {
       this.#chooseItem(this.currentItemId ?? '');
       this.proposalId = '';
       this.dispatchEvent(new CustomEvent<PollCreatedDetail>(pollCreatedEvent, { detail: created, bubbles: true, composed: true }));
-    } catch (error) {
-      this.error = errorMessage(error, this.#i18n.t.polls.errors.offline);
-    } finally {
-      this.busy = false;
-    }
+    });
   };
 }
 
