@@ -14,6 +14,7 @@ import type { CollabRefusal } from '../editor/collab-connection';
 import { strategyExtensions } from '../editor/extensions/incorporation';
 import '../exports/export-buttons';
 import { strategyVersionSource, type VersionsPanel } from '../proposals/versions-panel';
+import { SubmitController } from '../forms/submit-controller';
 import { call, errorMessage } from '../http/call';
 import { LocaleController } from '../i18n/i18n';
 import { proposalPageStyles } from '../proposals/proposal-page-styles';
@@ -88,16 +89,17 @@ export class StrategyPage extends LitElement {
   @consume({ context: sessionContext, subscribe: true }) session?: Session;
   @state() private strategy: StrategyView | null = null;
   @state() private error: string | null = null;
-  @state() private notice: { kind: 'success' | 'error'; text: string } | null = null;
   @state() private tab: Tab = 'document';
   @state() private tool: Tool = 'comments';
-  @state() private busy: string | null = null;
   @state() private editor: Editor | null = null;
   @state() private doc: Y.Doc | null = null;
   /** The comment threads' own document. */
   @state() private comments: Y.Doc | null = null;
 
   readonly #i18n = new LocaleController(this);
+  readonly #sending = new SubmitController(this);
+  /** The proposal being incorporated, whose button says so. */
+  #incorporating: string | null = null;
   readonly #extensions = strategyExtensions();
   #editorUser: { id: string; name: string } | null = null;
 
@@ -163,7 +165,7 @@ export class StrategyPage extends LitElement {
         <fw-export-buttons base="/api/exports/strategy"></fw-export-buttons>
       </header>
       <div class="notices">
-        <div role="status">${this.notice ? html`<p class="message ${this.notice.kind}">${this.notice.text}</p>` : nothing}</div>
+        <div role="status">${this.#sending.renderError(t)}${this.#sending.renderNotice(t)}</div>
         ${s.canWrite ? nothing : html`<p class="message info">${s.canComment ? st.commentOnly : st.readOnly}</p>`}
       </div>
       <div role="tablist" aria-label=${st.title}>
@@ -223,8 +225,8 @@ export class StrategyPage extends LitElement {
               (x) => html`<li>
                 <span><a href=${`/proposals/${x.id}`}>${x.title}</a> · ${t.subcommittees[x.subcommittee]}</span>
                 ${s.canIncorporate
-                  ? html`<button type="button" ?disabled=${this.busy !== null} @click=${() => void this.#incorporate(x.id, x.title)}>
-                      ${this.busy === x.id ? p.incorporating : p.incorporate}
+                  ? html`<button type="button" ?disabled=${this.#sending.busy} @click=${() => void this.#incorporate(x.id, x.title)}>
+                      ${this.#sending.busy && this.#incorporating === x.id ? p.incorporating : p.incorporate}
                     </button>`
                   : nothing}
               </li>`,
@@ -235,19 +237,14 @@ export class StrategyPage extends LitElement {
   async #incorporate(id: string, title: string): Promise<void> {
     const p = this.#i18n.t.strategy.progress;
     if (!confirm(p.confirm(title))) return;
-    this.busy = id;
-    this.notice = null;
-    try {
+    await this.#sending.run(async () => {
+      this.#incorporating = id;
       await call(api.incorporate, { params: { id }, body: {} });
-      this.notice = { kind: 'success', text: p.incorporated(title) };
+      this.#sending.tell((t) => t.strategy.progress.incorporated(title));
       // Each incorporation saved a version of the strategy.
       this.renderRoot.querySelector<VersionsPanel>('fw-versions-panel')?.refresh();
       await this.#load();
-    } catch (error) {
-      this.notice = { kind: 'error', text: errorMessage(error, this.#i18n.t.app.networkError) };
-    } finally {
-      this.busy = null;
-    }
+    });
   }
 }
 

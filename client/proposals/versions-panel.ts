@@ -11,6 +11,7 @@ import { editorSchema } from '../editor/extensions';
 import { strategySchema } from '../editor/extensions/incorporation';
 import { docFromBase64, proseOf, renderProse } from '../editor/render-version';
 import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { SubmitController } from '../forms/submit-controller';
 import { call, errorMessage, said } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
@@ -82,12 +83,12 @@ export class VersionsPanel extends LitElement {
   /** The live document, to compare a version with. */
   @property({ attribute: false }) doc: Y.Doc | null = null;
 
-  @state() private message: { kind: 'success' | 'error'; say: Said } | null = null;
-  @state() private saving = false;
   @state() private opened: Opened | null = null;
 
   readonly #i18n = new LocaleController(this);
   readonly #ime = new ImeSubmitGuard();
+  /** Saving a version; its status region also says that one was restored (the dialog keeps its own failure). */
+  readonly #saving = new SubmitController(this);
   readonly #versions = new Task(this, {
     task: async ([key]) => (key && this.source ? this.source.list() : []),
     args: () => [this.source?.key] as const,
@@ -102,7 +103,7 @@ export class VersionsPanel extends LitElement {
     const { t } = this.#i18n;
     return html`
       ${this.canSave ? this.#renderSave() : nothing}
-      <div role="status">${this.message ? html`<p class="message ${this.message.kind}">${this.message.say(t)}</p>` : nothing}</div>
+      <div role="status">${this.#saving.renderError(t)}${this.#saving.renderNotice(t)}</div>
       ${this.#versions.render({
         pending: () => (this.#versions.value ? this.#renderList(this.#versions.value) : html`<p class="muted">${t.app.loading}</p>`),
         error: (error) => html`<p class="message error" role="alert">${errorMessage(error, t.app.networkError)}</p>`,
@@ -118,7 +119,7 @@ export class VersionsPanel extends LitElement {
       <label for="version-label">${t.proposals.versions.label}</label>
       <div class="row">
         <input id="version-label" name="label" required maxlength="100" autocomplete="off" placeholder=${t.proposals.versions.labelHint} />
-        <button type="submit" ?disabled=${this.saving}>${t.proposals.versions.save}</button>
+        <button type="submit" ?disabled=${this.#saving.busy}>${t.proposals.versions.save}</button>
       </div>
     </form>`;
   }
@@ -209,19 +210,13 @@ export class VersionsPanel extends LitElement {
     const form = event.target as HTMLFormElement;
     const label = fieldValue(new FormData(form), 'label');
     if (!label) return;
-    this.saving = true;
-    this.message = null;
-    try {
+    await this.#saving.run(async () => {
       if (!this.source) return;
       const version = await this.source.save(label);
       form.reset();
-      this.message = { kind: 'success', say: (t) => t.proposals.versions.saved(versionLabel(t, version.label)) };
+      this.#saving.tell((t) => t.proposals.versions.saved(versionLabel(t, version.label)));
       this.refresh();
-    } catch (error) {
-      this.message = { kind: 'error', say: said(error) };
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   async #open(version: Version) {
@@ -257,7 +252,7 @@ export class VersionsPanel extends LitElement {
     this.#patch({ restoring: true });
     try {
       await this.source?.restore(opened.version.id);
-      this.message = { kind: 'success', say: (t) => t.proposals.versions.restored(versionLabel(t, opened.version.label)) };
+      this.#saving.tell((t) => t.proposals.versions.restored(versionLabel(t, opened.version.label)));
       this.#close();
       this.refresh();
       this.dispatchEvent(new CustomEvent(versionRestoredEvent, { bubbles: true, composed: true }));
