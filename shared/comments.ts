@@ -17,3 +17,22 @@ export function textDocNameOf(docName: string): string | null {
   const prefix = `${COMMENTS_PREFIX}:`;
   return docName.startsWith(prefix) ? docName.slice(prefix.length) : null;
 }
+
+/** A thread's range in the text, from and to as positions there. */
+export interface ThreadRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * Where a thread's range is now, from its two ends (Yjs relative positions) resolved to
+ * positions in the text: null when it is detached, because an end does not resolve (it names
+ * text this copy has not received) or both ends fall on one point (the text between them was
+ * deleted). Ends that crossed are swapped; the range is kept within the text's `size`.
+ */
+export function threadRange(anchor: number | null, head: number | null, size: number): ThreadRange | null {
+  if (anchor === null || head === null) return null;
+  const from = Math.max(0, Math.min(anchor, head));
+  const to = Math.min(size, Math.max(anchor, head));
+  return from < to ? { from, to } : null;
+}

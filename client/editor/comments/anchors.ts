@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { threadRange, type ThreadRange } from '../../../shared/comments';
 
 /**
  * ProseMirror positions ↔ Yjs relative positions, through the binding of the
@@ -36,19 +37,16 @@ export function selectionAnchor(editor: Editor): { anchor: unknown; head: unknow
 }
 
 /**
- * Where a stored range is now; null when it cannot be resolved (yet) or its text
- * was deleted (both ends collapse onto one point).
+ * Where a stored range is now in the editor; null when it is detached (see `threadRange`:
+ * an end cannot be resolved yet, or its text was deleted).
  */
-export function resolveRange(state: EditorState, anchor: unknown, head: unknown): { from: number; to: number } | null {
+export function resolveRange(state: EditorState, anchor: unknown, head: unknown): ThreadRange | null {
   const binding = bindingOf(state);
   if (!binding || !anchor || !head) return null;
   try {
     const a = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(anchor), binding.mapping);
     const b = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.createRelativePositionFromJSON(head), binding.mapping);
-    if (a === null || b === null) return null;
-    const from = Math.max(0, Math.min(a, b));
-    const to = Math.min(state.doc.content.size, Math.max(a, b));
-    return from < to ? { from, to } : null;
+    return threadRange(a, b, state.doc.content.size);
   } catch {
     return null; // a malformed anchor written by some other client
   }
