@@ -68,14 +68,19 @@ export class MemorySession implements Session {
   }
 }
 
-/** The client's side: a Y.Doc whose updates queue in `toServer` until flushed. */
+/**
+ * The client's side: a Y.Doc whose updates queue in `toServer` until flushed. Give it a
+ * `clientId` for a run that replays exactly: Yjs picks a random one otherwise, and the order
+ * of concurrent inserts follows the client ids.
+ */
 export class MemoryClient {
   readonly doc = new Y.Doc();
   readonly text = this.doc.getText('t');
   session: MemorySession | null = null;
   private readonly toServer: Uint8Array[] = [];
 
-  constructor() {
+  constructor(clientId?: number) {
+    if (clientId !== undefined) this.doc.clientID = clientId;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.toServer.push(encodeUpdate(update));
     });
