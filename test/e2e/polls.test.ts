@@ -124,13 +124,16 @@ describe('a live vote in the meeting room', () => {
     await host.getByRole('button', { name: '회의 시작', exact: true }).click();
     await see(host.getByRole('button', { name: '회의 종료', exact: true }));
 
-    for (const who of [investmentChair, workforceChair]) {
-      const page = await stage.visit(who.email, `/meetings/${target.meetingId}`);
-      const attendance = page.locator('fw-attendance-panel');
-      await attendance.getByRole('button', { name: '출석 확인', exact: true }).click();
-      await see(attendance.getByText(/출석 확인됨/));
-      await see(pollPanel(page).getByRole('heading', { level: 2, name: '표결' }));
-    }
+    // Both enter at once, each in their own browser.
+    await Promise.all(
+      [investmentChair, workforceChair].map(async (who) => {
+        const page = await stage.visit(who.email, `/meetings/${target.meetingId}`);
+        const attendance = page.locator('fw-attendance-panel');
+        await attendance.getByRole('button', { name: '출석 확인', exact: true }).click();
+        await see(attendance.getByText(/출석 확인됨/));
+        await see(pollPanel(page).getByRole('heading', { level: 2, name: '표결' }));
+      }),
+    );
   });
 
   it('ministry prepares a yes/no/abstain poll on an agenda item and its proposal, and opens it', async () => {
@@ -170,9 +173,7 @@ describe('a live vote in the meeting room', () => {
     const chairs = await Promise.all([investmentChair, workforceChair].map((who) => inRoom(who.email, target.meetingId)));
     // Each chairperson is further down the room, at attendance, where checking in left them.
     for (const page of chairs) await page.locator('fw-attendance-panel').getByText(/출석 확인됨/).scrollIntoViewIfNeeded();
-    await openVote(target);
-
-    const projector = await onProjector(target.meetingId);
+    const [projector] = await Promise.all([onProjector(target.meetingId), openVote(target)]);
     const onScreen = projector.locator('fw-projector-poll');
     await see(onScreen.getByText('투표 진행 중'));
     await see(onScreen.getByText(title));
@@ -277,7 +278,7 @@ describe('a live vote in the meeting room', () => {
     const target = await meetingOnProposal();
     const { pollId, host: staff } = await bothVoteYes(target);
     await runner.must(staff.socket, 'poll:close', { pollId });
-    const host = await inRoom(ministry.email, target.meetingId);
+    const [host, chair] = await Promise.all([inRoom(ministry.email, target.meetingId), stage.visit(investmentChair.email, `/proposals/${target.proposalId}`)]);
     const minutes = host.locator('fw-editor[slot="minutes"]');
     await see(minutes.getByText(`표결 결과: ${title} — 가결`), 20_000);
     await see(minutes.getByText(/찬성 2 · 반대 0 · 기권 0/));
@@ -288,7 +289,6 @@ describe('a live vote in the meeting room', () => {
       'the proposal adopted by the vote',
     );
     // The proposal page lists the vote too.
-    const chair = await stage.visit(investmentChair.email, `/proposals/${target.proposalId}`);
     const section = chair.locator('fw-proposal-polls');
     await see(section.getByRole('heading', { name: '이 제안의 표결' }));
     await see(section.getByText(title));
