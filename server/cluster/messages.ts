@@ -19,9 +19,13 @@ export const busMessages = {
     z.object({ kind: z.literal('user-changed'), userId: z.string().min(1) }),
     z.object({ kind: z.literal('session-ended'), sessionId: z.string().min(1), userId: z.string().min(1), reason: SessionEndReason }),
   ]),
-  /** A meeting changed (each instance builds its rooms' state again), or its presenter's view moved (meetings/broadcast.ts). */
+  /**
+   * A meeting changed (each instance builds its rooms' state again), its agenda moved (each reads
+   * the current item again), or its presenter's view moved (meetings/broadcast.ts).
+   */
   meeting: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('state'), meetingId: z.string().min(1) }),
+    z.object({ kind: z.literal('moved'), meetingId: z.string().min(1) }),
     z.object({ kind: z.literal('presenter'), meetingId: z.string().min(1), presenter: PresenterState.nullable() }),
   ]),
   /** Someone arrived, moved or left in a presence scope (presence/presence-service.ts): each instance reads the scope's list again. */

@@ -1,4 +1,4 @@
-import { meetingChanges, stateFor } from '../../shared/meetings/room-state';
+import { applyMeetingDelta, changedFields, meetingChanges, stateFor } from '../../shared/meetings/room-state';
 import { RoomAudience, type MeetingState, type PresenterState, type VersionedMeetingState } from '../../shared/schemas/meetings';
 import type { ClusterBus } from '../cluster/bus';
 import type { BusMessage } from '../cluster/messages';
@@ -6,7 +6,7 @@ import type { Ephemeral, Unsubscribe } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { PresenceService } from '../presence/presence-service';
 import type { ForumServer } from '../realtime/socket-server';
-import { audienceRoom, meetingRoom, type RoomEvents } from './room';
+import { audienceRoom, meetingRoom, type CurrentItem, type RoomEvents } from './room';
 
 const ROOM_PREFIX = 'meeting:';
 /** Presence changes come in bursts (a room filling up); one build per this many ms is enough. */
@@ -14,9 +14,11 @@ const PRESENCE_COALESCE_MS = 200;
 
 interface Slot {
   running: boolean;
-  /** Builds asked for, counted; `built` is the count the last finished build covers. */
+  /** Full builds asked for, counted; `built` is the count the last finished build covers. */
   requested: number;
   built: number;
+  /** A move of the current item was announced and is not yet sent (a full build that starts later covers it). */
+  moved: boolean;
   /** Those waiting for a build that started after they asked (a join's full state). */
   waiters: { upTo: number; resolve: () => void }[];
   timer: NodeJS.Timeout | undefined;
@@ -26,7 +28,16 @@ interface Slot {
   versions: Record<RoomAudience, number>;
 }
 
-const newSlot = (): Slot => ({ running: false, requested: 0, built: 0, waiters: [], timer: undefined, last: null, versions: { participants: 0, observers: 0 } });
+const newSlot = (): Slot => ({
+  running: false,
+  requested: 0,
+  built: 0,
+  moved: false,
+  waiters: [],
+  timer: undefined,
+  last: null,
+  versions: { participants: 0, observers: 0 },
+});
 
 /**
  * Sends each meeting room what changed. A change is announced on the ephemeral
@@ -38,6 +49,12 @@ const newSlot = (): Slot => ({ running: false, requested: 0, built: 0, waiters: 
  * the full state with the number it stands at (`snapshot`). Builds for one meeting
  * never overlap and the latest always wins. A sweep every third of the presence TTL
  * notices entries that expired silently (a crashed browser or server).
+ *
+ * An agenda move, the change a meeting makes most while a large audience follows, is not
+ * a build: the current item alone is read again (the latest wins as with builds, in the
+ * same queue) and its changed fields go out as they are, without reading who is present
+ * or comparing the whole state. The full state is built for joins, for every other change
+ * and for the sweeps.
  */
 export class MeetingBroadcaster implements RoomEvents {
   private io: ForumServer | undefined;
@@ -52,6 +69,9 @@ export class MeetingBroadcaster implements RoomEvents {
       presence: PresenceService;
       logger: Logger;
       build(meetingId: string): Promise<MeetingState | null>;
+      /** The meeting's current item as stored now; null when the meeting is gone. */
+      currentItem(meetingId: string): Promise<CurrentItem | null>;
+      now(): number;
       forget(meetingId: string): void;
       sweepMs: number;
     },
@@ -89,6 +109,11 @@ export class MeetingBroadcaster implements RoomEvents {
     void this.d.bus.publish('meeting', { kind: 'state', meetingId });
   }
 
+  moved(meetingId: string): void {
+    this.scheduleMove(meetingId);
+    void this.d.bus.publish('meeting', { kind: 'moved', meetingId });
+  }
+
   presenter(meetingId: string, presenter: PresenterState | null): void {
     this.io?.local.to(meetingRoom(meetingId)).emit('meeting:presenter', { meetingId, presenter });
     void this.d.bus.publish('meeting', { kind: 'presenter', meetingId, presenter });
@@ -108,13 +133,24 @@ export class MeetingBroadcaster implements RoomEvents {
       void this.loop(meetingId, slot);
       await built;
     }
-    return slot.last && { state: stateFor(slot.last, audience), version: slot.versions[audience] };
+    // The clock is read now: the client takes its offset from it, and the last build may be a while ago.
+    return slot.last && { state: { ...stateFor(slot.last, audience), serverNow: this.d.now() }, version: slot.versions[audience] };
   }
 
   private receive(message: BusMessage<'meeting'>) {
-    if (message.kind === 'presenter') {
-      this.io?.local.to(meetingRoom(message.meetingId)).emit('meeting:presenter', { meetingId: message.meetingId, presenter: message.presenter });
-    } else this.schedule(message.meetingId, false);
+    switch (message.kind) {
+      case 'presenter':
+        this.io?.local.to(meetingRoom(message.meetingId)).emit('meeting:presenter', { meetingId: message.meetingId, presenter: message.presenter });
+        return;
+      case 'moved':
+        return this.scheduleMove(message.meetingId);
+      case 'state':
+        return this.schedule(message.meetingId, false);
+      default: {
+        const unknown: never = message;
+        throw new Error(`unhandled meeting message ${JSON.stringify(unknown)}`);
+      }
+    }
   }
 
   /** Whether a socket on this instance has joined the meeting (poll watchers alone need no state). */
@@ -129,15 +165,19 @@ export class MeetingBroadcaster implements RoomEvents {
     return slot;
   }
 
+  /** The room's slot, or null (its slot and what the room kept dropped) when no socket here is in it. */
+  private localSlot(meetingId: string): Slot | null {
+    if (this.hasLocal(meetingId)) return this.slotOf(meetingId);
+    const slot = this.slots.get(meetingId);
+    clearTimeout(slot?.timer);
+    if (this.slots.delete(meetingId)) this.d.forget(meetingId);
+    return null;
+  }
+
   /** Builds and sends now, or (for presence) within PRESENCE_COALESCE_MS. */
   private schedule(meetingId: string, coalesce: boolean) {
-    if (!this.hasLocal(meetingId)) {
-      const slot = this.slots.get(meetingId);
-      clearTimeout(slot?.timer);
-      if (this.slots.delete(meetingId)) this.d.forget(meetingId);
-      return;
-    }
-    const slot = this.slotOf(meetingId);
+    const slot = this.localSlot(meetingId);
+    if (!slot) return;
     if (!coalesce) return this.request(meetingId, slot);
     slot.timer ??= setTimeout(() => {
       slot.timer = undefined;
@@ -150,25 +190,52 @@ export class MeetingBroadcaster implements RoomEvents {
     void this.loop(meetingId, slot);
   }
 
-  /** Builds until every request is covered; one loop per slot at a time. */
+  /** Sends the move in this meeting's queue, after whatever build is under way. */
+  private scheduleMove(meetingId: string) {
+    const slot = this.localSlot(meetingId);
+    if (!slot) return;
+    slot.moved = true;
+    void this.loop(meetingId, slot);
+  }
+
+  /**
+   * Builds (or reads the moved current item) until every request is covered; one loop per slot
+   * at a time, so a build that began before a move cannot undo it: the move is read after it.
+   */
   private async loop(meetingId: string, slot: Slot) {
     if (slot.running) return;
     slot.running = true;
-    while (slot.built < slot.requested) {
-      const upTo = slot.requested;
-      try {
-        const state = await this.d.build(meetingId);
-        if (state) this.send(meetingId, slot, state);
-      } catch (err) {
-        this.d.logger.warn({ err, meetingId }, 'meeting state not sent');
-      }
-      slot.built = upTo;
-      const due = slot.waiters.filter((w) => w.upTo <= upTo);
-      slot.waiters = slot.waiters.filter((w) => w.upTo > upTo);
-      for (const waiter of due) waiter.resolve();
+    while (slot.built < slot.requested || slot.moved) {
+      // Cleared before the read: a move announced while it runs is read again after it.
+      slot.moved = false;
+      if (slot.built < slot.requested) await this.buildFull(meetingId, slot);
+      else await this.readMove(meetingId, slot);
     }
     // Set before any await: a request arriving from here on starts a loop of its own.
     slot.running = false;
+  }
+
+  private async buildFull(meetingId: string, slot: Slot) {
+    const upTo = slot.requested;
+    try {
+      const state = await this.d.build(meetingId);
+      if (state) this.send(meetingId, slot, state);
+    } catch (err) {
+      this.d.logger.warn({ err, meetingId }, 'meeting state not sent');
+    }
+    slot.built = upTo;
+    const due = slot.waiters.filter((w) => w.upTo <= upTo);
+    slot.waiters = slot.waiters.filter((w) => w.upTo > upTo);
+    for (const waiter of due) waiter.resolve();
+  }
+
+  private async readMove(meetingId: string, slot: Slot) {
+    try {
+      const item = await this.d.currentItem(meetingId);
+      if (item) this.sendMove(meetingId, slot, item);
+    } catch (err) {
+      this.d.logger.warn({ err, meetingId }, 'agenda move not sent');
+    }
   }
 
   /** One delta per audience that has something to learn, numbered on from its last. */
@@ -182,6 +249,23 @@ export class MeetingBroadcaster implements RoomEvents {
       if (!changed) continue;
       const version = ++slot.versions[audience];
       this.io?.local.to(audienceRoom(meetingId, audience)).emit('meeting:delta', { meetingId, version, serverNow: state.serverNow, ...changed });
+    }
+  }
+
+  /**
+   * The moved fields that differ from the last state, as one delta to each audience (both
+   * see the meeting alike); the last state takes them as a client does. Nothing before the
+   * first build: the joins build the state, which then holds the move.
+   */
+  private sendMove(meetingId: string, slot: Slot, item: CurrentItem) {
+    const before = slot.last;
+    const meeting = before && changedFields(before.meeting, item);
+    if (!before || !meeting) return;
+    const serverNow = this.d.now();
+    slot.last = applyMeetingDelta(before, { meetingId, version: 0, serverNow, meeting });
+    for (const audience of RoomAudience.options) {
+      const version = ++slot.versions[audience];
+      this.io?.local.to(audienceRoom(meetingId, audience)).emit('meeting:delta', { meetingId, version, serverNow, meeting });
     }
   }
 }

@@ -65,6 +65,8 @@ export function createMeetings(d: {
     presence: d.presence,
     logger: d.logger,
     build: (meetingId): Promise<MeetingState | null> => room.state(meetingId),
+    currentItem: (meetingId) => room.currentItem(meetingId),
+    now: () => d.clock.now(),
     forget: (meetingId) => room.forget(meetingId),
     sweepMs: Math.max(250, Math.floor(d.presenceTtlMs / 3)),
   });

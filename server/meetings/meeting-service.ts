@@ -30,6 +30,8 @@ import { agendaItemView, attendanceLines, attendanceView, meetingView, minutesVi
 /** Tells every instance that a meeting changed, so each sends its room the new state. */
 export interface MeetingEvents {
   changed(meetingId: string): void;
+  /** Its current item moved, and nothing else changed: the rooms are sent just that. */
+  moved(meetingId: string): void;
 }
 
 /** What ending a meeting brings from other domains (open polls close), inside its transaction. */
@@ -334,7 +336,7 @@ export class MeetingService {
       return true;
     });
     if (!moved) return noSuchItem();
-    this.d.events.changed(id);
+    this.d.events.moved(id);
     return ok({ currentItemId: itemId, currentItemStartedAt: itemId === null ? null : at });
   }
 

@@ -2,7 +2,7 @@ import type { User } from '../../shared/domain';
 import { isLive } from '../../shared/meetings/state-machine';
 import { can } from '../../shared/permissions';
 import { err, ok, type Result } from '../../shared/result';
-import type { Decision, MeetingPresent, MeetingState, PresenterState, RoomAudience, Speaker } from '../../shared/schemas/meetings';
+import type { Decision, Meeting, MeetingPresent, MeetingState, PresenterState, RoomAudience, Speaker } from '../../shared/schemas/meetings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { SerialQueue } from '../documents/serial-queue';
@@ -20,6 +20,9 @@ interface LiveParts {
   presenter: PresenterState | null;
   followers: string[];
 }
+
+/** What an agenda move changes of a meeting: read again on its own, sent as it is. */
+export type CurrentItem = Pick<Meeting, 'currentItemId' | 'currentItemStartedAt' | 'updatedAt'>;
 
 /** The room, the presence scope and the Socket.IO room of a meeting share one name. */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
@@ -219,6 +222,12 @@ export class MeetingRoom {
     await this.d.live.setPresenter(meetingId, presenter);
     this.d.events.presenter(meetingId, presenter);
     return ok({});
+  }
+
+  /** The meeting's current item as stored now (an agenda move), without building the state. */
+  async currentItem(meetingId: string): Promise<CurrentItem | null> {
+    const m = await this.meeting(meetingId);
+    return m && { currentItemId: m.currentItemId, currentItemStartedAt: m.currentItemStartedAt, updatedAt: m.updatedAt };
   }
 
   /** Everyone in the room, observers included, one row per user. */

@@ -23,8 +23,11 @@ export function stateFor(state: MeetingState, audience: RoomAudience): MeetingSt
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const nonEmpty = (changes: MeetingChanges) => (Object.keys(changes).length > 0 ? changes : null);
 
-/** The meeting's fields whose value differs (the agenda is one field); null when none does. */
-function changedFields(before: Meeting, after: Meeting): Partial<Meeting> | null {
+/**
+ * The fields of `after` whose value differs from `before`'s (the agenda is one field); null
+ * when none does. `after` may carry only some fields (the server's agenda move reads three).
+ */
+export function changedFields(before: Meeting, after: Partial<Meeting>): Partial<Meeting> | null {
   const keys = (Object.keys(after) as (keyof Meeting)[]).filter((key) => !same(before[key], after[key]));
   return keys.length > 0 ? (Object.fromEntries(keys.map((key) => [key, after[key]])) as Partial<Meeting>) : null;
 }

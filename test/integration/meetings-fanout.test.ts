@@ -63,10 +63,10 @@ describe.each([
     return meeting;
   };
 
-  /** Connects as `who` and joins the meeting, following its room as the page does. */
-  const member = async (who: string, meetingId: string): Promise<Member> => {
+  /** Connects as `who` (to `on`, another instance, if given) and joins the meeting, following its room as the page does. */
+  const member = async (who: string, meetingId: string, on: TestServer = server): Promise<Member> => {
     const { token, userId } = await session(who);
-    const socket = connect(server.url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+    const socket = connect(on.url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
     const room = new FollowedRoom(socket);
     rooms.push(room);
     expect((await room.join(meetingId)).ok).toBe(true);
@@ -105,6 +105,61 @@ describe.each([
       expect(x.room.state?.meeting.agenda.map((i) => i.title)).toEqual(['투자', '인력', '생산성', '신사업']);
     }
     await converged(m.id, [ministry, chair, observer]);
+  });
+
+  it('an agenda move reads the current item alone: its delta carries the moved fields only, and a change nobody announced waits for the next build', async () => {
+    const m = await liveMeeting();
+    const ministry = await member('ministry', m.id);
+    const chair = await member('chair.workforce', m.id);
+    await converged(m.id, [ministry, chair]);
+    // Written straight to the store and announced to nobody: a build would find it, a move does not look.
+    await server.store.meetings.checkIn(m.id, chair.userId, new Date().toISOString());
+
+    expect(await ministry.ask('meeting:setCurrentItem', { meetingId: m.id, itemId: m.agenda[1]!.id })).toMatchObject({ ok: true });
+    const move = await waitFor(() => chair.room.heard.find((d) => d.meeting?.currentItemId === m.agenda[1]!.id), 'the chair hears the move');
+    expect(Object.keys(move).sort()).toEqual(['meeting', 'meetingId', 'serverNow', 'version']);
+    expect(Object.keys(move.meeting!).sort()).toEqual(['currentItemId', 'currentItemStartedAt', 'updatedAt']);
+
+    // The next change that builds the state sends the check-in as well.
+    expect(await chair.ask('meeting:raiseHand', { meetingId: m.id })).toMatchObject({ ok: true });
+    await waitFor(() => chair.room.state?.checkedIn.includes(chair.userId), 'the check-in, with the next build');
+    expect(chair.room.syncs).toBe(0);
+    await converged(m.id, [ministry, chair]);
+  });
+
+  it.skipIf(!redisUrl())('a move made on one instance reaches the followers on another as the moved fields, in order with the builds there', async () => {
+    const other = await startTestServer({ dataDir: server.dataDir, redisUrl: redisUrl() });
+    try {
+      const m = await liveMeeting();
+      const ministry = await member('ministry', m.id);
+      const chairs = [await member('chair.investment', m.id, other), await member('chair.global', m.id, other)];
+      const observer = await member('observer', m.id, other);
+      const there = async (audience: RoomAudience) => stateFor((await other.meetings.room.state(m.id))!, audience);
+
+      expect(await ministry.ask('meeting:setCurrentItem', { meetingId: m.id, itemId: m.agenda[2]!.id })).toMatchObject({ ok: true });
+      const move = await waitFor(() => observer.room.heard.find((d) => d.meeting?.currentItemId === m.agenda[2]!.id), 'the observer there hears the move');
+      expect(Object.keys(move.meeting!).sort()).toEqual(['currentItemId', 'currentItemStartedAt', 'updatedAt']);
+
+      // Moves here and hands raised and lowered there at once: every build there runs before or after a move, never across it.
+      for (let round = 0; round < 6; round++) {
+        await Promise.all([
+          ministry.ask('meeting:setCurrentItem', { meetingId: m.id, itemId: m.agenda[round % m.agenda.length]!.id }),
+          chairs[round % 2]!.ask(round % 3 === 2 ? 'meeting:lowerHand' : 'meeting:raiseHand', { meetingId: m.id }),
+        ]);
+      }
+      const last = m.agenda[3]!.id;
+      expect(await ministry.ask('meeting:setCurrentItem', { meetingId: m.id, itemId: last })).toMatchObject({ ok: true });
+      for (const x of [...chairs, observer]) await waitFor(() => x.room.state?.meeting.currentItemId === last, `${x.who} there hears the last move`);
+      await waitFor(async () => {
+        for (const x of [...chairs, observer]) if (JSON.stringify(shown(x.room.state)) !== JSON.stringify(shown(await there(x.audience)))) return false;
+        return true;
+      }, 'every client there to show that instance’s state').catch(() => {});
+      for (const x of [...chairs, observer]) expect({ who: x.who, state: shown(x.room.state) }).toEqual({ who: x.who, state: shown(await there(x.audience)) });
+      expect([...chairs, observer].map((x) => x.room.syncs)).toEqual([0, 0, 0]);
+    } finally {
+      for (const room of rooms.splice(0)) room.socket.disconnect();
+      await other.close();
+    }
   });
 
   it('a follower that misses a delta sees the version skip, asks for the full state and catches up', async () => {

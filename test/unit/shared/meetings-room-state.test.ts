@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MeetingRoomState } from '../../../client/meetings/room-state';
-import { applyMeetingDelta, meetingChanges, stateFor } from '../../../shared/meetings/room-state';
+import { applyMeetingDelta, changedFields, meetingChanges, stateFor } from '../../../shared/meetings/room-state';
 import { MeetingDelta, type MeetingState, type VersionedMeetingState } from '../../../shared/schemas/meetings';
 import { mulberry32 } from '../../helpers/random';
 
@@ -84,6 +84,14 @@ describe('meeting changes', () => {
     const changes = meetingChanges(base, after);
     expect(changes.participants).toEqual({ meeting: { currentItemId: 'i2', currentItemStartedAt: '2026-12-01T05:10:00.000Z', updatedAt: '2026-12-01T05:10:00.000Z' } });
     expect(changes.observers).toEqual(changes.participants);
+  });
+
+  it('of some fields read on their own (an agenda move), only those that differ; none when none does', () => {
+    const moved = { currentItemId: 'i2', currentItemStartedAt: '2026-12-01T05:10:00.000Z', updatedAt: base.meeting.updatedAt };
+    expect(changedFields(base.meeting, moved)).toEqual({ currentItemId: 'i2', currentItemStartedAt: '2026-12-01T05:10:00.000Z' });
+    const still = { currentItemId: null, currentItemStartedAt: null, updatedAt: base.meeting.updatedAt };
+    expect(changedFields(base.meeting, still)).toBeNull();
+    expect(changedFields(base.meeting, { agenda: [...base.meeting.agenda].reverse() })).toEqual({ agenda: [...base.meeting.agenda].reverse() });
   });
 
   it('who is present, and how many, goes to participants only; the clock alone is no change', () => {
