@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../clock';
 import type { BucketPolicy, TakeResult } from './token-bucket';
 import type { Ephemeral, PresenceEntry, Unsubscribe } from './ephemeral';
 import { MemoryEphemeral } from './memory';
+import { BatchedTakes } from './redis-buckets';
 
 type Client = RedisClientType;
 
@@ -43,29 +44,6 @@ for i = 1, #live, 2 do
   out[#out + 1] = redis.call('HGET', KEYS[2], live[i]) or ''
 end
 return out
-`;
-
-/**
- * token-bucket.ts `takeFrom` in Lua, so that the refill, the check and the take are
- * one step for every instance. KEYS[1]: the bucket hash; ARGV: perSecond, burst, now, cost.
- * Returns { allowed (0/1), retryAfterMs }. The key expires once the bucket would be full.
- */
-const TAKE_TOKEN = `
-local rate, burst, now, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-local stored = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = burst
-if stored[1] then
-  tokens = math.min(burst, tonumber(stored[1]) + math.max(0, now - tonumber(stored[2])) / 1000 * rate)
-end
-local allowed, retry = 1, 0
-if cost > 0 and tokens < cost then
-  allowed, retry = 0, math.ceil((cost - tokens) / rate * 1000)
-else
-  tokens = math.min(burst, tokens - cost)
-end
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', ARGV[3])
-redis.call('PEXPIRE', KEYS[1], math.max(1, math.ceil((burst - tokens) / rate * 1000)))
-return { allowed, retry }
 `;
 
 /** Rejects after `ms` so a dead connection cannot hang the caller; the timer never outlives the race. */
@@ -115,6 +93,7 @@ export class RedisEphemeral implements Ephemeral {
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** Limits while Redis is unreachable: each instance counts on its own rather than stalling every request. */
   private readonly localBuckets: MemoryEphemeral;
+  private readonly takes: BatchedTakes;
 
   private constructor(
     private readonly client: Client,
@@ -126,6 +105,7 @@ export class RedisEphemeral implements Ephemeral {
     // Both connected in connect(), so every later 'ready' is a reconnect.
     for (const c of [client, subscriber]) c.on('ready', () => this.readyAgain());
     this.localBuckets = new MemoryEphemeral(clock);
+    this.takes = new BatchedTakes((script, keys, args) => this.client.eval(script, { keys, arguments: args }), () => this.clock.now());
   }
 
   /** Connects to `url` (redis:// or rediss://); rejects if Redis is not reachable at startup. */
@@ -194,14 +174,11 @@ export class RedisEphemeral implements Ephemeral {
     return ms < 0 ? null : ms;
   }
 
+  /** Takes of one turn go to Redis together (redis-buckets.ts); each is still its own atomic step. */
   async takeToken(key: string, policy: BucketPolicy, cost = 1): Promise<TakeResult> {
     if (!this.client.isReady) return this.localBuckets.takeToken(key, policy, cost);
     try {
-      const [allowed, retryAfterMs] = (await this.client.eval(TAKE_TOKEN, {
-        keys: [this.key(key)],
-        arguments: [String(policy.perSecond), String(policy.burst), String(this.clock.now()), String(cost)],
-      })) as [number, number];
-      return { allowed: allowed === 1, retryAfterMs };
+      return await this.takes.take(this.key(key), policy, cost);
     } catch {
       return this.localBuckets.takeToken(key, policy, cost);
     }

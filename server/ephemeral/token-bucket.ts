@@ -26,7 +26,7 @@ export interface TakeResult {
 /**
  * Refills `state` for the time since its last take, then takes `cost` tokens (a negative
  * cost gives them back, capped at the burst). The one definition of a token bucket: the
- * Redis Lua script in ephemeral/redis.ts computes exactly this.
+ * Redis Lua script in redis-buckets.ts computes exactly this.
  */
 export function takeFrom(state: BucketState | undefined, policy: BucketPolicy, now: number, cost = 1): { state: BucketState; result: TakeResult } {
   const elapsed = state ? Math.max(0, now - state.at) : 0;

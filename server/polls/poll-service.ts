@@ -12,6 +12,7 @@ import type { Logger } from '../logger';
 import type { PollAnnouncement } from '../notifications';
 import type { Transactor, Tx } from '../store/store';
 import { BallotBox } from './ballot-box';
+import { PerTurn } from './per-turn';
 import type { CastOutcome, PollRecord, PollStore } from './poll-store';
 import { toView, type Audience } from './poll-view';
 import type { MeetingInfo, MinutesBlock, PollPorts, ProposalCheck } from './ports';
@@ -52,8 +53,11 @@ export class PollService {
   private events: PollEvents = { changed() {}, closed() {}, voted() {} };
   private readonly timers = new Map<string, Scheduled>();
   private readonly box: BallotBox;
+  /** The polls ballots are cast in: a thousand ballots arriving in one turn read their poll once. */
+  private readonly castPolls: PerTurn<PollRecord | null>;
 
   constructor(private readonly d: PollServiceDeps) {
+    this.castPolls = new PerTurn((pollId) => d.store.poll(pollId));
     this.box = new BallotBox({
       db: d.db,
       audit: d.audit,
@@ -240,7 +244,7 @@ export class PollService {
    * together are stored together (ballot-box.ts), each answered once its group has committed.
    */
   async cast(actor: User, input: CastInput): Promise<Result<{ poll: PollView; voterId: string; changed: boolean }>> {
-    const poll = await this.d.store.poll(input.pollId);
+    const poll = await this.castPolls.get(input.pollId);
     if (!poll) return notFound();
     const voterId = input.onBehalfOf ?? actor.id;
     if (!mayVote(actor)) return err('forbidden', 'Observers follow the meeting but do not vote.', 'role.observer_read_only');

@@ -362,6 +362,35 @@ describe('RedisEphemeral across instances', () => {
     }
   });
 
+  it('sends the token takes of one turn as one script run (500 at most), each refilled, checked and counted on its own, in order', async () => {
+    const server = await startRedis();
+    const stats = createClient({ url: server.url });
+    try {
+      const clock = new TestClock();
+      clock.freeze();
+      const e = await RedisEphemeral.connect(server.url, { clock });
+      opened.push(e);
+      await stats.connect();
+      const scriptRuns = async () => Number(/cmdstat_eval:calls=(\d+)/.exec(await stats.info('commandstats'))?.[1] ?? 0);
+      const policy = { perSecond: 0.001, burst: 3 };
+      const before = await scriptRuns();
+      // One person's flood and 600 voters' single events, all asked in one turn.
+      const flood = Array.from({ length: 5 }, () => e.takeToken('flood', policy));
+      const voters = Array.from({ length: 600 }, (_, i) => e.takeToken(`voter:${i}`, policy));
+      const [flooded, voted] = await Promise.all([Promise.all(flood), Promise.all(voters)]);
+      expect((await scriptRuns()) - before).toBe(2);
+      expect(flooded.map((t) => t.allowed)).toEqual([true, true, true, false, false]);
+      expect(flooded[3]!.retryAfterMs).toBeGreaterThan(900_000);
+      expect(voted.every((t) => t.allowed)).toBe(true);
+      // A later turn finds what the batch took.
+      expect((await e.takeToken('flood', policy)).allowed).toBe(false);
+      expect((await Promise.all([e.takeToken('voter:7', policy), e.takeToken('voter:7', policy), e.takeToken('voter:7', policy)])).map((t) => t.allowed)).toEqual([true, true, false]);
+    } finally {
+      if (stats.isOpen) await stats.close();
+      await server.stop();
+    }
+  });
+
   it('rejects at startup when Redis is unreachable, without crashing the process', async () => {
     const port = await freePort();
     await expect(RedisEphemeral.connect(`redis://127.0.0.1:${port}`)).rejects.toThrow(/not reachable/);

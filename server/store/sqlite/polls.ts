@@ -91,13 +91,17 @@ export function sqlitePollStore(db: Db, truncateLog: () => void = () => db.pragm
   /** Reads what a group of ballots depends on, decides it (ballot-plan.ts), writes it. */
   const castMany = db.transaction((ballots: Ballot[]): CastOutcome[] => {
     const facts: BallotFacts = { polls: new Map(), eligible: new Set(), delegations: new Map(), stored: new Map() };
-    for (const { pollId, voterId } of votersOf(ballots)) {
+    // Each poll once for the group (a thousand ballots are mostly for one poll), then each voter.
+    for (const pollId of new Set(ballots.map((b) => b.pollId))) {
       const row = byId.get(pollId);
-      if (!row) continue;
-      facts.polls.set(pollId, toPollFacts(row));
+      if (row) facts.polls.set(pollId, toPollFacts(row));
+    }
+    for (const { pollId, voterId } of votersOf(ballots)) {
+      const poll = facts.polls.get(pollId);
+      if (!poll) continue;
       if (isEligible.get(pollId, voterId)) facts.eligible.add(voterKey(pollId, voterId));
-      const delegation = delegationFrom.get(row.meeting_id, voterId);
-      if (delegation) facts.delegations.set(voterKey(row.meeting_id, voterId), delegation.to_user_id);
+      const delegation = delegationFrom.get(poll.meetingId, voterId);
+      if (delegation) facts.delegations.set(voterKey(poll.meetingId, voterId), delegation.to_user_id);
       const stored = voter.get(pollId, voterId);
       if (stored) facts.stored.set(voterKey(pollId, voterId), choicesOf(stored));
     }
