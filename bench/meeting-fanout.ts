@@ -18,6 +18,7 @@
  *   REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/meeting-fanout.ts   # through that Redis
  *   FANOUT_REDIS=1 npx tsx bench/meeting-fanout.ts   # through a private redis-server started for the run
  *   FANOUT_LADDER=10,100 FANOUT_MOVES=10 npx tsx bench/meeting-fanout.ts
+ *   FANOUT_PROFILE_DIR=/tmp/prof npx tsx bench/meeting-fanout.ts   # the server writes a CPU profile there
  *
  * It prints figures and asserts nothing.
  */
@@ -29,7 +30,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/realtime/protocol';
 import type { Meeting } from '../shared/schemas/meetings';
 import type { AckFn } from '../shared/realtime/ack';
-import { spawnServer } from '../test/helpers/process';
+import { cpuProfileFlags, spawnServer } from '../test/helpers/process';
 import { startRedis } from '../test/helpers/redis';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -46,6 +47,8 @@ export interface FanoutOptions {
   /** Agenda moves per step. */
   moves?: number;
   redisUrl?: string;
+  /** The server writes a CPU profile into this directory when it stops. */
+  profileDir?: string;
   log?: (line: string) => void;
 }
 
@@ -117,7 +120,7 @@ export async function runMeetingFanout(opts: FanoutOptions = {}): Promise<Fanout
   const moves = opts.moves ?? 20;
   const log = opts.log ?? (() => {});
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-'));
-  const server = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: 'error', ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}) });
+  const server = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: 'error', ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}) }, undefined, cpuProfileFlags(opts.profileDir, 200));
   const sockets: Client[] = [];
   try {
     const [ministryToken, observerToken] = await Promise.all([login(server.url, 'ministry@forum.demo'), login(server.url, 'observer@forum.demo')]);
@@ -247,7 +250,7 @@ async function main() {
   const redisUrl = process.env.REDIS_URL ?? redis?.url;
   console.log(`meeting fan-out: server in its own process, ephemeral state ${redisUrl ? 'in Redis (with the Socket.IO Redis adapter)' : 'in memory'}`);
   try {
-    await runMeetingFanout({ ladder, moves, redisUrl, log: (line) => console.log(line) });
+    await runMeetingFanout({ ladder, moves, redisUrl, profileDir: process.env.FANOUT_PROFILE_DIR, log: (line) => console.log(line) });
   } finally {
     await redis?.stop();
   }

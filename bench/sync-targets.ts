@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnServer } from '../test/helpers/process';
+import { cpuProfileFlags, spawnServer } from '../test/helpers/process';
 import { traceArgs } from './sync-trace';
 
 export type TargetName = 'ours' | 'reference';
@@ -33,7 +33,7 @@ export function startTarget(name: TargetName, traceDir?: string): Promise<Target
  * their profiles there when they exit (open them in Chrome DevTools or speedscope).
  */
 export const profileDir = process.env.SYNC_PROFILE_DIR;
-export const profileFlags = (): string[] => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+export const profileFlags = (): string[] => cpuProfileFlags(profileDir);
 
 /**
  * `SYNC_SERVER_URL=<url> SYNC_SERVER_PID=<pid>`: "ours" is a deployment already running there (e.g.

@@ -16,6 +16,7 @@
  *   VOTING_REDIS=1 npx tsx bench/voting.ts           # through a throwaway redis-server (Socket.IO adapter, presence)
  *   REDIS_URL=redis://127.0.0.1:6380 npx tsx bench/voting.ts   # through that Redis
  *   DATABASE_URL=postgres://… npx tsx bench/voting.ts          # on PostgreSQL instead of SQLite
+ *   VOTING_PROFILE_DIR=/tmp/prof npx tsx bench/voting.ts       # the server writes a CPU profile there
  *
  * It prints figures (and one `RESULT {json}` line per step, for scripts); the only failure it
  * reports is a count mismatch.
@@ -24,7 +25,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serverNodeFlags } from '../test/helpers/process';
+import { cpuProfileFlags, serverNodeFlags } from '../test/helpers/process';
 import { startRedis } from '../test/helpers/redis';
 import { Child, monotonicMs, type CastReport, type Seated, type ServerRequest, type VotersRequest } from './voting-ipc';
 
@@ -91,7 +92,7 @@ export async function runVoting({
 
 async function runOnce(ladder: number[], generators: number, redisUrl: string | undefined, log: (line: string) => void): Promise<VotingStep[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-voting-'));
-  const server = Child.fork<ServerRequest>('voting-server.ts', { DATA_DIR: dataDir, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }, serverNodeFlags);
+  const server = Child.fork<ServerRequest>('voting-server.ts', { DATA_DIR: dataDir, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }, [...serverNodeFlags, ...cpuProfileFlags(process.env.VOTING_PROFILE_DIR, 200)]);
   const voters = Array.from({ length: generators }, () => Child.fork<VotersRequest>('voting-voters.ts', {}));
   const steps: VotingStep[] = [];
   try {

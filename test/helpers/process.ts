@@ -33,6 +33,10 @@ export function takeServerFaults(): string[] {
  */
 export const serverNodeFlags = ['--no-memory-reducer'];
 
+/** Node's flags for a CPU profile written into `dir` when the process exits (sampled every `intervalUs`); none without a dir. */
+export const cpuProfileFlags = (dir: string | undefined, intervalUs = 1000): string[] =>
+  dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${intervalUs}`] : [];
+
 /** Runs the real entry point (`server/main.ts`) as its own process, as `npm start` does. */
 export async function spawnServer(
   env: Record<string, string>,
