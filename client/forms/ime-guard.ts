@@ -31,3 +31,9 @@ export function fieldValue(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/** A password field's value exactly as typed: never trimmed, its spaces may be part of it. */
+export function passwordValue(form: FormData, name = 'password'): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

@@ -6,7 +6,7 @@ import { api } from '../../shared/api/endpoints';
 import type { CallOutput } from '../../shared/api/endpoint';
 import { limits } from '../../shared/limits';
 import { call, errorMessage } from '../http/call';
-import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { fieldValue, ImeSubmitGuard, passwordValue } from '../forms/ime-guard';
 import { SubmitController } from '../forms/submit-controller';
 import { LocaleController } from '../i18n/i18n';
 import { roleLabel } from '../i18n/labels';
@@ -91,12 +91,8 @@ export class InvitePage extends LitElement {
     event.preventDefault();
     if (this.#ime.composing(event)) return;
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const password = form.get('password');
     await this.#sending.run(async () => {
-      const { user } = await call(api.acceptInvitation, {
-        params: { token: this.token },
-        body: { name: fieldValue(form, 'name'), password: typeof password === 'string' ? password : '' },
-      });
+      const { user } = await call(api.acceptInvitation, { params: { token: this.token }, body: { name: fieldValue(form, 'name'), password: passwordValue(form) } });
       navigate('/', { replace: true });
       this.session?.signedIn(user);
     });

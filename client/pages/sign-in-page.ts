@@ -3,7 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { api } from '../../shared/api/endpoints';
 import { call } from '../http/call';
-import { fieldValue, ImeSubmitGuard } from '../forms/ime-guard';
+import { fieldValue, ImeSubmitGuard, passwordValue } from '../forms/ime-guard';
 import { SubmitController } from '../forms/submit-controller';
 import { LocaleController } from '../i18n/i18n';
 import { sessionContext, type Session } from '../session/session-context';
@@ -51,12 +51,8 @@ export class SignInPage extends LitElement {
     event.preventDefault();
     if (this.#ime.composing(event)) return;
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    // The password is sent exactly as typed; only the email is trimmed.
-    const password = form.get('password');
     await this.#sending.run(async () => {
-      const { user } = await call(api.login, {
-        body: { email: fieldValue(form, 'email'), password: typeof password === 'string' ? password : '' },
-      });
+      const { user } = await call(api.login, { body: { email: fieldValue(form, 'email'), password: passwordValue(form) } });
       this.session?.signedIn(user);
     });
   }
