@@ -5,7 +5,8 @@ import { startRedis, type RedisProcess } from './redis';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    redisUrl: string;
+    /** One Redis per test worker (see runRedisUrl in redis.ts), or REDIS_URL's for all. */
+    redisUrls: string[];
     /** The run's PostgreSQL server (its maintenance database); each test file creates its own database on it. */
     postgresUrl: string;
     /** Why no PostgreSQL server could be started; tests that need one fail with it. */
@@ -13,23 +14,26 @@ declare module 'vitest' {
   }
 }
 
-let redis: RedisProcess | undefined;
+let redis: RedisProcess[] = [];
 let postgres: PostgresProcess | undefined;
 
 /**
- * One private redis-server and one throwaway PostgreSQL server for the whole run, unless
- * REDIS_URL / DATABASE_URL point at running ones.
+ * Private redis-servers, one for each test worker, and one throwaway PostgreSQL server for the
+ * whole run, unless REDIS_URL / DATABASE_URL point at running ones.
  */
 export async function setup(project: TestProject) {
   // Vitest runs this once for the root and again for each group (unit, integration, e2e), each in
   // a module of its own; what the root provides reaches every group, so only the root starts servers.
   if (project.name !== '') return;
-  let url = process.env.REDIS_URL;
-  if (!url) {
-    redis = await startRedis();
-    url = redis.url;
+  // Files that run side by side must not share a Redis: their servers would meet on the same
+  // Socket.IO stream and the same rate-limit keys. Each worker runs its files one after another
+  // on a Redis of its own, as the whole run once did on one.
+  const workers = project.config.maxWorkers ?? 1;
+  if (process.env.REDIS_URL) project.provide('redisUrls', [process.env.REDIS_URL]);
+  else {
+    redis = await Promise.all(Array.from({ length: workers }, () => startRedis()));
+    project.provide('redisUrls', redis.map((r) => r.url));
   }
-  project.provide('redisUrl', url);
   let postgresUrl = process.env.DATABASE_URL ?? '';
   let postgresError = '';
   if (!postgresUrl) {
@@ -46,6 +50,6 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  await redis?.stop();
+  await Promise.all(redis.map((r) => r.stop()));
   await postgres?.stop();
 }

@@ -1,5 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { inject } from 'vitest';
+
+/**
+ * The run's Redis for this test file: the one its worker has to itself (global-setup.ts starts one
+ * per worker; VITEST_POOL_ID numbers the workers from 1), so no file shares it with one running
+ * beside it. With REDIS_URL, every file uses that one.
+ */
+export function runRedisUrl(): string {
+  const urls = inject('redisUrls');
+  const worker = Number(process.env.VITEST_POOL_ID ?? 1);
+  return urls[(worker - 1) % urls.length]!;
+}
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {

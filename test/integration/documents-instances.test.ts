@@ -1,15 +1,16 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '../../server/clock';
 import type { Ephemeral } from '../../server/ephemeral/ephemeral';
 import { MemoryEphemeral } from '../../server/ephemeral/memory';
 import { RedisEphemeral } from '../../server/ephemeral/redis';
 import { converged, Harness, waitFor } from './documents.harness';
+import { runRedisUrl } from '../helpers/redis';
 
 /** Two document servers on one database file, joined by pub/sub, as several instances would be. */
 const backends: [string, (prefix: string) => Promise<Ephemeral>][] = [
   ['memory', async () => new MemoryEphemeral(systemClock)],
-  ['redis', (prefix) => RedisEphemeral.connect(inject('redisUrl'), { prefix })],
+  ['redis', (prefix) => RedisEphemeral.connect(runRedisUrl(), { prefix })],
 ];
 
 let opened: { a: Harness; b: Harness; ephemeral: Ephemeral; more: Ephemeral[] } | undefined;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Ephemeral } from '../../server/ephemeral/ephemeral';
 import { MemoryEphemeral } from '../../server/ephemeral/memory';
 import { RedisEphemeral } from '../../server/ephemeral/redis';
 import { TestClock } from '../helpers/clock';
-import { freePort, startRedis } from '../helpers/redis';
+import { freePort, runRedisUrl, startRedis } from '../helpers/redis';
 
 /** Keys from this run never meet those of another run sharing the same Redis (REDIS_URL). */
 const runPrefix = `test:${randomUUID()}:`;
@@ -41,7 +41,7 @@ interface Backend {
 const backends: [string, Backend][] = [
   ['memory', { make: async (clock) => new MemoryEphemeral(clock), valuesFollowClock: true }],
   // A fresh prefix per instance, so each test starts from an empty keyspace.
-  ['redis', { make: (clock) => RedisEphemeral.connect(inject('redisUrl'), { prefix: `${runPrefix}${++instanceCount}:`, clock }), valuesFollowClock: false }],
+  ['redis', { make: (clock) => RedisEphemeral.connect(runRedisUrl(), { prefix: `${runPrefix}${++instanceCount}:`, clock }), valuesFollowClock: false }],
 ];
 
 describe.each(backends)('Ephemeral contract: %s', (_name, { make, valuesFollowClock }) => {
@@ -275,7 +275,7 @@ describe.each(backends)('Ephemeral contract: %s', (_name, { make, valuesFollowCl
 });
 
 describe('RedisEphemeral across instances', () => {
-  const url = () => inject('redisUrl');
+  const url = () => runRedisUrl();
   async function connect(prefix: string, clock?: TestClock) {
     const e = await RedisEphemeral.connect(url(), { prefix, clock });
     opened.push(e);

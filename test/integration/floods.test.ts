@@ -5,10 +5,11 @@
  * calls are limited per user the same way (429 with Retry-After).
  */
 import { Worker } from 'node:worker_threads';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/result';
 import { ratePolicies } from '../../server/limits/policies';
 import { TestClock } from '../helpers/clock';
+import { runRedisUrl } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 
@@ -41,7 +42,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 describe.each([
   ['in memory', () => undefined],
-  ['in Redis', () => inject('redisUrl')],
+  ['in Redis', () => runRedisUrl()],
 ])('floods %s', (backend, redisUrl) => {
   let server: TestServer;
   let ministry: string;

@@ -7,11 +7,12 @@
  * client's state is the server's.
  */
 import { io as connect } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stateFor } from '../../shared/meetings/room-state';
 import type { Meeting, MeetingState, RoomAudience } from '../../shared/schemas/meetings';
 import { FollowedRoom } from '../helpers/meeting-room';
 import { mulberry32 } from '../helpers/random';
+import { runRedisUrl } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 type Answer = { ok: boolean; error?: { code: string; message: string } };
@@ -34,7 +35,7 @@ const shown = (state: MeetingState | null) => state && { ...state, serverNow: 0 
 
 describe.each([
   ['in memory', () => undefined],
-  ['in Redis', () => inject('redisUrl')],
+  ['in Redis', () => runRedisUrl()],
 ])('meeting fan-out %s', (_, redisUrl) => {
   let server: TestServer;
   const sessions = new Map<string, { token: string; userId: string }>();

@@ -4,11 +4,12 @@
  * joiners get the full state, presence expires, speakers queue, check-in counts.
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/protocol';
 import type { Meeting, MeetingState } from '../../shared/schemas/meetings';
 import { TestClock } from '../helpers/clock';
 import { FollowedRoom } from '../helpers/meeting-room';
+import { runRedisUrl } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents> & { room: FollowedRoom; readonly state: MeetingState | null };
@@ -46,7 +47,7 @@ const ask = (c: Client, event: keyof ClientToServerEvents, payload: unknown) =>
 
 describe.each([
   ['in memory', () => undefined],
-  ['in Redis', () => inject('redisUrl')],
+  ['in Redis', () => runRedisUrl()],
 ])('live meetings %s', (_, redisUrl) => {
   let server: TestServer;
   const tokens = new Map<string, { token: string; userId: string }>();
@@ -229,7 +230,7 @@ describe.each([
 
 describe('live meetings across instances (Redis)', () => {
   it('a state change on one instance reaches the other, and a crashed instance drops out of presence', async () => {
-    const redisUrl = inject('redisUrl');
+    const redisUrl = runRedisUrl();
     // The TTL passes on both instances' clock, when the test says so: not before, however slow the machine.
     const clock = new TestClock();
     clock.freeze();

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PollView } from '../../shared/schemas/polls';
 import { TestClock } from '../helpers/clock';
+import { runRedisUrl } from '../helpers/redis';
 import { waitFor } from '../helpers/server';
 import { ask, must, pollHarness, type PollHarness } from './polls-harness';
 
@@ -14,7 +15,7 @@ afterEach(async () => {
 
 describe.each([
   ['in memory', () => undefined],
-  ['in Redis', () => inject('redisUrl')],
+  ['in Redis', () => runRedisUrl()],
 ])('polls survive a restart %s', (_, redisUrl) => {
   it('an open poll keeps every acknowledged ballot and goes on taking ballots', async () => {
     h = await pollHarness({ redisUrl: redisUrl() });

@@ -1,14 +1,15 @@
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesDocName, minutesText } from '../../shared/meetings/minutes';
 import type { PollView } from '../../shared/schemas/polls';
+import { runRedisUrl } from '../helpers/redis';
 import { waitFor } from '../helpers/server';
 import { ask, must, pollHarness, type PollHarness } from './polls-harness';
 
 /** Polls wired to the real meetings domain: its rooms, its check-in, its minutes. */
 describe.each([
   ['in memory', () => undefined],
-  ['in Redis', () => inject('redisUrl')],
+  ['in Redis', () => runRedisUrl()],
 ])('polls in a real meeting %s', (_, redisUrl) => {
   let h: PollHarness;
   beforeAll(async () => {

@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { minutesDocName } from '../../shared/meetings/minutes';
 import type { PollView } from '../../shared/schemas/polls';
+import { runRedisUrl } from '../helpers/redis';
 import { waitFor } from '../helpers/server';
 import { ask, must, pollHarness, type PollHarness } from './polls-harness';
 
 describe.each([
   ['in memory', () => undefined],
-  ['in Redis', () => inject('redisUrl')],
+  ['in Redis', () => runRedisUrl()],
 ])('polls %s', (_, redisUrl) => {
   let h: PollHarness;
   beforeAll(async () => {

@@ -1,8 +1,9 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/protocol';
 import type { OnlineUser } from '../../shared/schemas/presence';
 import { TestClock } from '../helpers/clock';
+import { runRedisUrl } from '../helpers/redis';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents> & { online: OnlineUser[] };
@@ -24,7 +25,7 @@ afterEach(() => {
 
 describe.each([
   ['in memory', () => undefined],
-  ['in Redis', () => inject('redisUrl')],
+  ['in Redis', () => runRedisUrl()],
 ])('presence %s', (_, redisUrl) => {
   let server: TestServer;
   beforeAll(async () => {
@@ -91,7 +92,7 @@ describe.each([
 
 describe('presence across instances (Redis)', () => {
   it('shows users of another instance, and drops a crashed instance after the TTL', async () => {
-    const redisUrl = inject('redisUrl');
+    const redisUrl = runRedisUrl();
     // The TTL passes on both instances' clock, when the test says so: not before, however slow the machine.
     const clock = new TestClock();
     clock.freeze();

@@ -1,20 +1,17 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtClientDir as clientDir, ensureClientBuilt } from '../helpers/build-client';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /**
- * How the built client goes over the wire, with a real `vite build` (into a directory
- * of this file's own, so no other test's build is disturbed) and a real server, read
+ * How the built client goes over the wire, with a real `vite build` (the run's one build,
+ * which the end-to-end tests use too; this file only reads it) and a real server, read
  * with node:http so that the bytes are seen as sent, not decoded by a fetch client.
  */
 let server: TestServer;
-let clientDir: string;
 let entry: string;
 
 interface Reply {
@@ -37,8 +34,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Reply>
 }
 
 beforeAll(async () => {
-  clientDir = mkdtempSync(join(tmpdir(), 'forum-client-'));
-  await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', clientDir, '--emptyOutDir']);
+  await ensureClientBuilt();
   server = await startTestServer({ demo: false, clientDir });
   const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(readFileSync(join(clientDir, 'index.html'), 'utf8'));
   if (!script) throw new Error('index.html names no entry script');
@@ -46,7 +42,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await server?.close();
-  rmSync(clientDir, { recursive: true, force: true });
 });
 
 const onDisk = (path: string) => readFileSync(join(clientDir, path));
