@@ -1,31 +1,37 @@
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENTS_FIELD, commentsDocName } from '../../shared/comments';
 import { minutesFragment, minutesText as minutesPlainText } from '../../shared/meetings/minutes';
 import { FIRST_MEETING_TITLE } from '../../server/seed/demo-meetings';
 import { demoAccount, see, selectText, useStage } from '../helpers/e2e';
-import type { TestServer } from '../helpers/server';
+import { MeetingRunner } from '../helpers/meeting-run';
+import { callApi, type TestServer } from '../helpers/server';
 
 /**
  * A live meeting as its people meet it in Chromium, each in a browser of their own:
  * ministry staff start the demo meeting and move the agenda, an observer's live view
  * follows, the minute-taker's Korean typing reaches the observer as it is typed, a
  * chairperson's raised hand reaches the ministry's speaker queue, and once minutes are
- * circulated a chairperson comments on them but cannot change them. No fixed sleeps:
- * every step waits for what a person would see.
+ * circulated a chairperson comments on them but cannot change them. After the first step,
+ * each starts from a meeting of its own, brought to where its story begins over HTTP and
+ * Socket.IO. No fixed sleeps: every step waits for what a person would see.
  */
 const stage = useStage();
 let server: TestServer;
+let runner: MeetingRunner;
 beforeAll(() => {
   server = stage.server;
+  runner = new MeetingRunner(server, (email) => stage.login(email));
 });
+afterEach(() => runner.close());
 
 const investmentChair = demoAccount('chair.investment@forum.demo');
 const seen = { timeout: 15_000 };
 
 /** A wide browser, signed in: the room shows agenda, proposal and minutes side by side. */
-const signedIn = (email: string): Promise<Page> => stage.signedIn(email, { viewport: { width: 1440, height: 1000 } });
+const wide = { viewport: { width: 1440, height: 1000 } };
+const signedIn = (email: string): Promise<Page> => stage.signedIn(email, wide);
 
 /** The banner that names the current agenda item (a live region). */
 const currentBanner = (page: Page) => page.locator('fw-meeting-header .current');
@@ -33,13 +39,36 @@ const currentBanner = (page: Page) => page.locator('fw-meeting-header .current')
 const minutesText = (page: Page) => page.locator('fw-editor[slot="minutes"] .fw-prose');
 
 describe('a live meeting', () => {
-  // The meeting goes on from test to test; each test opens its own pages on it, so a failed one leaves none behind.
-  let meetingPath = '';
-  /** Someone signed in, in the meeting room (`/live`: the observer's view). */
-  const inRoom = async (email: string, view = '') => {
-    const page = await signedIn(email);
-    await page.goto(`${server.url}${meetingPath}${view}`);
-    await see(page.getByRole('heading', { level: 1, name: FIRST_MEETING_TITLE }));
+  const roomTitle = '산업대전환 포럼 위원장 실무 회의';
+  /**
+   * A live meeting with the demo meeting's first three items (the reports presented by their
+   * chairs), started by ministry staff, its current item `current` (1-based) if given. Answers its path.
+   */
+  async function liveMeeting(current?: number): Promise<string> {
+    const { token } = await stage.login('ministry@forum.demo');
+    const [investment, workforce] = await Promise.all([stage.login(investmentChair.email), stage.login('chair.workforce@forum.demo')]);
+    const { meeting } = await callApi<{ meeting: { id: string; agenda: { id: string }[] } }>(server, token, 'POST', '/api/meetings', {
+      title: roomTitle,
+      startsAt: new Date().toISOString(),
+      place: '대한상공회의소 국제회의장 (서울 중구)',
+      agenda: [
+        { title: '개회 및 포럼 운영 방향', plannedMinutes: 10 },
+        { title: '투자 분과 제안 보고', plannedMinutes: 15, presenter: { userId: investment.userId } },
+        { title: '인력 분과 제안 보고', plannedMinutes: 15, presenter: { userId: workforce.userId } },
+      ],
+    });
+    await callApi(server, token, 'POST', `/api/meetings/${meeting.id}/start`);
+    if (current) {
+      const ministry = await runner.connect('ministry@forum.demo');
+      await runner.must(ministry.socket, 'meeting:join', { meetingId: meeting.id });
+      await runner.must(ministry.socket, 'meeting:setCurrentItem', { meetingId: meeting.id, itemId: meeting.agenda[current - 1]!.id });
+    }
+    return `/meetings/${meeting.id}`;
+  }
+  /** Someone already signed in, in the meeting room (`/live`: the observer's view). */
+  const inRoom = async (email: string, meetingPath: string, view = '') => {
+    const page = await stage.visit(email, `${meetingPath}${view}`, wide);
+    await see(page.getByRole('heading', { level: 1, name: roomTitle }));
     return page;
   };
 
@@ -49,7 +78,7 @@ describe('a live meeting', () => {
     await see(ministry.getByRole('heading', { level: 1, name: '회의' }));
     await ministry.getByRole('link', { name: `회의실 입장: ${FIRST_MEETING_TITLE}` }).click();
     await see(ministry.getByRole('heading', { level: 1, name: FIRST_MEETING_TITLE }));
-    meetingPath = new URL(ministry.url()).pathname;
+    const meetingPath = new URL(ministry.url()).pathname;
     expect(meetingPath).toMatch(/^\/meetings\/[A-Za-z0-9_-]+$/);
 
     await ministry.getByRole('button', { name: '회의 시작' }).click();
@@ -63,9 +92,8 @@ describe('a live meeting', () => {
   });
 
   it('moves an observer’s live view along with the agenda', async () => {
-    const ministry = await inRoom('ministry@forum.demo');
-    const observer = await signedIn('observer@forum.demo');
-    await observer.goto(`${server.url}${meetingPath}/live`);
+    const meetingPath = await liveMeeting(2);
+    const [ministry, observer] = await Promise.all([inRoom('ministry@forum.demo', meetingPath), stage.visit('observer@forum.demo', `${meetingPath}/live`, wide)]);
     await see(observer.getByText('참관인으로 실시간 참관 중입니다.', { exact: false }));
     await see(currentBanner(observer).getByText('2. 투자 분과 제안 보고'));
     // read-only: no buttons that run the meeting
@@ -80,9 +108,8 @@ describe('a live meeting', () => {
   });
 
   it('shows the minute-taker’s Korean typing to the observer as it is typed', async () => {
-    const observer = await inRoom('observer@forum.demo', '/live');
-    const minutes = await signedIn('minutes@forum.demo');
-    await minutes.goto(`${server.url}${meetingPath}`);
+    const meetingPath = await liveMeeting(3);
+    const [observer, minutes] = await Promise.all([inRoom('observer@forum.demo', meetingPath, '/live'), stage.visit('minutes@forum.demo', meetingPath, wide)]);
     const text = minutesText(minutes);
     await text.waitFor(seen);
     await minutes.waitForFunction(
@@ -110,9 +137,8 @@ describe('a live meeting', () => {
   });
 
   it('puts a chairperson’s raised hand in the ministry’s speaker queue', async () => {
-    const ministry = await inRoom('ministry@forum.demo');
-    const chair = await signedIn(investmentChair.email);
-    await chair.goto(`${server.url}${meetingPath}`);
+    const meetingPath = await liveMeeting(3);
+    const [ministry, chair] = await Promise.all([inRoom('ministry@forum.demo', meetingPath), stage.visit(investmentChair.email, meetingPath, wide)]);
     await chair.getByRole('button', { name: '발언 신청', exact: true }).click();
     await see(chair.getByText('발언 순서 1번째입니다.'));
 
@@ -126,7 +152,8 @@ describe('a live meeting', () => {
   });
 
   it('lets ministry staff move the meeting to another place, and the observer sees it', async () => {
-    const [ministry, observer] = await Promise.all([inRoom('ministry@forum.demo'), inRoom('observer@forum.demo', '/live')]);
+    const meetingPath = await liveMeeting(3);
+    const [ministry, observer] = await Promise.all([inRoom('ministry@forum.demo', meetingPath), inRoom('observer@forum.demo', meetingPath, '/live')]);
     await ministry.getByRole('button', { name: '회의 정보 수정' }).click();
     const place = ministry.getByLabel('장소', { exact: false });
     await place.fill('정부세종청사 대회의실');
