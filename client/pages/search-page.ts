@@ -8,12 +8,22 @@ import { call, errorMessage } from '../http/call';
 import { formatDateTime } from '../i18n/format';
 import { LocaleController } from '../i18n/i18n';
 import { meetingPath, proposalPath } from '../meetings/paths';
+import { routePath } from '../router/routes';
 import { sharedStyles } from '../styles/shared-styles';
 import { pageStyles } from './page-styles';
 
-const hitPath = (hit: SearchHit): string => (hit.kind === 'proposal' ? proposalPath(hit.id) : meetingPath(hit.id));
+function hitPath(hit: SearchHit): string {
+  switch (hit.kind) {
+    case 'proposal':
+      return proposalPath(hit.id);
+    case 'minutes':
+      return meetingPath(hit.id);
+    case 'strategy':
+      return routePath({ page: 'strategy' });
+  }
+}
 
-/** Proposals and minutes that contain the words, each with the passage around them, the words marked. */
+/** Proposals, minutes and the strategy that contain the words, each with the passage around them, the words marked. */
 @customElement('fw-search-page')
 export class SearchPage extends LitElement {
   static override styles = [
@@ -97,7 +107,7 @@ export class SearchPage extends LitElement {
               <span>${t.search.fields[h.field]}</span>
               <span>${t.search.changed(formatDateTime(h.updatedAt, locale))}</span>
             </p>
-            <h2><a href=${hitPath(h)}>${h.title}</a></h2>
+            <h2><a href=${hitPath(h)}>${h.kind === 'strategy' ? t.strategy.title : h.title}</a></h2>
             <p class="snippet">${h.snippet.before}<mark>${h.snippet.match}</mark>${h.snippet.after}</p>
           </li>`,
         )}

@@ -14,7 +14,7 @@ export interface Search {
   indexer: SearchIndexer;
 }
 
-/** Search over proposals' and minutes' text: the index kept from the live documents, and the query. */
+/** Search over proposals', minutes' and the strategy's text: the index kept from the live documents, and the query. */
 export function createSearch(d: {
   store: Store;
   clock: Clock;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { minutesText } from '../../shared/meetings/minutes';
+import { strategyDocName } from '../../shared/strategy';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { TEXT_FIELD } from '../../shared/text-field';
@@ -18,8 +19,8 @@ export interface SearchIndexerDeps {
 const plainText = (doc: Y.Doc): string => minutesText(doc.getXmlFragment(TEXT_FIELD));
 
 /**
- * Keeps the search index up to date from the live documents: a loaded proposal or minutes
- * document is indexed when it loads and again once it has rested `delayMs` after a change
+ * Keeps the search index up to date from the live documents: a loaded proposal, minutes or
+ * strategy document is indexed when it loads and again once it has rested `delayMs` after a change
  * (every change, whoever made it: an editor, a restore, an accepted amendment, a relay from
  * another instance), and at once when it unloads. Documents nobody opened since the index
  * existed are read from the store once at start (`backfill`).
@@ -47,10 +48,10 @@ export class SearchIndexer {
     this.schedule(docName, doc);
   }
 
-  /** Indexes, from the stored log, the proposals and minutes that have no text in the index yet. */
+  /** Indexes, from the stored log, the proposals, minutes and strategy that have no text in the index yet. */
   async backfill(): Promise<number> {
     const [proposals, meetings] = await Promise.all([this.d.store.proposals.list({}), this.d.store.meetings.list()]);
-    const names = [...proposals.map((p) => `proposal:${p.id}`), ...meetings.map((m) => `minutes:${m.id}`)];
+    const names = [...proposals.map((p) => `proposal:${p.id}`), ...meetings.map((m) => `minutes:${m.id}`), strategyDocName()];
     const missing = await this.d.store.search.missingTexts(names);
     for (const name of missing) {
       if (this.closed) break;

@@ -17,7 +17,7 @@ export interface SearchServiceDeps {
 }
 
 /**
- * Search over the text of proposals and minutes (and proposals' titles). The index holds
+ * Search over the text of proposals, minutes and the strategy (and proposals' titles). The index holds
  * every document's text; each hit is shown only to someone who may read that document.
  */
 export class SearchService {
@@ -42,8 +42,10 @@ export class SearchService {
     return hits.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, MAX_HITS);
   }
 
+  /** The hit's title; null when the document's record is gone. The strategy has none: the client names it. */
   private async titleOf(kind: SearchHit['kind'], id: string): Promise<string | null> {
     if (kind === 'proposal') return (await this.d.store.proposals.byId(id))?.title ?? null;
+    if (kind === 'strategy') return '';
     return (await this.d.store.meetings.get(id))?.title ?? null;
   }
 }

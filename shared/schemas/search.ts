@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line } from './text';
 
-/** What a search looks for: any part of a proposal's or the minutes' text (or a proposal's title), Korean included. */
+/** What a search looks for: any part of a proposal's, the minutes' or the strategy's text (or a proposal's title), Korean included. */
 export const SearchQuery = z.strictObject({
   q: line(100),
 });
@@ -14,13 +14,13 @@ export const SearchSnippet = z.object({
 });
 export type SearchSnippet = z.infer<typeof SearchSnippet>;
 
-export const searchHitKinds = ['proposal', 'minutes'] as const;
+export const searchHitKinds = ['proposal', 'minutes', 'strategy'] as const;
 
 export const SearchHit = z.object({
   kind: z.enum(searchHitKinds),
-  /** The proposal's id, or the meeting's for its minutes. */
+  /** The proposal's id, the meeting's for its minutes, the forum's for the strategy. */
   id: z.string(),
-  /** The proposal's title, or the meeting's. */
+  /** The proposal's title, or the meeting's; empty for the strategy, which the client names in the reader's language. */
   title: z.string(),
   /** Where the words were found. */
   field: z.enum(['title', 'text']),

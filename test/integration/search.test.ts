@@ -1,15 +1,17 @@
 /**
- * Search over the text of proposals and minutes, against a real server: text typed through
+ * Search over the text of proposals, minutes and the strategy, against a real server: text typed through
  * stock y-websocket clients is indexed a moment later (FTS5 trigrams on SQLite, pg_trgm or a
  * scan on PostgreSQL), Korean words of three syllables and more by the index and of two by a
  * scan; each hit carries the passage with the match apart, for the page to mark; a
- * proposal's title is found too; and nobody finds what the server would not let them open.
+ * proposal's title is found too; the strategy's text, from its template on, as well; and
+ * nobody finds what the server would not let them open.
  */
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../shared/api/endpoints';
+import { FORUM_ID, strategyDocName } from '../../shared/strategy';
 import type { SearchHit } from '../../shared/schemas/search';
 import { startTestServer, waitFor, type TestServer } from '../helpers/server';
 import { Editor, paragraph, people, raw, type Person, type Who } from './proposals.harness';
@@ -21,6 +23,24 @@ describe('search', () => {
   /** Waits until the index has the words (it writes once a document has rested). */
   const found = (who: Who, q: string, where: (h: SearchHit) => boolean) =>
     waitFor(async () => (await search(who, q)).find(where), `“${q}” to be found`);
+  /** A stock y-websocket client on any document, synced. */
+  const openDoc = async (docName: string, token: string) => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/yjs`, docName, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { token },
+      disableBc: true,
+    });
+    await waitFor(() => provider.synced, `${docName} to sync`);
+    const fragment = doc.getXmlFragment('default');
+    return {
+      type: (text: string) => fragment.insert(fragment.length, [paragraph(text)]),
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+      },
+    };
+  };
 
   beforeAll(async () => {
     server = await startTestServer({ demo: true, env: { SEARCH_INDEX_DELAY_MS: '50' } });
@@ -49,26 +69,41 @@ describe('search', () => {
 
   it('finds a word from the minutes, and a proposal by its title', async () => {
     const { meeting } = await p.ministry.call(api.createMeeting, { body: { title: '제2차 위원장 회의', startsAt: '2026-12-10T10:00:00+09:00', agenda: [] } });
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/yjs`, `minutes:${meeting.id}`, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { token: p.staff.token },
-      disableBc: true,
-    });
-    await waitFor(() => provider.synced, 'the minutes to sync');
-    const fragment = doc.getXmlFragment('default');
-    fragment.insert(fragment.length, [paragraph('인력 분과는 Reskilling 바우처 도입을 제안하였다.')]);
+    const minutes = await openDoc(`minutes:${meeting.id}`, p.staff.token);
+    minutes.type('인력 분과는 Reskilling 바우처 도입을 제안하였다.');
 
     // ASCII letters match in either case, as the titles' search does.
     const hit = await found('investment', 'reskilling', (h) => h.id === meeting.id);
     expect(hit).toMatchObject({ kind: 'minutes', title: '제2차 위원장 회의', field: 'text', snippet: { match: 'Reskilling' } });
     expect(hit.snippet.before.endsWith('인력 분과는 ')).toBe(true);
-    provider.destroy();
-    doc.destroy();
+    minutes.destroy();
 
     const { proposal } = await p.workforce.call(api.createProposal, { body: { title: '국가 산업인재은행 설립' } });
     const byTitle = (await search('observer', '인재은행')).find((h) => h.id === proposal.id);
     expect(byTitle).toMatchObject({ kind: 'proposal', field: 'title', snippet: { before: '국가 산업', match: '인재은행', after: ' 설립' } });
+  });
+
+  it('finds the strategy’s text, its template included, for whoever may open the strategy', async () => {
+    const isStrategy = (h: SearchHit) => h.kind === 'strategy';
+    // Nobody opened the strategy yet: its template was indexed at start.
+    expect(await found('observer', '상반기 중 산업대전환', isStrategy)).toMatchObject({ id: FORUM_ID, title: '', field: 'text' });
+
+    const strategy = await openDoc(strategyDocName(), p.ministry.token);
+    strategy.type('반도체 클러스터 용수 공급을 2030년까지 두 배로 늘린다.');
+    const hit = await found('workforce', '용수 공급', isStrategy);
+    expect(hit).toMatchObject({ kind: 'strategy', id: FORUM_ID, title: '', field: 'text', snippet: { match: '용수 공급', after: '을 2030년까지 두 배로 늘린다.' } });
+    expect(hit.snippet.before.endsWith('6. 신사업 분과 반도체 클러스터 ')).toBe(true);
+
+    // Everyone signed in reads the strategy today; a rule that closes it to observers is stood in for.
+    const kind = server.strategy.docKind;
+    server.kinds.register({ prefix: kind.prefix, access: async (user, id) => (user.role === 'observer' ? null : kind.access(user, id)) });
+    try {
+      expect((await search('observer', '용수 공급')).some(isStrategy)).toBe(false);
+      expect((await search('workforce', '용수 공급')).some(isStrategy)).toBe(true);
+    } finally {
+      server.kinds.register(kind);
+    }
+    strategy.destroy();
   });
 
   it('shows nothing to someone signed out, or a document the server would not open to them', async () => {

@@ -1,4 +1,4 @@
-/** The strings of search over proposals and minutes. Part of the app's Catalogue as `t.search`. */
+/** The strings of search over proposals, minutes and the strategy. Part of the app's Catalogue as `t.search`. */
 export interface SearchCatalogue {
   /** The header's field and the page's heading. */
   title: string;
@@ -9,7 +9,7 @@ export interface SearchCatalogue {
   searching: string;
   empty: (q: string) => string;
   count: (n: number, q: string) => string;
-  kinds: { proposal: string; minutes: string };
+  kinds: { proposal: string; minutes: string; strategy: string };
   /** Where the words were found. */
   fields: { title: string; text: string };
   changed: (time: string) => string;
