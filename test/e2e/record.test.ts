@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXml, pdfText, textsOf, unzip, zipEntries } from '../helpers/exports';
 import { see, useStage } from '../helpers/e2e';
-import type { TestServer } from '../helpers/server';
+import { callApi, type TestServer } from '../helpers/server';
 
 /**
  * The record leaves the app, in Chromium: ministry staff approve the minutes of a meeting
@@ -137,6 +137,19 @@ describe('the record, from a meeting to the strategy', () => {
     return page;
   };
 
+  /**
+   * Both adopted proposals in the strategy, 국가 산업인재은행 first: the progress view's step puts
+   * them there; a later step that needs them incorporates over the API whichever is not yet in,
+   * so it does not fail with that step. (The strategy is the forum's one document.)
+   */
+  const bothIncorporated = async () => {
+    const { token } = await stage.login('ministry@forum.demo');
+    for (const id of ['talent-bank', 'mother-factory']) {
+      const { proposal } = await callApi<{ proposal: { status: string } }>(server, token, 'GET', `/api/proposals/${id}`);
+      if (proposal.status === 'adopted') await callApi(server, token, 'POST', `/api/proposals/${id}/incorporate`, {});
+    }
+  };
+
   beforeAll(async () => {
     server = stage.server;
     meetingId = await runMeeting();
@@ -186,6 +199,7 @@ describe('the record, from a meeting to the strategy', () => {
   });
 
   it('downloads the strategy in four formats with its chapters and the incorporated proposals', async () => {
+    await bothIncorporated();
     const page = await ministryPage();
     await page.goto(`${server.url}/strategy`);
     await see(page.locator('fw-editor .fw-prose section.fw-incorporation').filter({ hasText: '마더 팩토리' }));
@@ -197,6 +211,7 @@ describe('the record, from a meeting to the strategy', () => {
   });
 
   it("keeps the strategy's versions as proposals do: one per incorporation, viewed, compared with the text and restored as a new edit", async () => {
+    await bothIncorporated();
     const page = await ministryPage();
     await page.goto(`${server.url}/strategy`);
     const blocks = page.locator('fw-editor .fw-prose section.fw-incorporation');
