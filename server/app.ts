@@ -122,8 +122,8 @@ export async function startForum(config: Config, options: StartOptions): Promise
     watch: (session) => core.liveSessions.watch(session),
     recovery: config.REDIS_URL !== undefined,
   });
-  const control = new ControlPlane(bus, controlActions(core, io, documents), logger);
-  await control.start();
+  // Meetings exist once the domains do; the control plane starts listening only after that.
+  const control = new ControlPlane(bus, controlActions(core, io, documents, () => domains.meetings), logger);
   let origin = config.PUBLIC_ORIGIN ?? '';
   const domains = createDomains({
     core,
@@ -139,6 +139,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
     mailTransport: options.mailTransport,
   });
   const { presence, proposals, meetings, polls } = domains;
+  await control.start();
   if (metrics) {
     for (const limiter of Object.values(core.limits)) limiter.onRefused = (limit: string) => metrics.rateLimited.inc({ limit });
     polls.countBallots(() => metrics.ballots.inc());

@@ -54,8 +54,8 @@ export class MeetingController implements ReactiveController {
       },
       leave: (socket, meetingId) => socket.emit('meeting:leave', { meetingId }, () => {}),
       listen: (socket, on) => {
-        if (on) socket.on('meeting:delta', this.#onDelta).on('meeting:presenter', this.#onPresenter);
-        else socket.off('meeting:delta', this.#onDelta).off('meeting:presenter', this.#onPresenter);
+        if (on) socket.on('meeting:delta', this.#onDelta).on('meeting:state', this.#onState).on('meeting:presenter', this.#onPresenter);
+        else socket.off('meeting:delta', this.#onDelta).off('meeting:state', this.#onState).off('meeting:presenter', this.#onPresenter);
       },
       joined: (full) => {
         this.phase = { kind: 'joined' };
@@ -118,6 +118,11 @@ export class MeetingController implements ReactiveController {
 
   readonly #onDelta = (delta: MeetingDelta) => {
     if (delta.meetingId === this.#room.joined) this.#feed.receive(delta);
+  };
+
+  /** Our role changed and with it our audience: its full state, from which its deltas go on. */
+  readonly #onState = ({ meetingId, ...full }: VersionedMeetingState & { meetingId: string }) => {
+    if (meetingId === this.#room.joined) this.#feed.reset(full);
   };
 
   readonly #onPresenter = ({ meetingId, presenter }: { meetingId: string; presenter: PresenterState | null }) => {

@@ -1,3 +1,4 @@
+import type { User } from '../../shared/domain';
 import { applyMeetingDelta, changedFields, meetingChanges, stateFor } from '../../shared/meetings/room-state';
 import { RoomAudience, type MeetingState, type PresenterState, type VersionedMeetingState } from '../../shared/schemas/meetings';
 import type { ClusterBus } from '../cluster/bus';
@@ -6,9 +7,11 @@ import type { Ephemeral, Unsubscribe } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
 import type { PresenceService } from '../presence/presence-service';
 import type { ForumServer } from '../realtime/socket-server';
-import { audienceRoom, meetingRoom, type CurrentItem, type RoomEvents } from './room';
+import { audienceIn, audienceRoom, meetingRoom, type CurrentItem, type RoomEvents } from './room';
 
 const ROOM_PREFIX = 'meeting:';
+/** One of a person's sockets on this instance, as Socket.IO hands them out by room. */
+type MemberSocket = Awaited<ReturnType<ReturnType<ForumServer['in']>['fetchSockets']>>[number];
 /** Presence changes come in bursts (a room filling up); one build per this many ms is enough. */
 const PRESENCE_COALESCE_MS = 200;
 
@@ -71,6 +74,8 @@ export class MeetingBroadcaster implements RoomEvents {
       build(meetingId: string): Promise<MeetingState | null>;
       /** The meeting's current item as stored now; null when the meeting is gone. */
       currentItem(meetingId: string): Promise<CurrentItem | null>;
+      /** The audience a person's role gives them in a meeting now; null when it is gone. */
+      audienceFor(user: User, meetingId: string): Promise<RoomAudience | null>;
       now(): number;
       forget(meetingId: string): void;
       sweepMs: number;
@@ -135,6 +140,31 @@ export class MeetingBroadcaster implements RoomEvents {
     }
     // The clock is read now: the client takes its offset from it, and the last build may be a while ago.
     return slot.last && { state: { ...stateFor(slot.last, audience), serverNow: this.d.now() }, version: slot.versions[audience] };
+  }
+
+  /**
+   * A person's role changed (the control plane, on every instance): each of their sockets here
+   * that joined a meeting moves to the audience room the role now gives, and is sent that
+   * audience's full state with the version its deltas go on from (`meeting:state`), so no delta
+   * of the old audience reaches it and its numbering goes on without a gap.
+   */
+  async regroup(user: User): Promise<void> {
+    for (const socket of (await this.io?.local.in(`user:${user.id}`).fetchSockets()) ?? []) {
+      const meetingIds = [...socket.rooms].filter((room) => room.startsWith(ROOM_PREFIX)).map((room) => room.slice(ROOM_PREFIX.length));
+      for (const meetingId of meetingIds) await this.move(socket, user, meetingId);
+    }
+  }
+
+  private async move(socket: MemberSocket, user: User, meetingId: string) {
+    const to = await this.d.audienceFor(user, meetingId);
+    // Read after the await: the socket may have left the room meanwhile (poll watchers never joined an audience).
+    const from = audienceIn(socket.rooms, meetingId);
+    if (!from || !to || from === to) return;
+    socket.leave(audienceRoom(meetingId, from));
+    // In the new room before the state is read (no await between): each later delta is numbered on from it.
+    socket.join(audienceRoom(meetingId, to));
+    const full = await this.snapshot(meetingId, to, false);
+    if (full) socket.emit('meeting:state', { meetingId, ...full });
   }
 
   private receive(message: BusMessage<'meeting'>) {

@@ -1,4 +1,5 @@
 import type { MeetingStatus } from '../../shared/meetings/state-machine';
+import type { User } from '../../shared/domain';
 import type { MeetingState } from '../../shared/schemas/meetings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -37,6 +38,8 @@ export interface Meetings {
   minutes: MeetingMinutes;
   /** Tells every instance that a meeting changed (its room receives the new state). */
   changed(meetingId: string): void;
+  /** A person's role changed: their connections here move to the audience it gives (MeetingBroadcaster.regroup). */
+  regroup(user: User): Promise<void>;
   /** Starts sending states to meeting rooms (once Socket.IO exists). */
   start(io: ForumServer): Promise<void>;
   stop(): Promise<void>;
@@ -66,6 +69,7 @@ export function createMeetings(d: {
     logger: d.logger,
     build: (meetingId): Promise<MeetingState | null> => room.state(meetingId),
     currentItem: (meetingId) => room.currentItem(meetingId),
+    audienceFor: (user, meetingId) => room.audienceFor(user, meetingId),
     now: () => d.clock.now(),
     forget: (meetingId) => room.forget(meetingId),
     sweepMs: Math.max(250, Math.floor(d.presenceTtlMs / 3)),
@@ -104,6 +108,7 @@ export function createMeetings(d: {
       },
       room: meetingRoom,
     },
+    regroup: (user) => broadcaster.regroup(user),
     start: (io) => broadcaster.start(io),
     stop: () => broadcaster.stop(),
   };

@@ -2,7 +2,7 @@ import type { User } from '../../shared/domain';
 import { isLive } from '../../shared/meetings/state-machine';
 import { can } from '../../shared/permissions';
 import { err, ok, type Result } from '../../shared/result';
-import type { Decision, Meeting, MeetingPresent, MeetingState, PresenterState, RoomAudience, Speaker } from '../../shared/schemas/meetings';
+import { RoomAudience, type Decision, type Meeting, type MeetingPresent, type MeetingState, type PresenterState, type Speaker } from '../../shared/schemas/meetings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { SerialQueue } from '../documents/serial-queue';
@@ -28,6 +28,9 @@ export type CurrentItem = Pick<Meeting, 'currentItemId' | 'currentItemStartedAt'
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** The Socket.IO room of one audience of a meeting (its deltas); not under the `meeting:` prefix that sweeps and polls walk. */
 export const audienceRoom = (meetingId: string, audience: RoomAudience) => `${audience}:${meetingRoom(meetingId)}`;
+/** The audience whose room a socket is in for a meeting; none if it has not joined the meeting. */
+export const audienceIn = (rooms: ReadonlySet<string>, meetingId: string): RoomAudience | undefined =>
+  RoomAudience.options.find((audience) => rooms.has(audienceRoom(meetingId, audience)));
 /** Observers follow read-only and are not shown who is present; everyone else takes part. */
 export const audienceOf = (user: User, meeting: MeetingRecord): RoomAudience =>
   can(user, { type: 'meetings.participate', meeting }) ? 'participants' : 'observers';
@@ -87,6 +90,12 @@ export class MeetingRoom {
     await this.d.presence.join(meetingRoom(meetingId), memberId(socketId, meetingId), user, 'agenda');
     await this.seen(m, user.id, socketId, true);
     return ok({ audience: audienceOf(user, m) });
+  }
+
+  /** The audience the person's role gives them in the meeting now; null when the meeting is gone. */
+  async audienceFor(user: User, meetingId: string): Promise<RoomAudience | null> {
+    const m = await this.meeting(meetingId);
+    return m && audienceOf(user, m);
   }
 
   async leave(user: User, socketId: string, meetingId: string): Promise<void> {

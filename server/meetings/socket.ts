@@ -8,7 +8,7 @@ import type { ForumSocket } from '../realtime/socket-server';
 import { validated } from '../realtime/validated';
 import type { MeetingService } from './meeting-service';
 import type { RoomAudience, VersionedMeetingState } from '../../shared/schemas/meetings';
-import { audienceRoom, meetingRoom, type MeetingRoom } from './room';
+import { audienceIn, audienceRoom, meetingRoom, type MeetingRoom } from './room';
 
 type Event = keyof typeof meetingSchemas;
 type Payload<E extends Event> = z.output<(typeof meetingSchemas)[E]>;
@@ -25,8 +25,12 @@ export interface RoomSnapshots {
 /** The meeting events of one connection (docs/realtime.md, Meetings). */
 export function meetingSocketModule(service: MeetingService, room: MeetingRoom, snapshots: RoomSnapshots, logger: Logger) {
   return (socket: ForumSocket) => {
-    /** The meetings this connection joined, and the audience it is in for each. */
-    const joined = new Map<string, RoomAudience>();
+    /**
+     * The meetings this connection joined. The audience it is in for each is the audience room it
+     * is in: a role change moves it there (MeetingBroadcaster.regroup).
+     */
+    const joined = new Set<string>();
+    const audience = (meetingId: string) => audienceIn(socket.rooms, meetingId);
     const user = () => socket.data.user;
     const on = <E extends Event, T extends object>(event: E, handler: (payload: Payload<E>) => Promise<Result<T>>) => {
       const listener = validated(socket, event, logger, async (payload) => toAck(await handler(payload as Payload<E>)));
@@ -43,26 +47,25 @@ export function meetingSocketModule(service: MeetingService, room: MeetingRoom, 
         if (!joined.has(meetingId)) await socket.leave(meetingRoom(meetingId));
         return entered;
       }
-      const { audience } = entered.value;
-      const before = joined.get(meetingId);
-      if (before && before !== audience) await socket.leave(audienceRoom(meetingId, before));
+      const now = entered.value.audience;
+      const before = audience(meetingId);
+      if (before && before !== now) await socket.leave(audienceRoom(meetingId, before));
       // In the audience's room before the state is built, so that no change falls between the two.
-      await socket.join(audienceRoom(meetingId, audience));
-      joined.set(meetingId, audience);
-      const snapshot = await snapshots.snapshot(meetingId, audience, true);
+      await socket.join(audienceRoom(meetingId, now));
+      joined.add(meetingId);
+      const snapshot = await snapshots.snapshot(meetingId, now, true);
       return snapshot ? { ok: true, value: snapshot } : gone();
     });
     on('meeting:leave', async ({ meetingId }) => {
-      const audience = joined.get(meetingId);
-      if (!audience) return notJoined();
-      joined.delete(meetingId);
+      const from = audience(meetingId);
+      if (!joined.delete(meetingId) || !from) return notJoined();
       await socket.leave(meetingRoom(meetingId));
-      await socket.leave(audienceRoom(meetingId, audience));
+      await socket.leave(audienceRoom(meetingId, from));
       await room.leave(user(), socket.id, meetingId);
       return { ok: true, value: {} };
     });
     inside('meeting:sync', async ({ meetingId }) => {
-      const snapshot = await snapshots.snapshot(meetingId, joined.get(meetingId)!, false);
+      const snapshot = await snapshots.snapshot(meetingId, audience(meetingId)!, false);
       return snapshot ? { ok: true, value: snapshot } : gone();
     });
     inside('meeting:presence', ({ meetingId, location, idle }) => room.update(user(), socket.id, meetingId, location, idle));
@@ -81,7 +84,7 @@ export function meetingSocketModule(service: MeetingService, room: MeetingRoom, 
     inside('meeting:present', ({ meetingId, view }) => room.present(user(), meetingId, view));
 
     socket.on('disconnect', () => {
-      for (const meetingId of joined.keys()) {
+      for (const meetingId of joined) {
         void room.leave(user(), socket.id, meetingId).catch((error) => logger.warn({ err: error, meetingId }, 'meeting leave failed'));
       }
       joined.clear();

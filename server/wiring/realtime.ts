@@ -3,6 +3,7 @@ import type { User } from '../../shared/domain';
 import { publicUser } from '../auth/auth-store';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { Meetings } from '../meetings';
 import type { DocumentServer } from '../documents';
 import type { ForumServer } from '../realtime/socket-server';
 import { credentialsOf } from '../realtime/socket-server';
@@ -41,7 +42,7 @@ export function routeUpgrades(http: Server, documents: DocumentServer): void {
  * What each instance does with a control command (wiring/control-plane.ts), for its own
  * connections: every instance runs the same, whichever of them the change came from.
  */
-export function controlActions(core: Core, io: ForumServer, documents: DocumentServer) {
+export function controlActions(core: Core, io: ForumServer, documents: DocumentServer, meetings: () => Pick<Meetings, 'regroup'>) {
   return async (command: ControlCommand): Promise<void> => {
     switch (command.kind) {
       case 'recheck':
@@ -50,6 +51,7 @@ export function controlActions(core: Core, io: ForumServer, documents: DocumentS
         const user = await findUser(core.store, command.userId);
         if (!user) return;
         for (const socket of await io.local.in(`user:${command.userId}`).fetchSockets()) socket.data.user = user;
+        await meetings().regroup(user);
         return documents.recheck(() => true);
       }
       case 'session-ended': {

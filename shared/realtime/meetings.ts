@@ -68,6 +68,11 @@ export interface MeetingClientEvents {
 export interface MeetingServerEvents {
   /** What changed in a meeting room, to each audience of it once per change (see MeetingDelta). */
   'meeting:delta': (delta: MeetingDelta) => void;
+  /**
+   * The person's role changed while in the room: the connection is now in another audience, and
+   * this is that audience's full state and the version its deltas go on from (as a join's answer).
+   */
+  'meeting:state': (full: VersionedMeetingState & { meetingId: string }) => void;
   /** The presenter's view changed (frequent while scrolling); also part of the state's `follow`, not versioned. */
   'meeting:presenter': (update: { meetingId: string; presenter: PresenterState | null }) => void;
 }

@@ -15,6 +15,8 @@ type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export class FollowedRoom {
   readonly heard: MeetingDelta[] = [];
+  /** Full states the server sent unasked (`meeting:state`, after a role change). */
+  readonly pushed: VersionedMeetingState[] = [];
   syncs = 0;
   /** Deltas lost since the last full state: a follower that recovered has none. */
   unrecovered = 0;
@@ -25,6 +27,11 @@ export class FollowedRoom {
   constructor(readonly socket: MeetingSocket) {
     this.#feed = new MeetingRoomState({ sync: () => this.#sync(), changed: () => {} });
     socket.on('meeting:delta', (delta) => this.#heard(delta));
+    socket.on('meeting:state', ({ meetingId, ...full }) => {
+      if (meetingId !== this.meetingId) return;
+      this.pushed.push(full);
+      this.#full(full);
+    });
   }
 
   get state() {

@@ -13,7 +13,7 @@ import type { Meeting, MeetingState, RoomAudience } from '../../shared/schemas/m
 import { FollowedRoom } from '../helpers/meeting-room';
 import { mulberry32 } from '../helpers/random';
 import { runRedisUrl } from '../helpers/redis';
-import { startTestServer, waitFor, type TestServer } from '../helpers/server';
+import { callApi, startTestServer, waitFor, type TestServer } from '../helpers/server';
 
 type Answer = { ok: boolean; error?: { code: string; message: string } };
 
@@ -210,6 +210,59 @@ describe.each([
     expect(observer.room.heard.map((d) => Object.keys(d.meeting ?? {}).join())).toEqual(['currentItemId,currentItemStartedAt,updatedAt']);
     expect(ministry.room.heard.some((d) => d.present?.some((p) => p.name === '윤서연'))).toBe(true);
     await converged(m.id, [ministry, observer]);
+  });
+
+  /** The ministry gives `userId` a role, through the admin route of `on`. */
+  const setRole = async (on: TestServer, userId: string, role: { role: 'observer' } | { role: 'chair'; subcommittee: string }) =>
+    callApi(on, (await session('ministry')).token, 'PUT', `/api/users/${userId}/role`, role);
+
+  /**
+   * A chair in the room on `there` is demoted, then promoted again, by the ministry on `here`.
+   * Each time the connection is sent its new audience's full state and follows that audience's
+   * deltas from it, without rejoining.
+   */
+  const roleChangeRegroups = async (here: TestServer, there: TestServer) => {
+    const m = await liveMeeting();
+    const ministry = await member('ministry', m.id, here);
+    const witness = await member('chair.global', m.id, there);
+    const chair = await member('chair.workforce', m.id, there);
+    const seesMinistryAt = (x: Member, location: string) => x.room.state?.present.some((p) => p.userId === ministry.userId && p.location === location);
+    try {
+      await setRole(here, chair.userId, { role: 'observer' });
+      await waitFor(() => chair.room.pushed.length === 1, 'the demoted chair is sent the observers’ state');
+      expect(chair.room.state).toMatchObject({ present: [], audience: null });
+      chair.room.heard.splice(0);
+
+      expect(await ministry.ask('meeting:presence', { meetingId: m.id, location: 'minutes', idle: false })).toMatchObject({ ok: true });
+      await waitFor(() => seesMinistryAt(witness, 'minutes'), 'a participant there sees the ministry in the minutes');
+      // Deltas of one room go out in order: had the presence change reached the demoted chair, it would come before this move.
+      expect(await ministry.ask('meeting:setCurrentItem', { meetingId: m.id, itemId: m.agenda[1]!.id })).toMatchObject({ ok: true });
+      await waitFor(() => chair.room.state?.meeting.currentItemId === m.agenda[1]!.id, 'the demoted chair hears the move');
+      expect(chair.room.heard.filter((d) => d.present !== undefined || d.audience !== undefined)).toEqual([]);
+
+      await setRole(here, chair.userId, { role: 'chair', subcommittee: 'workforce' });
+      await waitFor(() => chair.room.pushed.length === 2, 'the promoted chair is sent the participants’ state');
+      expect(seesMinistryAt(chair, 'minutes')).toBe(true);
+      expect(await ministry.ask('meeting:presence', { meetingId: m.id, location: 'agenda', idle: false })).toMatchObject({ ok: true });
+      await waitFor(() => seesMinistryAt(chair, 'agenda'), 'the promoted chair sees the ministry back on the agenda');
+      // Each full state came with the version its audience's deltas go on from: nothing was skipped.
+      expect(chair.room.syncs).toBe(0);
+    } finally {
+      await setRole(here, chair.userId, { role: 'chair', subcommittee: 'workforce' });
+    }
+  };
+
+  it('a chair demoted to observer in the room is moved to the observers at once, and promoted again follows the participants, without rejoining', () =>
+    roleChangeRegroups(server, server));
+
+  it.skipIf(!redisUrl())('a role changed on one instance moves the person’s connection on another to its new audience', async () => {
+    const other = await startTestServer({ dataDir: server.dataDir, redisUrl: redisUrl() });
+    try {
+      await roleChangeRegroups(server, other);
+    } finally {
+      for (const room of rooms.splice(0)) room.socket.disconnect();
+      await other.close();
+    }
   });
 
   it.each([1, 2, 3])('after a seeded run of moves, hands, floors, check-ins, presence, follows, rejoins and lost deltas (seed %i), every client shows the server’s state', async (seed) => {
