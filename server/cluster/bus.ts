@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import type { Ephemeral, Unsubscribe } from '../ephemeral/ephemeral';
 import type { Logger } from '../logger';
-import { decodeFrame, encodeFrame } from './frame';
-import { busMessages, keyedMessages, type BusMessage, type BusTopic, type KeyedMessage, type KeyedTopic } from './messages';
+import { encodeEnvelope, joinFrame, readEnvelope, splitFrame } from './frame';
+import { busMessages, keyedMessages, type BusMessage, type BusTopic, type KeyedHead, type KeyedTopic } from './messages';
 
 /** The channel of the topics every instance hears; a keyed topic has one per key (`keyedChannel`). */
 const CHANNEL = 'cluster';
 const Envelope = z.object({ from: z.string().min(1), topic: z.string(), body: z.unknown() });
-type Received = z.infer<typeof Envelope> & { data: Uint8Array | undefined };
+type Envelope = z.infer<typeof Envelope>;
 type Handler<T extends BusTopic> = (message: BusMessage<T>) => void;
+/** A keyed message comes as its head and its bytes, apart: nothing is copied or spread to hand them over. */
+type KeyedHandler<T extends KeyedTopic> = (head: KeyedHead<T>, data: Uint8Array) => void;
+/** What `open` makes of a message this instance sent itself. */
+const OWN = Symbol('own');
+/**
+ * Keyed traffic repeats its envelopes (a document's differ only in sender and kind), so each is
+ * encoded once on the way out and parsed and checked once on the way in; this many are kept.
+ */
+const ENVELOPES_KEPT = 256;
+type KeptHead = { topic: KeyedTopic; head: object | typeof OWN };
 
 /**
  * One way for events to cross instances: typed messages (messages.ts) on the pub/sub of the
@@ -25,6 +35,10 @@ type Handler<T extends BusTopic> = (message: BusMessage<T>) => void;
 export class ClusterBus {
   private readonly handlers = new Map<BusTopic, Set<(body: unknown) => void>>();
   private unsubscribe: Unsubscribe | undefined;
+  /** Encoded envelopes of keyed messages sent, by topic and head. */
+  private readonly sentEnvelopes = new Map<string, Uint8Array>();
+  /** Checked heads of keyed messages heard, by envelope bytes. */
+  private readonly heardHeads = new Map<string, KeptHead>();
 
   constructor(
     private readonly ephemeral: Ephemeral,
@@ -50,7 +64,7 @@ export class ClusterBus {
 
   /** Tells the other instances; never throws (a failed publish is logged). */
   async publish<T extends BusTopic>(topic: T, message: BusMessage<T>): Promise<void> {
-    await this.send(CHANNEL, topic, encodeFrame({ from: this.instance, topic, body: message }));
+    await this.send(CHANNEL, topic, encodeEnvelope({ from: this.instance, topic, body: message }));
   }
 
   /** Calls `handler` with each message of `topic` another instance sends. */
@@ -63,17 +77,17 @@ export class ClusterBus {
   }
 
   /**
-   * Calls `handler` with each message of `topic` about `key` that another instance sends, from
-   * when this resolves. Rejects when the subscription fails (Redis away); nothing is heard then.
+   * Calls `handler` with the head and bytes of each message of `topic` about `key` that another
+   * instance sends, from when this resolves. Rejects when the subscription fails (Redis away).
    */
-  join<T extends KeyedTopic>(topic: T, key: string, handler: (message: KeyedMessage<T>) => void): Promise<Unsubscribe> {
+  join<T extends KeyedTopic>(topic: T, key: string, handler: KeyedHandler<T>): Promise<Unsubscribe> {
     return this.ephemeral.subscribeBytes(keyedChannel(topic, key), (frame) => this.receiveKeyed(topic, frame, handler));
   }
 
   /** Tells the other instances that joined `key`; never throws (a failed publish is logged). */
-  async publishTo<T extends KeyedTopic>(topic: T, key: string, message: KeyedMessage<T>): Promise<void> {
-    const { data, ...head } = message;
-    await this.send(keyedChannel(topic, key), topic, encodeFrame({ from: this.instance, topic, body: head }, data));
+  publishTo<T extends KeyedTopic>(topic: T, key: string, head: KeyedHead<T>, data: Uint8Array): Promise<void> {
+    const start = remember(this.sentEnvelopes, `${topic} ${JSON.stringify(head)}`, () => encodeEnvelope({ from: this.instance, topic, body: head }, true));
+    return this.send(keyedChannel(topic, key), topic, joinFrame(start, data));
   }
 
   /** Called each time pub/sub works again after Redis was away: what was sent meanwhile is lost. */
@@ -81,15 +95,15 @@ export class ClusterBus {
     return this.ephemeral.onReconnected(listener);
   }
 
-  private async send(channel: string, topic: string, frame: Uint8Array): Promise<void> {
-    await this.ephemeral.publish(channel, frame).catch((error: unknown) => {
+  private send(channel: string, topic: string, frame: Uint8Array): Promise<void> {
+    return this.ephemeral.publish(channel, frame).catch((error: unknown) => {
       this.log.warn({ err: error, topic, channel }, 'could not tell the other instances');
     });
   }
 
   private receive(frame: Uint8Array): void {
-    const message = this.open(frame);
-    if (!message) return;
+    const message = this.open(splitFrame(frame).envelope);
+    if (message === null || message === OWN) return;
     const { topic, body } = message;
     if (!isTopic(topic)) return this.log.warn({ topic }, 'dropped a cluster message of an unknown topic');
     const parsed = busMessages[topic].safeParse(body);
@@ -97,28 +111,54 @@ export class ClusterBus {
     this.deliver(topic, this.handlers.get(topic) ?? [], parsed.data);
   }
 
-  private receiveKeyed<T extends KeyedTopic>(topic: T, frame: Uint8Array, handler: (message: KeyedMessage<T>) => void): void {
-    const message = this.open(frame);
-    if (!message) return;
-    if (message.topic !== topic) return this.log.warn({ topic: message.topic, expected: topic }, "dropped a cluster message on another topic's channel");
-    if (!message.data) return this.log.warn({ topic }, 'dropped a cluster message without its bytes');
-    const parsed = keyedMessages[topic].safeParse(message.body);
-    if (!parsed.success) return this.log.warn({ topic, issues: parsed.error.issues }, 'dropped a malformed cluster message');
-    this.deliver(topic, [handler as (body: unknown) => void], { ...parsed.data, data: message.data });
+  private receiveKeyed<T extends KeyedTopic>(topic: T, frame: Uint8Array, handler: KeyedHandler<T>): void {
+    const { envelope, data } = splitFrame(frame);
+    const head = this.keyedHead(topic, envelope);
+    if (head === null || head === OWN) return;
+    if (!data) return this.log.warn({ topic }, 'dropped a cluster message without its bytes');
+    try {
+      handler(head, data);
+    } catch (error) {
+      this.log.error({ err: error, topic }, 'a cluster message handler failed');
+    }
   }
 
-  /** The frame's envelope and bytes; null when it is this instance's own or malformed (logged). */
-  private open(frame: Uint8Array): Received | null {
-    const { envelope, data } = decodeFrame(frame);
-    const parsed = Envelope.safeParse(envelope);
+  /** A keyed message's head, checked; OWN for this instance's own; null when malformed (logged). */
+  private keyedHead<T extends KeyedTopic>(topic: T, envelope: Buffer): KeyedHead<T> | typeof OWN | null {
+    // One character per byte: a faithful key for the bytes, cheaper to make than their text.
+    const key = envelope.toString('latin1');
+    const known = this.heardHeads.get(key);
+    if (known && known.topic === topic) return known.head as KeyedHead<T> | typeof OWN;
+    const message = this.open(envelope);
+    if (message === null) return null;
+    if (message === OWN) {
+      remember(this.heardHeads, key, (): KeptHead => ({ topic, head: OWN }));
+      return OWN;
+    }
+    if (message.topic !== topic) {
+      this.log.warn({ topic: message.topic, expected: topic }, "dropped a cluster message on another topic's channel");
+      return null;
+    }
+    const parsed = keyedMessages[topic].safeParse(message.body);
+    if (!parsed.success) {
+      this.log.warn({ topic, issues: parsed.error.issues }, 'dropped a malformed cluster message');
+      return null;
+    }
+    remember(this.heardHeads, key, (): KeptHead => ({ topic, head: parsed.data }));
+    return parsed.data;
+  }
+
+  /** The envelope, checked; OWN when this instance sent it; null when it is malformed (logged). */
+  private open(envelope: Buffer): Envelope | typeof OWN | null {
+    const parsed = Envelope.safeParse(readEnvelope(envelope));
     if (!parsed.success) {
       this.log.warn({ issues: parsed.error.issues }, 'dropped a malformed cluster message');
       return null;
     }
-    return parsed.data.from === this.instance ? null : { ...parsed.data, data };
+    return parsed.data.from === this.instance ? OWN : parsed.data;
   }
 
-  private deliver(topic: string, handlers: Iterable<(body: unknown) => void>, message: unknown): void {
+  private deliver(topic: BusTopic, handlers: Iterable<(body: unknown) => void>, message: unknown): void {
     for (const handler of handlers) {
       try {
         handler(message);
@@ -132,6 +172,16 @@ export class ClusterBus {
 /** A keyed topic's channel for one key: `cluster:document:proposal:7`. */
 function keyedChannel(topic: KeyedTopic, key: string): string {
   return `${CHANNEL}:${topic}:${key}`;
+}
+
+/** The value kept under `key`, made and kept if there is none; all are forgotten when `ENVELOPES_KEPT` are kept. */
+function remember<V>(kept: Map<string, V>, key: string, make: () => V): V {
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  if (kept.size >= ENVELOPES_KEPT) kept.clear();
+  const value = make();
+  kept.set(key, value);
+  return value;
 }
 
 function isTopic(topic: string): topic is BusTopic {

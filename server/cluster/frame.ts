@@ -9,23 +9,33 @@
  */
 const END_OF_ENVELOPE = 0;
 
-export function encodeFrame(envelope: object, data?: Uint8Array): Uint8Array {
+/** The envelope as a frame's start: its JSON text, and the zero byte when bytes follow. */
+export function encodeEnvelope(envelope: object, bytesFollow = false): Buffer {
   const json = Buffer.from(JSON.stringify(envelope), 'utf8');
-  return data ? Buffer.concat([json, Uint8Array.of(END_OF_ENVELOPE), data]) : json;
+  return bytesFollow ? Buffer.concat([json, Uint8Array.of(END_OF_ENVELOPE)]) : json;
 }
 
-/** The envelope (null when it is not JSON) and the bytes, a view into `frame` (not a copy). */
-export function decodeFrame(frame: Uint8Array): { envelope: unknown; data: Uint8Array | undefined } {
-  const end = frame.indexOf(END_OF_ENVELOPE);
-  const json = Buffer.from(frame.buffer, frame.byteOffset, end === -1 ? frame.byteLength : end).toString('utf8');
+/** A frame of an envelope encoded with `bytesFollow` and the bytes. */
+export function joinFrame(start: Uint8Array, data: Uint8Array): Buffer {
+  const frame = Buffer.allocUnsafe(start.byteLength + data.byteLength);
+  frame.set(start);
+  frame.set(data, start.byteLength);
+  return frame;
+}
+
+/** The envelope's bytes and the message's bytes (none: `undefined`), views into `frame`, not copies. */
+export function splitFrame(frame: Uint8Array): { envelope: Buffer; data: Uint8Array | undefined } {
+  const all = Buffer.isBuffer(frame) ? frame : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+  const end = all.indexOf(END_OF_ENVELOPE);
+  if (end === -1) return { envelope: all, data: undefined };
   // A plain Uint8Array, not a Buffer: Buffer's `slice` shares memory where Uint8Array's copies.
-  const data = end === -1 ? undefined : new Uint8Array(frame.buffer, frame.byteOffset + end + 1, frame.byteLength - end - 1);
-  return { envelope: jsonOrNull(json), data };
+  return { envelope: all.subarray(0, end), data: new Uint8Array(all.buffer, all.byteOffset + end + 1, all.byteLength - end - 1) };
 }
 
-function jsonOrNull(text: string): unknown {
+/** The envelope as JSON; null when it is not JSON. */
+export function readEnvelope(envelope: Buffer): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(envelope.toString('utf8'));
   } catch {
     return null;
   }

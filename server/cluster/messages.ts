@@ -35,8 +35,8 @@ export const busMessages = {
 /**
  * Topics heard per key, each key on a channel of its own that only the instances holding it
  * join: a document's traffic reaches the instances that have it loaded, not every instance.
- * A message is a typed head and `data`, bytes that travel as they are (frame.ts): a Yjs update
- * crosses as itself, not as base64 inside JSON.
+ * A message is a typed head and bytes that travel as they are (frame.ts): a Yjs update crosses
+ * as itself, not as base64 inside JSON.
  */
 export const keyedMessages = {
   /**
@@ -50,4 +50,5 @@ export const keyedMessages = {
 export type BusTopic = keyof typeof busMessages;
 export type BusMessage<T extends BusTopic> = z.infer<(typeof busMessages)[T]>;
 export type KeyedTopic = keyof typeof keyedMessages;
-export type KeyedMessage<T extends KeyedTopic> = z.infer<(typeof keyedMessages)[T]> & { data: Uint8Array };
+/** A keyed message's typed part; its bytes travel beside it. */
+export type KeyedHead<T extends KeyedTopic> = z.infer<(typeof keyedMessages)[T]>;

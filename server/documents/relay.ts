@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { ClusterBus } from '../cluster/bus';
-import type { KeyedMessage } from '../cluster/messages';
+import type { KeyedHead } from '../cluster/messages';
 import type { Logger } from '../logger';
 
-type Message = KeyedMessage<'document'>;
+type Kind = KeyedHead<'document'>['kind'];
 /** What the room applies: a change another instance's client made. */
 export type RemoteMessage = { kind: 'update' | 'awareness'; data: Uint8Array };
 /** Sync step 1 over the bus (the `document` topic of cluster/messages.ts); the answers are ordinary `update`s. */
@@ -57,8 +57,8 @@ export class DocRelay {
   }
 
   /** Never fails: what Redis did not take, the others get from the sync when it returns (the bus logs it). */
-  publish(kind: Message['kind'], data: Uint8Array): void {
-    void this.bus.publishTo('document', this.docName, { kind, data });
+  publish(kind: Kind, data: Uint8Array): void {
+    void this.bus.publishTo('document', this.docName, { kind }, data);
   }
 
   leave(): void {
@@ -69,7 +69,7 @@ export class DocRelay {
 
   private async subscribe(): Promise<void> {
     try {
-      const unsubscribe = await this.bus.join('document', this.docName, (message) => this.receive(message));
+      const unsubscribe = await this.bus.join('document', this.docName, ({ kind }, data) => this.receive(kind, data));
       if (this.left) await unsubscribe();
       else this.unsubscribe = unsubscribe;
     } catch (error) {
@@ -84,7 +84,7 @@ export class DocRelay {
     if (this.doc && this.unsubscribe) this.publish('sync', Y.encodeStateVector(this.doc));
   }
 
-  private receive({ kind, data }: Message): void {
+  private receive(kind: Kind, data: Uint8Array): void {
     if (this.left) return; // an unsubscribe during an outage may leave the listener behind
     if (kind === 'sync' || kind === 'sync-reply') this.answer({ kind, data });
     else this.onMessage({ kind, data });

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../../server/clock';
 import { ClusterBus } from '../../../../server/cluster/bus';
-import type { BusMessage, KeyedMessage } from '../../../../server/cluster/messages';
+import type { BusMessage, KeyedHead } from '../../../../server/cluster/messages';
 import { MemoryEphemeral } from '../../../../server/ephemeral/memory';
 
 /** A logger whose lines the test reads. */
@@ -31,6 +31,10 @@ async function twoInstances() {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
   return { ephemeral, a, b, heard, lines, settle };
 }
+
+type Heard = { kind: KeyedHead<'document'>['kind']; data: number[] };
+/** Keeps what a keyed handler hears, the bytes as numbers. */
+const hear = (into: Heard[]) => (head: KeyedHead<'document'>, data: Uint8Array) => void into.push({ kind: head.kind, data: [...data] });
 
 describe('the cluster bus', () => {
   it('carries a typed message to the other instances, not back to its sender', async () => {
@@ -71,16 +75,16 @@ describe('the cluster bus', () => {
 
   it("carries a keyed message's bytes as they are, only to the instances that joined its key, not back to its sender", async () => {
     const { a, b, settle } = await twoInstances();
-    const heard = { a: [] as KeyedMessage<'document'>[], b: [] as KeyedMessage<'document'>[], other: [] as KeyedMessage<'document'>[] };
-    await a.join('document', 'note:1', (m) => heard.a.push(m));
-    await b.join('document', 'note:1', (m) => heard.b.push(m));
-    await b.join('document', 'note:2', (m) => heard.other.push(m));
+    const heard = { a: [] as Heard[], b: [] as Heard[], other: [] as Heard[] };
+    await a.join('document', 'note:1', hear(heard.a));
+    await b.join('document', 'note:1', hear(heard.b));
+    await b.join('document', 'note:2', hear(heard.other));
     // Zero bytes and bytes that are no UTF-8: nothing in the payload may end or mangle the envelope.
     const data = Uint8Array.of(0, 1, 0, 255, 254, 0x7b, 0);
-    await a.publishTo('document', 'note:1', { kind: 'update', data });
-    await a.publishTo('document', 'note:1', { kind: 'sync', data: new Uint8Array() });
+    await a.publishTo('document', 'note:1', { kind: 'update' }, data);
+    await a.publishTo('document', 'note:1', { kind: 'sync' }, new Uint8Array());
     await settle();
-    expect(heard.b.map((m) => ({ kind: m.kind, data: [...m.data] }))).toEqual([
+    expect(heard.b).toEqual([
       { kind: 'update', data: [...data] },
       { kind: 'sync', data: [] },
     ]);
@@ -91,8 +95,8 @@ describe('the cluster bus', () => {
 
   it('drops a document message that is not JSON, has no bytes, an unknown kind or another topic, logs it, and carries the next one', async () => {
     const { ephemeral, a, b, lines, settle } = await twoInstances();
-    const heard: KeyedMessage<'document'>[] = [];
-    await b.join('document', 'note:1', (m) => heard.push(m));
+    const heard: Heard[] = [];
+    await b.join('document', 'note:1', hear(heard));
     const channel = 'cluster:document:note:1';
     const envelope = (body: unknown, topic = 'document') => Buffer.from(JSON.stringify({ from: 'elsewhere', topic, body }));
     const withBytes = (head: Buffer) => Buffer.concat([head, Uint8Array.of(0, 1, 2)]);
@@ -100,14 +104,17 @@ describe('the cluster bus', () => {
     await ephemeral.publish(channel, envelope({ kind: 'update' }));
     await ephemeral.publish(channel, withBytes(envelope({ kind: 'state' })));
     await ephemeral.publish(channel, withBytes(envelope({ kind: 'update' }, 'control')));
-    await a.publishTo('document', 'note:1', { kind: 'awareness', data: Uint8Array.of(9) });
+    await a.publishTo('document', 'note:1', { kind: 'awareness' }, Uint8Array.of(9));
+    // The good message's envelope again, now without bytes: an envelope seen before is no pass.
+    await ephemeral.publish(channel, Buffer.from(JSON.stringify({ from: 'instance-a', topic: 'document', body: { kind: 'awareness' } })));
     await settle();
-    expect(heard.map((m) => ({ kind: m.kind, data: [...m.data] }))).toEqual([{ kind: 'awareness', data: [9] }]);
+    expect(heard).toEqual([{ kind: 'awareness', data: [9] }]);
     expect(lines.filter((l) => l.level === 40 && l.msg.startsWith('dropped')).map((l) => l.msg)).toEqual([
       'dropped a malformed cluster message',
       'dropped a cluster message without its bytes',
       'dropped a malformed cluster message',
       "dropped a cluster message on another topic's channel",
+      'dropped a cluster message without its bytes',
     ]);
     await Promise.all([a.stop(), b.stop()]);
   });
