@@ -23,7 +23,7 @@ function hitPath(hit: SearchHit): string {
   }
 }
 
-/** Proposals, minutes and the strategy that contain the words, each with the passage around them, the words marked. */
+/** Proposals, minutes and the strategy that contain the words, each with up to three passages around them, the words marked, and how often they occur. */
 @customElement('fw-search-page')
 export class SearchPage extends LitElement {
   static override styles = [
@@ -60,7 +60,7 @@ export class SearchPage extends LitElement {
         margin: 4px 0 6px;
       }
       .snippet {
-        margin: 0;
+        margin: 0 0 4px;
         line-height: 1.6;
       }
       mark {
@@ -105,10 +105,11 @@ export class SearchPage extends LitElement {
             <p class="meta">
               <span class="kind">${t.search.kinds[h.kind]}</span>
               <span>${t.search.fields[h.field]}</span>
+              <span class="matches">${t.search.matches(h.matches)}</span>
               <span>${t.search.changed(formatDateTime(h.updatedAt, locale))}</span>
             </p>
             <h2><a href=${hitPath(h)}>${h.kind === 'strategy' ? t.strategy.title : h.title}</a></h2>
-            <p class="snippet">${h.snippet.before}<mark>${h.snippet.match}</mark>${h.snippet.after}</p>
+            ${h.snippets.map((s) => html`<p class="snippet">${s.before}<mark>${s.match}</mark>${s.after}</p>`)}
           </li>`,
         )}
       </ol>`;

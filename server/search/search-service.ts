@@ -1,7 +1,7 @@
 import type { User } from '../../shared/domain';
 import type { SearchHit } from '../../shared/schemas/search';
 import type { Store } from '../store/store';
-import { snippetOf } from './snippet';
+import { passagesOf } from './snippet';
 import { proposalDocName } from '../proposals/live-documents';
 import { searchableDoc } from './searchable';
 
@@ -28,16 +28,16 @@ export class SearchService {
     const hits: SearchHit[] = [];
     for (const row of texts) {
       const found = searchableDoc(row.docName);
-      const snippet = snippetOf(row.text, q);
-      if (!found || !snippet || !(await this.d.mayRead(user, row.docName))) continue;
+      const passages = passagesOf(row.text, q);
+      if (!found || !passages || !(await this.d.mayRead(user, row.docName))) continue;
       const title = await this.titleOf(found.kind, found.id);
-      if (title !== null) hits.push({ kind: found.kind, id: found.id, title, field: 'text', snippet, updatedAt: row.updatedAt });
+      if (title !== null) hits.push({ kind: found.kind, id: found.id, title, field: 'text', ...passages, updatedAt: row.updatedAt });
     }
     const inText = new Set(hits.filter((h) => h.kind === 'proposal').map((h) => h.id));
     for (const p of titled) {
-      const snippet = snippetOf(p.title, q);
-      if (inText.has(p.id) || !snippet || !(await this.d.mayRead(user, proposalDocName(p.id)))) continue;
-      hits.push({ kind: 'proposal', id: p.id, title: p.title, field: 'title', snippet, updatedAt: p.lastChangedAt });
+      const passages = passagesOf(p.title, q);
+      if (inText.has(p.id) || !passages || !(await this.d.mayRead(user, proposalDocName(p.id)))) continue;
+      hits.push({ kind: 'proposal', id: p.id, title: p.title, field: 'title', ...passages, updatedAt: p.lastChangedAt });
     }
     return hits.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, MAX_HITS);
   }

@@ -24,7 +24,10 @@ export const SearchHit = z.object({
   title: z.string(),
   /** Where the words were found. */
   field: z.enum(['title', 'text']),
-  snippet: SearchSnippet,
+  /** The passages around the first three matches, in the text's order (one for a title). */
+  snippets: z.array(SearchSnippet).min(1).max(3),
+  /** How many times the words occur in the text (or the title), including matches not shown. */
+  matches: z.number().int().positive(),
   /** When the text (or the proposal) last changed. */
   updatedAt: z.string(),
 });

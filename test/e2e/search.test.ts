@@ -24,7 +24,8 @@ describe('search', () => {
     const hit = page.locator('fw-search-page li').filter({ hasText: '경쟁국 이상의 투자 인센티브 보장' });
     await see(hit);
     expect(await hit.locator('mark').allTextContents()).toEqual(['세액공제']);
-    expect(await hit.locator('.snippet').textContent()).toContain('세액공제 및 현금 보조금 병행');
+    expect(await hit.locator('.snippet').first().textContent()).toContain('세액공제 및 현금 보조금 병행');
+    expect(await hit.locator('.matches').textContent()).toBe('1곳 일치');
     await expect.poll(() => page.getByRole('status').filter({ hasText: '검색 결과' }).first().textContent()).toMatch(/“세액공제” 검색 결과 \d+건/);
 
     await hit.getByRole('link', { name: '경쟁국 이상의 투자 인센티브 보장' }).click();

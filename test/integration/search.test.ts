@@ -56,14 +56,32 @@ describe('search', () => {
 
     const hit = await found('observer', '세액공제', (h) => h.id === proposal.id);
     expect(hit).toMatchObject({ kind: 'proposal', title: '첨단산업 투자 촉진 방안', field: 'text' });
-    expect(hit.snippet).toEqual({ before: '국내 생산시설 투자에 대한 ', match: '세액공제', after: '율을 경쟁국 수준 이상으로 높인다.' });
+    expect(hit).toMatchObject({ matches: 1, snippets: [{ before: '국내 생산시설 투자에 대한 ', match: '세액공제', after: '율을 경쟁국 수준 이상으로 높인다.' }] });
     // Two syllables are below the trigram index: found by scanning the texts.
-    expect((await search('workforce', '세액')).find((h) => h.id === proposal.id)?.snippet.match).toBe('세액');
+    expect((await search('workforce', '세액')).find((h) => h.id === proposal.id)?.snippets[0]?.match).toBe('세액');
     // Later edits replace the indexed text.
     editor.replace('법인세 감면 한도를 상향한다.');
     await editor.roundTrip();
     await waitFor(async () => !(await search('observer', '세액공제')).some((h) => h.id === proposal.id), 'the old words to leave the index');
-    expect((await found('observer', '법인세 감면', (h) => h.id === proposal.id)).snippet.match).toBe('법인세 감면');
+    expect((await found('observer', '법인세 감면', (h) => h.id === proposal.id)).snippets[0]?.match).toBe('법인세 감면');
+    editor.destroy();
+  });
+
+  it('shows up to three passages of a document, in order, each with its match, and counts every match', async () => {
+    const { proposal } = await p.workforce.call(api.createProposal, { body: { title: '직업훈련 개편' } });
+    const editor = await Editor.open(server, proposal.id, p.workforce.token);
+    for (const n of ['첫째', '둘째', '셋째', '넷째']) editor.type(`${n}, 디지털 전환 바우처를 지급한다.`);
+    await editor.roundTrip();
+
+    const hit = await found('observer', '전환 바우처', (h) => h.id === proposal.id);
+    expect(hit.matches).toBe(4);
+    expect(hit.snippets.map((s) => s.match)).toEqual(['전환 바우처', '전환 바우처', '전환 바우처']);
+    // Each passage runs up to the next match, so no match is shown unmarked; the fourth is counted, not shown.
+    expect(hit.snippets.map((s) => s.before + s.match + s.after)).toEqual([
+      '첫째, 디지털 전환 바우처를 지급한다. 둘째, 디지털…',
+      '…전환 바우처를 지급한다. 셋째, 디지털…',
+      '…전환 바우처를 지급한다. 넷째, 디지털…',
+    ]);
     editor.destroy();
   });
 
@@ -74,13 +92,13 @@ describe('search', () => {
 
     // ASCII letters match in either case, as the titles' search does.
     const hit = await found('investment', 'reskilling', (h) => h.id === meeting.id);
-    expect(hit).toMatchObject({ kind: 'minutes', title: '제2차 위원장 회의', field: 'text', snippet: { match: 'Reskilling' } });
-    expect(hit.snippet.before.endsWith('인력 분과는 ')).toBe(true);
+    expect(hit).toMatchObject({ kind: 'minutes', title: '제2차 위원장 회의', field: 'text', snippets: [{ match: 'Reskilling' }] });
+    expect(hit.snippets[0]?.before.endsWith('인력 분과는 ')).toBe(true);
     minutes.destroy();
 
     const { proposal } = await p.workforce.call(api.createProposal, { body: { title: '국가 산업인재은행 설립' } });
     const byTitle = (await search('observer', '인재은행')).find((h) => h.id === proposal.id);
-    expect(byTitle).toMatchObject({ kind: 'proposal', field: 'title', snippet: { before: '국가 산업', match: '인재은행', after: ' 설립' } });
+    expect(byTitle).toMatchObject({ kind: 'proposal', field: 'title', matches: 1, snippets: [{ before: '국가 산업', match: '인재은행', after: ' 설립' }] });
   });
 
   it('finds the strategy’s text, its template included, for whoever may open the strategy', async () => {
@@ -91,8 +109,8 @@ describe('search', () => {
     const strategy = await openDoc(strategyDocName(), p.ministry.token);
     strategy.type('반도체 클러스터 용수 공급을 2030년까지 두 배로 늘린다.');
     const hit = await found('workforce', '용수 공급', isStrategy);
-    expect(hit).toMatchObject({ kind: 'strategy', id: FORUM_ID, title: '', field: 'text', snippet: { match: '용수 공급', after: '을 2030년까지 두 배로 늘린다.' } });
-    expect(hit.snippet.before.endsWith('6. 신사업 분과 반도체 클러스터 ')).toBe(true);
+    expect(hit).toMatchObject({ kind: 'strategy', id: FORUM_ID, title: '', field: 'text', snippets: [{ match: '용수 공급', after: '을 2030년까지 두 배로 늘린다.' }] });
+    expect(hit.snippets[0]?.before.endsWith('6. 신사업 분과 반도체 클러스터 ')).toBe(true);
 
     // Everyone signed in reads the strategy today; a rule that closes it to observers is stood in for.
     const kind = server.strategy.docKind;

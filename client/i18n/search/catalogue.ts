@@ -12,5 +12,7 @@ export interface SearchCatalogue {
   kinds: { proposal: string; minutes: string; strategy: string };
   /** Where the words were found. */
   fields: { title: string; text: string };
+  /** How many times the words occur in the document (up to three passages are shown). */
+  matches: (n: number) => string;
   changed: (time: string) => string;
 }

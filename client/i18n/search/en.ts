@@ -12,5 +12,6 @@ export const enSearch: SearchCatalogue = {
   count: (n, q) => `${n} result${n === 1 ? '' : 's'} for “${q}”`,
   kinds: { proposal: 'Proposal', minutes: 'Minutes', strategy: 'Strategy' },
   fields: { title: 'Title', text: 'Text' },
+  matches: (n) => `${n} match${n === 1 ? '' : 'es'}`,
   changed: (time) => `Last changed ${time}`,
 };

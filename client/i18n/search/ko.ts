@@ -12,5 +12,6 @@ export const koSearch: SearchCatalogue = {
   count: (n, q) => `“${q}” 검색 결과 ${n}건`,
   kinds: { proposal: '제안', minutes: '회의록', strategy: '전략' },
   fields: { title: '제목', text: '본문' },
+  matches: (n) => `${n}곳 일치`,
   changed: (time) => `최종 변경 ${time}`,
 };
