@@ -15,7 +15,7 @@ const stage = useStage();
 describe('search', () => {
   it('finds “세액공제” in a proposal’s text and marks it in the result', async () => {
     const page = await stage.signedIn('chair.workforce@forum.demo');
-    const field = page.getByRole('searchbox', { name: '제안·회의록 검색' });
+    const field = page.getByRole('searchbox', { name: '제안·회의록·전략 검색' });
     await field.click();
     await field.pressSequentially('세액공제');
     await field.press('Enter');

@@ -3,7 +3,7 @@ import type { SearchCatalogue } from './catalogue';
 /** English strings of search (terms from shared/GLOSSARY.md). */
 export const enSearch: SearchCatalogue = {
   title: 'Search',
-  label: 'Search proposals and minutes',
+  label: 'Search proposals, minutes and the strategy',
   hint: 'e.g. tax credit',
   submit: 'Search',
   intro: 'Looks in the titles and text of proposals and in the text of the minutes and of the strategy.',

@@ -3,7 +3,7 @@ import type { SearchCatalogue } from './catalogue';
 /** 검색 (용어: shared/GLOSSARY.md). */
 export const koSearch: SearchCatalogue = {
   title: '검색',
-  label: '제안·회의록 검색',
+  label: '제안·회의록·전략 검색',
   hint: '예: 세액공제',
   submit: '검색',
   intro: '제안의 제목과 본문, 회의록과 전략 문서의 본문에서 찾습니다.',
