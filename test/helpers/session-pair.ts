@@ -120,6 +120,9 @@ export class MemoryClient {
   }
 }
 
+/** The message of a failed append of `MemoryDocStore`. */
+export const diskFull = 'the disk is full';
+
 /** A document store in memory; `failAppends` makes the next appends throw, as a full disk would. */
 export class MemoryDocStore implements DocStore {
   private readonly logs = new Map<string, LoggedUpdate[]>();
@@ -152,7 +155,7 @@ export class MemoryDocStore implements DocStore {
   async appendBatch(name: string, updates: Uint8Array[]) {
     if (this.failAppends > 0) {
       this.failAppends--;
-      throw new Error('the disk is full');
+      throw new Error(diskFull);
     }
     for (const update of updates) this.log(name).push({ seq: ++this.seq, update });
     return this.seq;

@@ -7,24 +7,30 @@
  * resolve threads anchored into the text with the client's own comment model; a reader or
  * commenter that sends a text edit anyway is ignored; roles flip (applied at once, by a later
  * recheck, or found by the room's next write round); appends fail; sessions drop and come
- * back; either room unloads and loads again; logs compact along the way. In the end every
- * client, the rooms and a fresh load agree, nothing written without the right to write it
- * reached a room, and every thread is where the client shows it, or detached exactly when
- * the client says so.
+ * back; either room unloads and loads again; logs compact along the way. Threads written the
+ * old way, into the text's own document (stored before the move, or by an old browser), are
+ * moved to the companion as the server moves them on load, and the move fails before or
+ * half-way at times. In the end every client, the rooms and a fresh load agree, nothing
+ * written without the right to write it reached a room, every thread arrived in the companion
+ * once, and every thread is where the client shows it, or detached exactly when the client
+ * says so.
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addReply, addThread, commentsOf, readThreads, setResolved, type CommentThread } from '../../../../client/editor/comments/comment-model';
 import { CloseCode } from '../../../../shared/close-codes';
-import { commentsDocName, threadRange, type ThreadRange } from '../../../../shared/comments';
+import { commentsDocName } from '../../../../shared/comments';
 import type { User } from '../../../../shared/domain';
 import { DocKinds, type DocGrant } from '../../../../server/documents/access';
 import { LiveDoc } from '../../../../server/documents/document';
+import { moveCommentsOut } from '../../../../server/comments/move-out';
+import type { ExclusiveDoc } from '../../../../server/documents';
 import { encodeUpdate } from '../../../../server/documents/messages';
 import { createLogger } from '../../../../server/logger';
 import { mulberry32 } from '../../../helpers/random';
-import { MemoryClient, MemoryDocStore, MemorySession } from '../../../helpers/session-pair';
+import { diskFull, MemoryClient, MemoryDocStore, MemorySession } from '../../../helpers/session-pair';
+import { charactersBetween, clockOf, edit, endOf, rangeOf } from './room-fuzz.yjs';
 
 /** `ROOM_FUZZ_SEEDS=10000` for a long run; the suite runs the default. */
 const seedCount = z.coerce.number().int().positive().default(1000).parse(process.env.ROOM_FUZZ_SEEDS);
@@ -52,6 +58,7 @@ interface Person {
   readonly clients: Record<Part, MemoryClient>;
 }
 
+const logger = createLogger('silent');
 const user = (id: string): User => ({ id, email: `${id}@forum.test`, name: id, role: 'chair', subcommittee: 'investment', createdAt: '2026-01-01T00:00:00.000Z' });
 
 // Not setInterval: y-protocols' awareness keeps one running for the room's life (it is destroyed with it).
@@ -72,6 +79,10 @@ const seen = {
   textWritesIgnored: 0,
   /** Writes made with the right to them, sent once it was gone (a flip), and not taken. */
   writesRefusedAfterFlip: { text: 0, comments: 0 },
+  /** Threads written the old way, into the text's own document, that reached the companion. */
+  oldStyleMoved: 0,
+  /** Moves of old-style threads to the companion (server/comments/move-out.ts) that failed half-way or before. */
+  movesFailed: 0,
   /** Threads at the end whose range resolves into the text, and threads detached. */
   attached: 0,
   detached: 0,
@@ -94,6 +105,8 @@ describe('the document rooms (text and comments) under a seeded fuzz', () => {
     expect(seen.writesRefusedAfterFlip.comments).toBeGreaterThan(seeds.length / 50);
     expect(seen.attached).toBeGreaterThan(seeds.length / 2);
     expect(seen.detached).toBeGreaterThan(seeds.length / 50);
+    expect(seen.oldStyleMoved).toBeGreaterThan(seeds.length / 2);
+    expect(seen.movesFailed).toBeGreaterThan(seeds.length / 10);
   }, 3_600_000);
 });
 
@@ -105,15 +118,22 @@ class SeedRun {
   private rooms!: Record<Part, LiveDoc>;
   private readonly people: Person[];
   private clientIds = 0;
+  /** Appends to let through before one fails (null: none armed), to stop a move half-way. */
+  private failAppendAfter: number | null = null;
   /** The client ids of text edits sent by readers and commenters: none may ever reach the text. */
   private readonly rogueClients: number[] = [];
   private readonly written = { threads: 0, replies: 0 };
+  /** The ids of threads written the old way, into the text's own comments array: each must end in the companion, once. */
+  private readonly oldStyle: string[] = [];
 
   constructor(private readonly seed: number) {
     this.random = mulberry32(seed);
     const compact = this.store.compact.bind(this.store);
     const appendBatch = this.store.appendBatch.bind(this.store);
-    this.store.appendBatch = (...args) => appendBatch(...args).catch((error: unknown) => (seen.failedAppends++, Promise.reject(error)));
+    this.store.appendBatch = (...args) => {
+      if (this.failAppendAfter !== null && this.failAppendAfter-- === 0) this.store.failAppends++;
+      return appendBatch(...args).catch((error: unknown) => (seen.failedAppends++, Promise.reject(error)));
+    };
     this.store.compact = async (...args) => (seen.compactions++, compact(...args));
     // The kind the room asks before each write round, as a domain's DocKind answers the server.
     this.kinds.register({ prefix: 'note', access: async (u) => grants[this.person(u.id).role] });
@@ -125,7 +145,9 @@ class SeedRun {
   }
 
   async run(): Promise<void> {
+    if (this.random() < 0.5) await this.storeOldStyleText();
     this.rooms = { text: await this.load('text'), comments: await this.load('comments') };
+    await this.moveCommentsOut();
     for (const p of this.people) for (const part of parts) this.connect(p, part);
     for (let op = 0; op < opsPerSeed; op++) await this.step(this.pick(this.people));
     await this.finish();
@@ -136,7 +158,9 @@ class SeedRun {
     const part = this.pick(parts);
     // The editor and the comments panel are read-only without the right to write.
     if (roll < 0.28) {
-      if (grants[p.role]?.text === 'write') edit(p.clients.text.text, (n) => this.int(n));
+      // A browser still on the old version writes its threads into the text's own document.
+      if (grants[p.role]?.text === 'write' && this.random() < 0.05) this.writeOldStyleThread(p.clients.text.doc, p.user);
+      else if (grants[p.role]?.text === 'write') edit(p.clients.text.text, (n) => this.int(n));
     } else if (roll < 0.42) {
       if (grants[p.role]?.comments === 'write') this.comment(p);
     } else if (roll < 0.46) await this.typeWithoutRight(p);
@@ -148,7 +172,8 @@ class SeedRun {
       const client = p.clients[part];
       if (client.connected) client.session!.close(1000, 'gone');
       else this.connect(p, part);
-    } else if (roll < 0.95) await vi.runAllTimersAsync();
+    } else if (roll < 0.92) await vi.runAllTimersAsync();
+    else if (roll < 0.95) await this.moveCommentsOut();
     else await this.unload(this.random() < 0.2 ? parts : [part]);
   }
 
@@ -158,7 +183,7 @@ class SeedRun {
     const threads = readThreads(doc);
     const roll = this.random();
     const author = { id: p.user.id, name: p.user.name };
-    if (threads.length === 0 || roll < 0.45) this.addThread(p);
+    if (threads.length === 0 || roll < 0.45) this.writeThread(doc, p.clients.text.text, p.user, 'thread');
     else if (roll < 0.8) {
       addReply(doc, this.pick(threads).id, { author, body: `reply ${this.written.replies++}` });
     } else {
@@ -167,15 +192,59 @@ class SeedRun {
     }
   }
 
-  /** A thread on a range of the text as this person sees it, anchored as the editor anchors a selection. */
-  private addThread(p: Person): void {
-    const text = p.clients.text.text;
-    if (text.length === 0) return;
+  /**
+   * A thread on a range of `text` as its author sees it, anchored as the editor anchors a
+   * selection, written into `doc`'s comments array; its id, or null when there is no text.
+   */
+  private writeThread(doc: Y.Doc, text: Y.Text, author: User, kind: 'thread' | 'old thread'): string | null {
+    if (text.length === 0) return null;
     const from = this.int(text.length);
     const to = from + 1 + this.int(Math.min(6, text.length - from));
-    const at = (index: number) => Y.createRelativePositionFromTypeIndex(text, index);
-    const anchor = { anchor: Y.relativePositionToJSON(at(from)), head: Y.relativePositionToJSON(at(to)), quote: text.toString().slice(from, to) };
-    addThread(p.clients.comments.doc, { ...anchor, author: { id: p.user.id, name: p.user.name }, body: `thread ${this.written.threads++}` });
+    const at = (index: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index));
+    const body = kind === 'thread' ? `thread ${this.written.threads++}` : `old thread ${this.oldStyle.length}`;
+    return addThread(doc, { anchor: at(from), head: at(to), quote: text.toString().slice(from, to), author: { id: author.id, name: author.name }, body });
+  }
+
+  /** A thread written the old way, into the comments array of the text's own document. */
+  private writeOldStyleThread(textDoc: Y.Doc, author: User): void {
+    const id = this.writeThread(textDoc, textDoc.getText('t'), author, 'old thread');
+    if (id !== null) this.oldStyle.push(id);
+  }
+
+  /**
+   * A text stored before comments had a document of their own: threads in its own comments
+   * array, written with the same model. One person's browser still holds that copy.
+   */
+  private async storeOldStyleText(): Promise<void> {
+    const old = new Y.Doc();
+    old.clientID = this.nextClientId();
+    old.getText('t').insert(0, 'stored before the move');
+    for (const author of this.people.slice(0, 2)) this.writeOldStyleThread(old, author.user);
+    const state = Y.encodeStateAsUpdate(old);
+    old.destroy();
+    await this.store.appendBatch(names.text, [state]);
+    Y.applyUpdate(this.pick(this.people).clients.text.doc, state);
+  }
+
+  /**
+   * What the server does when the text or its companion loads: moves threads written the old
+   * way to the companion. When it succeeds, none is left in the text.
+   */
+  private async moveCommentsOut(mayFail = true): Promise<void> {
+    // Its copy into the companion fails, or its emptying of the text does.
+    if (mayFail && this.random() < 0.3) this.failAppendAfter = this.int(2);
+    const room = (name: string) => this.rooms[name === names.text ? 'text' : 'comments'];
+    const documents = { exclusive: <T>(name: string, command: (doc: ExclusiveDoc) => Promise<T>) => room(name).exclusive(command), change: (name: string, fn: (doc: Y.Doc) => void) => room(name).change(fn) };
+    const moved = await moveCommentsOut({ documents, docs: this.store, logger }, names.text).then(
+      () => true,
+      (error: unknown) => {
+        if (!(error instanceof Error && error.message === diskFull)) throw error;
+        return false;
+      },
+    );
+    this.failAppendAfter = null;
+    if (!moved) seen.movesFailed++;
+    else expect(commentsOf(this.rooms.text.doc).length, `seed ${this.seed}: old-style threads left in the text after a move`).toBe(0);
   }
 
   /**
@@ -252,12 +321,13 @@ class SeedRun {
       this.rooms[part] = await this.load(part);
       seen.unloads++;
     }
+    await this.moveCommentsOut();
   }
 
   private load(part: Part): Promise<LiveDoc> {
     return LiveDoc.load(names[part], {
       store: this.store,
-      logger: createLogger('silent'),
+      logger,
       compactEvery: 3,
       merge: async (updates) => Y.mergeUpdates(updates),
       onIdle: () => {},
@@ -275,12 +345,18 @@ class SeedRun {
       for (const part of parts) if (!p.clients[part].connected) this.connect(p, part);
     }
     await this.settle();
+    await this.moveCommentsOut(false);
+    await this.settle();
     const fresh = { text: await this.load('text'), comments: await this.load('comments') };
     try {
       this.expectAgreement(fresh);
       for (const doc of [this.rooms.text.doc, fresh.text.doc]) for (const id of this.rogueClients) expect(clockOf(doc, id), `seed ${this.seed}: a reader's edit was kept`).toBe(0);
       const threads = readThreads(this.rooms.comments.doc);
-      expect(threads.length, `seed ${this.seed}: every thread written arrived`).toBe(this.written.threads);
+      expect(threads.length, `seed ${this.seed}: every thread written arrived`).toBe(this.written.threads + this.oldStyle.length);
+      expect(commentsOf(this.rooms.comments.doc).length, `seed ${this.seed}: a thread moved twice`).toBe(threads.length);
+      const ids = new Set(threads.map((t) => t.id));
+      expect(this.oldStyle.filter((id) => !ids.has(id)), `seed ${this.seed}: old-style threads that never reached the companion`).toEqual([]);
+      seen.oldStyleMoved += this.oldStyle.length;
       expect(threads.reduce((n, t) => n + t.replies.length, 0), `seed ${this.seed}: every reply written arrived`).toBe(this.written.replies);
       this.expectAnchors(threads, fresh);
       seen.threadsWritten += this.written.threads;
@@ -314,6 +390,8 @@ class SeedRun {
     const text = this.rooms.text.doc.getText('t').toString();
     const comments = commentsOf(this.rooms.comments.doc).toJSON();
     expect(fresh.text.doc.getText('t').toString(), `seed ${this.seed}: a fresh load`).toBe(text);
+    for (const doc of [this.rooms.text.doc, fresh.text.doc, ...this.people.map((p) => p.clients.text.doc)])
+      expect(commentsOf(doc).length, `seed ${this.seed}: old-style threads left in a text`).toBe(0);
     expect(commentsOf(fresh.comments.doc).toJSON(), `seed ${this.seed}: a fresh load of the comments`).toEqual(comments);
     for (const { clients } of this.people) {
       expect(clients.text.text.toString(), `seed ${this.seed}`).toBe(text);
@@ -354,45 +432,5 @@ class SeedRun {
   }
   private pick<T>(list: readonly T[]): T {
     return list[this.int(list.length)]!;
-  }
-}
-
-/** Where one end of a thread is in `text`: null when it names text this copy does not have. */
-function endOf(text: Y.Text, end: unknown): number | null {
-  const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(end), text.doc!);
-  return position && position.type === text ? position.index : null;
-}
-
-/** A thread's range in `text`, decided as the editor decides it (`threadRange`). */
-const rangeOf = (text: Y.Text, thread: CommentThread): ThreadRange | null => threadRange(endOf(text, thread.anchor), endOf(text, thread.head), text.length);
-
-/**
- * How many characters are still in `text` from the one `first` names up to the one `end`
- * names (to the end of the text for null), found by walking Yjs's list of items rather than
- * by resolving positions: the check of `rangeOf` from another side.
- */
-function charactersBetween(text: Y.Text, first: Y.ID, end: Y.ID | null): number {
-  const is = (item: Y.Item, i: number, id: Y.ID) => item.id.client === id.client && item.id.clock + i === id.clock;
-  let inside = false;
-  let count = 0;
-  for (let item = text._start; item !== null; item = item.right) {
-    for (let i = 0; i < item.length; i++) {
-      if (end && is(item, i, end)) return count;
-      if (is(item, i, first)) inside = true;
-      if (inside && !item.deleted && item.countable) count++;
-    }
-  }
-  return count;
-}
-
-/** How many updates of `clientId` a document holds. */
-const clockOf = (doc: Y.Doc, clientId: number): number => Y.decodeStateVector(Y.encodeStateVector(doc)).get(clientId) ?? 0;
-
-function edit(text: Y.Text, int: (n: number) => number): void {
-  if (text.length > 0 && int(3) === 0) {
-    const at = int(text.length);
-    text.delete(at, 1 + int(Math.min(4, text.length - at)));
-  } else {
-    text.insert(int(text.length + 1), 'abcdef가나'.slice(int(8), 8 + int(3)) || 'x');
   }
 }
