@@ -166,20 +166,10 @@ describe('a live meeting', () => {
 describe('circulated minutes', () => {
   const minutesEditor = 'fw-editor[slot="minutes"]';
   let meetingId = '';
-  let ministryToken: Promise<string> | undefined;
 
   /** Calls the API as ministry staff (signed in once), as the ministry's own page would. */
-  async function asMinistry(method: string, path: string, body?: unknown): Promise<{ meeting?: { id: string } }> {
-    ministryToken ??= server.login('ministry@forum.demo').then((l) => l.token);
-    const token = await ministryToken;
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(res.status, `${method} ${path}`).toBeLessThan(300);
-    return (await res.json()) as { meeting?: { id: string } };
-  }
+  const asMinistry = async (method: string, path: string, body?: unknown) =>
+    callApi<{ meeting?: { id: string } }>(server, (await stage.login('ministry@forum.demo')).token, method, path, body);
 
   /** The minutes as the server holds them: plain text and comment bodies. */
   async function serverMinutes(): Promise<{ text: string; comments: string[] }> {
