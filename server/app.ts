@@ -123,7 +123,7 @@ export async function startForum(config: Config, options: StartOptions): Promise
     recovery: config.REDIS_URL !== undefined,
   });
   // Meetings exist once the domains do; the control plane starts listening only after that.
-  const control = new ControlPlane(bus, controlActions(core, io, documents, () => domains.meetings), logger);
+  const control = new ControlPlane(bus, controlActions(core, io, documents, () => domains), logger);
   let origin = config.PUBLIC_ORIGIN ?? '';
   const domains = createDomains({
     core,

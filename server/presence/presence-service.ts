@@ -55,6 +55,12 @@ export class PresenceService {
     await this.announce(scope);
   }
 
+  /** A person's role or name changed: their entries here say so, each where it was and idle as it was. */
+  async relabel(user: User): Promise<void> {
+    const theirs = [...this.mine].filter(([, { value }]) => value.userId === user.id);
+    await Promise.all(theirs.map(([id, { scope, value }]) => this.join(scope, id, user, value.location, value.idle)));
+  }
+
   async leave(connectionId: string): Promise<void> {
     const entry = this.mine.get(connectionId);
     if (!entry) return;

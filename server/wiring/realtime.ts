@@ -3,13 +3,13 @@ import type { User } from '../../shared/domain';
 import { publicUser } from '../auth/auth-store';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { Meetings } from '../meetings';
 import type { DocumentServer } from '../documents';
 import type { ForumServer } from '../realtime/socket-server';
 import { credentialsOf } from '../realtime/socket-server';
 import type { Store } from '../store/store';
 import type { ControlCommand, ControlPlane } from './control-plane';
 import type { Core } from './core';
+import type { Domains } from './domains';
 
 /** A stored user without the password hash, or null. */
 export async function findUser(store: Store, id: string): Promise<User | null> {
@@ -42,7 +42,7 @@ export function routeUpgrades(http: Server, documents: DocumentServer): void {
  * What each instance does with a control command (wiring/control-plane.ts), for its own
  * connections: every instance runs the same, whichever of them the change came from.
  */
-export function controlActions(core: Core, io: ForumServer, documents: DocumentServer, meetings: () => Pick<Meetings, 'regroup'>) {
+export function controlActions(core: Core, io: ForumServer, documents: DocumentServer, domains: () => Pick<Domains, 'meetings' | 'presence'>) {
   return async (command: ControlCommand): Promise<void> => {
     switch (command.kind) {
       case 'recheck':
@@ -51,7 +51,9 @@ export function controlActions(core: Core, io: ForumServer, documents: DocumentS
         const user = await findUser(core.store, command.userId);
         if (!user) return;
         for (const socket of await io.local.in(`user:${command.userId}`).fetchSockets()) socket.data.user = user;
-        await meetings().regroup(user);
+        // Who is present shows roles (and the meeting rooms count observers apart); the audience follows the role.
+        await domains().presence.relabel(user);
+        await domains().meetings.regroup(user);
         return documents.recheck(() => true);
       }
       case 'session-ended': {

@@ -232,6 +232,9 @@ describe.each([
       await waitFor(() => chair.room.pushed.length === 1, 'the demoted chair is sent the observers’ state');
       expect(chair.room.state).toMatchObject({ present: [], audience: null });
       chair.room.heard.splice(0);
+      // The others see them among the observers now, no longer among those who take part.
+      const listed = () => ministry.room.state?.present.some((p) => p.userId === chair.userId);
+      await waitFor(() => !listed() && ministry.room.state?.audience?.observers === 1, 'the ministry sees the chair among the observers');
 
       expect(await ministry.ask('meeting:presence', { meetingId: m.id, location: 'minutes', idle: false })).toMatchObject({ ok: true });
       await waitFor(() => seesMinistryAt(witness, 'minutes'), 'a participant there sees the ministry in the minutes');
@@ -243,6 +246,7 @@ describe.each([
       await setRole(here, chair.userId, { role: 'chair', subcommittee: 'workforce' });
       await waitFor(() => chair.room.pushed.length === 2, 'the promoted chair is sent the participants’ state');
       expect(seesMinistryAt(chair, 'minutes')).toBe(true);
+      await waitFor(() => listed() && ministry.room.state?.audience?.observers === 0, 'the ministry sees the chair take part again');
       expect(await ministry.ask('meeting:presence', { meetingId: m.id, location: 'agenda', idle: false })).toMatchObject({ ok: true });
       await waitFor(() => seesMinistryAt(chair, 'agenda'), 'the promoted chair sees the ministry back on the agenda');
       // Each full state came with the version its audience's deltas go on from: nothing was skipped.
