@@ -84,6 +84,10 @@ export class Child<Request extends { type: string }> {
     );
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   /** Forks `bench/<file>` under tsx, with `nodeArgs` for node itself. */
   static fork<R extends { type: string }>(file: string, env: Record<string, string>, nodeArgs: string[] = []): Child<R> {
     const entry = join(dirname(fileURLToPath(import.meta.url)), file);

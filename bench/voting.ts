@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpuProfileFlags, serverNodeFlags } from '../test/helpers/process';
 import { startRedis } from '../test/helpers/redis';
+import { cpuSeconds } from './sync-targets';
 import { Child, monotonicMs, type CastReport, type Seated, type ServerRequest, type VotersRequest } from './voting-ipc';
 
 export interface VotingOptions {
@@ -52,6 +53,11 @@ export interface VotingStep {
   wallMs: number;
   ballotsPerSecond: number;
   castToAck: { p50: number; p99: number; max: number };
+  /**
+   * The server's CPU time (user + system) from just before the ballots to the last acknowledgement,
+   * ms: what the burst cost it, which a busy machine stretches far less than the latencies.
+   */
+  serverCpuMs: number;
   connectMs: number;
 }
 
@@ -83,7 +89,7 @@ export async function runVoting({
       };
       log(
         `${String(voters).padStart(6)} voters: p50 ${spread((s) => s.castToAck.p50)} ms, p99 ${spread((s) => s.castToAck.p99)} ms, ` +
-          `${spread((s) => Math.round(s.ballotsPerSecond))} ballots/s, exact ${of.filter((s) => s.exact).length}/${of.length}`,
+          `${spread((s) => Math.round(s.ballotsPerSecond))} ballots/s, server CPU ${spread((s) => s.serverCpuMs)} ms, exact ${of.filter((s) => s.exact).length}/${of.length}`,
       );
     }
   }
@@ -99,7 +105,7 @@ async function runOnce(ladder: number[], generators: number, redisUrl: string | 
     const started = (await server.ready) as { url: string; store: string; ephemeral: string };
     await Promise.all(voters.map((v) => v.ready));
     log(`voting bench: server in its own process (store ${started.store}, ephemeral ${started.ephemeral}), ${generators} load generators`);
-    log('voters  acked  counted  exact  ballots/s  p50 ms  p99 ms  max ms  (connect ms)');
+    log('voters  acked  counted  exact  ballots/s  p50 ms  p99 ms  max ms  server CPU ms  (connect ms)');
     for (const n of ladder) {
       const step = await runStep(server, voters, started.url, n);
       steps.push(step);
@@ -113,6 +119,7 @@ async function runOnce(ladder: number[], generators: number, redisUrl: string | 
           String(step.castToAck.p50).padStart(7),
           String(step.castToAck.p99).padStart(7),
           String(step.castToAck.max).padStart(7),
+          String(step.serverCpuMs).padStart(14),
           `  (${step.connectMs})`,
         ].join(' '),
       );
@@ -141,8 +148,10 @@ async function runStep(server: Child<ServerRequest>, generators: Child<VotersReq
   const connectMs = Math.round(performance.now() - connectStart);
   await settle(server);
   try {
+    const cpuAt = cpuSeconds(server.pid);
     const at = monotonicMs() + 100;
     const reports = await Promise.all(generators.map((g) => g.ask<CastReport>({ type: 'cast', pollId: seated.pollId, at })));
+    const serverCpuMs = Math.round((cpuSeconds(server.pid) - cpuAt) * 1000);
     const counted = await server.ask<number>({ type: 'close', pollId: seated.pollId });
     const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const acked = reports.reduce((sum, r) => sum + r.acked, 0);
@@ -158,6 +167,7 @@ async function runStep(server: Child<ServerRequest>, generators: Child<VotersReq
       wallMs: round(wallMs),
       ballotsPerSecond: (acked / wallMs) * 1000,
       castToAck: { p50: round(quantile(latencies, 0.5)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? 0) },
+      serverCpuMs,
       connectMs,
     };
   } finally {
