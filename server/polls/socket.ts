@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { ForumServer, ForumSocket, SocketModule } from '../realtime/socket-server';
 import { validated } from '../realtime/validated';
 import type { PollEvents, PollService } from './poll-service';
+import { CountPacer } from './count-pacer';
 import type { PollRecord } from './poll-store';
 import type { MeetingPort } from './ports';
 
@@ -59,11 +60,13 @@ const wrap = <T>(result: Result<T>): Result<{ poll: T }> => (result.ok ? { ok: t
 
 /**
  * Tells meeting rooms about polls. Status changes go out at once; ballot counts
- * are coalesced per poll (a thousand ballots must not become a million messages),
- * and sends for one poll are kept in order.
+ * are paced per poll (count-pacer.ts: a thousand ballots must not become a million
+ * messages), and sends for one poll are kept in order.
  */
 export class PollBroadcaster implements PollEvents {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The polls whose counts wait for the pacer, as last announced. */
+  private readonly counted = new Map<string, PollRecord>();
+  private readonly pacer: CountPacer;
   private readonly chains = new Map<string, Promise<void>>();
 
   constructor(
@@ -71,24 +74,23 @@ export class PollBroadcaster implements PollEvents {
     private readonly service: PollService,
     private readonly meetings: MeetingPort,
     private readonly logger: Logger,
-    private readonly coalesceMs = 150,
-  ) {}
+  ) {
+    this.pacer = new CountPacer((pollId) => {
+      const poll = this.counted.get(pollId);
+      this.counted.delete(pollId);
+      if (poll) this.enqueue(pollId, () => this.sendState(poll));
+    });
+  }
 
   changed(poll: PollRecord, urgent: boolean): void {
     if (urgent) {
-      clearTimeout(this.pending.get(poll.id));
-      this.pending.delete(poll.id);
+      this.pacer.cancel(poll.id);
+      this.counted.delete(poll.id);
       this.enqueue(poll.id, () => this.sendState(poll));
       return;
     }
-    if (this.pending.has(poll.id)) return;
-    this.pending.set(
-      poll.id,
-      setTimeout(() => {
-        this.pending.delete(poll.id);
-        this.enqueue(poll.id, () => this.sendState(poll));
-      }, this.coalesceMs),
-    );
+    this.counted.set(poll.id, poll);
+    this.pacer.changed(poll.id);
   }
 
   closed(poll: PollRecord): void {
@@ -124,8 +126,8 @@ export class PollBroadcaster implements PollEvents {
   }
 
   stop(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.pacer.stop();
+    this.counted.clear();
   }
 
   private enqueue(pollId: string, send: () => Promise<void>): void {
