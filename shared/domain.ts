@@ -7,6 +7,14 @@ export type Locale = (typeof locales)[number];
 export const roles = ['ministry', 'chair', 'staff', 'observer'] as const;
 export type Role = (typeof roles)[number];
 
+/** A meeting's life (shared/meetings/state-machine.ts says which moves are allowed). */
+export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** Its minutes' life: drafted, circulated for amendments, approved for good. */
+export const minutesStatuses = ['draft', 'circulated', 'approved'] as const;
+export type MinutesStatus = (typeof minutesStatuses)[number];
+
 export const subcommitteeIds = [
   'investment',
   'workforce',

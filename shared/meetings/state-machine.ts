@@ -3,13 +3,12 @@
  * the server (which enforces them) and the client (which shows the buttons).
  */
 
-import { MeetingStatus, MinutesStatus } from '../schemas/meetings';
+import { meetingStatuses, minutesStatuses, type MeetingStatus, type MinutesStatus } from '../domain';
 
-// The statuses are the wire's zod enums (shared/schemas/meetings.ts): defined there, so that the
-// schemas stand below this folder (whose minutes and room state read them), never the other way.
+// The statuses are lists in shared/domain.ts, below both this folder and the schemas (whose zod
+// enums are built from them): the client reads this table without loading zod.
 export type { MeetingStatus, MinutesStatus };
-export const meetingStatuses = MeetingStatus.options;
-export const minutesStatuses = MinutesStatus.options;
+export { meetingStatuses, minutesStatuses };
 
 const meetingNext: Record<MeetingStatus, readonly MeetingStatus[]> = {
   // A meeting that has not started may be called off; one that has started is ended instead.

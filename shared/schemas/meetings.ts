@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { meetingStatuses, minutesStatuses } from '../domain';
 import { limits } from '../limits';
 import { Id, IsoTime, Role, SubcommitteeId, text } from './common';
 import { Location, OnlineUser } from './presence';
 
 /** The life of a meeting and of its minutes; the transitions between them are shared/meetings/state-machine.ts. */
-export const MeetingStatus = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
-export const MinutesStatus = z.enum(['draft', 'circulated', 'approved']);
+export const MeetingStatus = z.enum(meetingStatuses);
+export const MinutesStatus = z.enum(minutesStatuses);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 export type MinutesStatus = z.infer<typeof MinutesStatus>;
 
