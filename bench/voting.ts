@@ -17,6 +17,7 @@
  *   REDIS_URL=redis://127.0.0.1:6380 npx tsx bench/voting.ts   # through that Redis
  *   DATABASE_URL=postgres://… npx tsx bench/voting.ts          # on PostgreSQL instead of SQLite
  *   VOTING_PROFILE_DIR=/tmp/prof npx tsx bench/voting.ts       # the server writes a CPU profile there
+ *   VOTING_FLOOR=1 npx tsx bench/voting.ts           # the floor: a bare Socket.IO server that acks at once (voting-floor-server.ts)
  *
  * It prints figures (and one `RESULT {json}` line per step, for scripts); the only failure it
  * reports is a count mismatch.
@@ -98,7 +99,7 @@ export async function runVoting({
 
 async function runOnce(ladder: number[], generators: number, redisUrl: string | undefined, log: (line: string) => void): Promise<VotingStep[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-bench-voting-'));
-  const server = Child.fork<ServerRequest>('voting-server.ts', { DATA_DIR: dataDir, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }, [...serverNodeFlags, ...cpuProfileFlags(process.env.VOTING_PROFILE_DIR, 200)]);
+  const server = Child.fork<ServerRequest>(process.env.VOTING_FLOOR ? 'voting-floor-server.ts' : 'voting-server.ts', { DATA_DIR: dataDir, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }, [...serverNodeFlags, ...cpuProfileFlags(process.env.VOTING_PROFILE_DIR, 200)]);
   const voters = Array.from({ length: generators }, () => Child.fork<VotersRequest>('voting-voters.ts', {}));
   const steps: VotingStep[] = [];
   try {
