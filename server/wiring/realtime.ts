@@ -51,10 +51,9 @@ export function controlActions(core: Core, io: ForumServer, documents: DocumentS
         const user = await findUser(core.store, command.userId);
         if (!user) return;
         for (const socket of await io.local.in(`user:${command.userId}`).fetchSockets()) socket.data.user = user;
-        // Who is present shows roles (and the meeting rooms count observers apart); the audience follows the role.
-        await domains().presence.relabel(user);
-        await domains().meetings.regroup(user);
-        return documents.recheck(() => true);
+        // Each follows the new role on its own: document access must neither wait for presence and the
+        // meeting rooms (who is present shows roles; a room's audience follows them) nor fail with them.
+        return allDone([documents.recheck(() => true), domains().presence.relabel(user), domains().meetings.regroup(user)]);
       }
       case 'session-ended': {
         core.liveSessions.forget(command.sessionId);
@@ -65,6 +64,13 @@ export function controlActions(core: Core, io: ForumServer, documents: DocumentS
       }
     }
   };
+}
+
+/** Waits for every one of `work`, then fails with what failed, if anything did (the control plane logs it). */
+async function allDone(work: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+  if (failed.length === 1) throw failed[0];
+  if (failed.length > 1) throw new AggregateError(failed, 'several parts of a role change failed here');
 }
 
 /** Account changes reach live connections at once, on every instance, not at the next reconnect. */
